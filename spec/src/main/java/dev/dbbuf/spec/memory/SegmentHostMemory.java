@@ -20,12 +20,17 @@ import org.apiguardian.api.API;
 public final class SegmentHostMemory implements HostMemory, AutoCloseable {
 
     private static final long PAGE_ALIGNMENT = 4096;
+    // Plain accesses may be unaligned (entries are packed); atomic modes need the aligned layouts' handles, which
+    // the JDK refuses to build for unaligned layouts. Alignment is checked before either is used.
     private static final VarHandle U16 =
         ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN).varHandle();
     private static final VarHandle U32 =
         ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN).varHandle();
     private static final VarHandle U64 =
         ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN).varHandle();
+    private static final VarHandle U16_ATOMIC = ValueLayout.JAVA_SHORT.withOrder(ByteOrder.LITTLE_ENDIAN).varHandle();
+    private static final VarHandle U32_ATOMIC = ValueLayout.JAVA_INT.withOrder(ByteOrder.LITTLE_ENDIAN).varHandle();
+    private static final VarHandle U64_ATOMIC = ValueLayout.JAVA_LONG.withOrder(ByteOrder.LITTLE_ENDIAN).varHandle();
 
     private final Arena arena;
     private final MemorySegment segment;
@@ -65,9 +70,9 @@ public final class SegmentHostMemory implements HostMemory, AutoCloseable {
         checkLoad(address, 2, mode);
         final short value = switch (mode) {
             case PLAIN -> (short) U16.get(segment, address);
-            case OPAQUE -> (short) U16.getOpaque(segment, address);
-            case ACQUIRE -> (short) U16.getAcquire(segment, address);
-            case VOLATILE -> (short) U16.getVolatile(segment, address);
+            case OPAQUE -> (short) U16_ATOMIC.getOpaque(segment, address);
+            case ACQUIRE -> (short) U16_ATOMIC.getAcquire(segment, address);
+            case VOLATILE -> (short) U16_ATOMIC.getVolatile(segment, address);
             case RELEASE -> throw new AssertionError(mode);
         };
         return Short.toUnsignedInt(value);
@@ -79,9 +84,9 @@ public final class SegmentHostMemory implements HostMemory, AutoCloseable {
         final short v = (short) value;
         switch (mode) {
             case PLAIN -> U16.set(segment, address, v);
-            case OPAQUE -> U16.setOpaque(segment, address, v);
-            case RELEASE -> U16.setRelease(segment, address, v);
-            case VOLATILE -> U16.setVolatile(segment, address, v);
+            case OPAQUE -> U16_ATOMIC.setOpaque(segment, address, v);
+            case RELEASE -> U16_ATOMIC.setRelease(segment, address, v);
+            case VOLATILE -> U16_ATOMIC.setVolatile(segment, address, v);
             case ACQUIRE -> throw new AssertionError(mode);
         }
     }
@@ -91,9 +96,9 @@ public final class SegmentHostMemory implements HostMemory, AutoCloseable {
         checkLoad(address, 4, mode);
         return switch (mode) {
             case PLAIN -> (int) U32.get(segment, address);
-            case OPAQUE -> (int) U32.getOpaque(segment, address);
-            case ACQUIRE -> (int) U32.getAcquire(segment, address);
-            case VOLATILE -> (int) U32.getVolatile(segment, address);
+            case OPAQUE -> (int) U32_ATOMIC.getOpaque(segment, address);
+            case ACQUIRE -> (int) U32_ATOMIC.getAcquire(segment, address);
+            case VOLATILE -> (int) U32_ATOMIC.getVolatile(segment, address);
             case RELEASE -> throw new AssertionError(mode);
         };
     }
@@ -103,9 +108,9 @@ public final class SegmentHostMemory implements HostMemory, AutoCloseable {
         checkStore(address, 4, mode);
         switch (mode) {
             case PLAIN -> U32.set(segment, address, value);
-            case OPAQUE -> U32.setOpaque(segment, address, value);
-            case RELEASE -> U32.setRelease(segment, address, value);
-            case VOLATILE -> U32.setVolatile(segment, address, value);
+            case OPAQUE -> U32_ATOMIC.setOpaque(segment, address, value);
+            case RELEASE -> U32_ATOMIC.setRelease(segment, address, value);
+            case VOLATILE -> U32_ATOMIC.setVolatile(segment, address, value);
             case ACQUIRE -> throw new AssertionError(mode);
         }
     }
@@ -115,9 +120,9 @@ public final class SegmentHostMemory implements HostMemory, AutoCloseable {
         checkLoad(address, 8, mode);
         return switch (mode) {
             case PLAIN -> (long) U64.get(segment, address);
-            case OPAQUE -> (long) U64.getOpaque(segment, address);
-            case ACQUIRE -> (long) U64.getAcquire(segment, address);
-            case VOLATILE -> (long) U64.getVolatile(segment, address);
+            case OPAQUE -> (long) U64_ATOMIC.getOpaque(segment, address);
+            case ACQUIRE -> (long) U64_ATOMIC.getAcquire(segment, address);
+            case VOLATILE -> (long) U64_ATOMIC.getVolatile(segment, address);
             case RELEASE -> throw new AssertionError(mode);
         };
     }
@@ -127,9 +132,9 @@ public final class SegmentHostMemory implements HostMemory, AutoCloseable {
         checkStore(address, 8, mode);
         switch (mode) {
             case PLAIN -> U64.set(segment, address, value);
-            case OPAQUE -> U64.setOpaque(segment, address, value);
-            case RELEASE -> U64.setRelease(segment, address, value);
-            case VOLATILE -> U64.setVolatile(segment, address, value);
+            case OPAQUE -> U64_ATOMIC.setOpaque(segment, address, value);
+            case RELEASE -> U64_ATOMIC.setRelease(segment, address, value);
+            case VOLATILE -> U64_ATOMIC.setVolatile(segment, address, value);
             case ACQUIRE -> throw new AssertionError(mode);
         }
     }
