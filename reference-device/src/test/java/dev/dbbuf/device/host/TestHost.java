@@ -42,6 +42,8 @@ public final class TestHost implements AutoCloseable {
 
     public final SegmentHostMemory memory = new SegmentHostMemory(MEMORY_BYTES);
     public final FirstFitPageAllocator allocator = new FirstFitPageAllocator(memory);
+    /** The controller's view of {@link #memory}. */
+    public final WatchedMemory watched = new WatchedMemory(memory);
     public final ReferenceDevice device;
     public final ControllerPort port;
     public final int dstrd;
@@ -52,12 +54,27 @@ public final class TestHost implements AutoCloseable {
     public TestHost(final ReferenceDeviceOptions options) {
         this.device = ReferenceDevice.create(options);
         this.dstrd = options.configuration().dstrd();
-        device.attach(memory);
+        device.attach(watched);
         this.port = new Port();
     }
 
     public static TestHost of(final DeviceConfiguration configuration) {
         return new TestHost(ReferenceDeviceOptions.of(configuration));
+    }
+
+    public static TestHost stepped() {
+        return of(DeviceConfiguration.defaults());
+    }
+
+    public static TestHost of(final boolean threaded) {
+        return of(DeviceConfiguration.defaults().withThreaded(threaded));
+    }
+
+    /** A host with the controller enabled (admin depth 16). */
+    public static TestHost enabled(final DeviceConfiguration configuration) {
+        final TestHost host = of(configuration);
+        host.enable(16);
+        return host;
     }
 
     /** Programs AQA/ASQ/ACQ, sets CC.EN and waits for CSTS.RDY. */
