@@ -305,7 +305,12 @@ public final class NvmeController implements MmioDoorbellInbox.Sink {
         for (final int qid : queues.completionQueueIds()) {
             final DeviceCompletionQueue queue = queues.completionQueue(qid);
             if (queue != null) {
-                moved |= shadow.publishHead(queue, false);
+                // a head that moved is taken and published again: a ring-next EventIdx behind the host's value
+                // would not make its next update ring
+                int round = 0;
+                while (shadow.publishHead(queue, false) && ++round < QueueService.MAX_ROUNDS) {
+                    moved |= round == QueueService.MAX_ROUNDS - 1;
+                }
             }
         }
         if (moved) {

@@ -231,10 +231,21 @@ public final class TestHost implements AutoCloseable {
         }
     }
 
+    /** The host side of a queue pair created by hand (different SQ and CQ depths). */
+    public HostQueue attachQueuePair(final int qid, final long sq, final int sqDepth, final long cq,
+                                     final int cqDepth) {
+        return pair(qid, new Region(sq, sqDepth * 64L, RegionKind.SUBMISSION_QUEUE),
+            new Region(cq, cqDepth * 16L, RegionKind.COMPLETION_QUEUE), sqDepth, cqDepth);
+    }
+
     private HostQueue pair(final int qid, final Region sq, final Region cq, final int depth) {
+        return pair(qid, sq, cq, depth, depth);
+    }
+
+    private HostQueue pair(final int qid, final Region sq, final Region cq, final int depth, final int cqDepth) {
         final HostQueue queue = new HostQueue(qid, sq, cq,
             new dev.dbbuf.spec.queue.SubmissionQueueWriter(memory, sq.address(), depth),
-            new dev.dbbuf.spec.queue.CompletionQueueReader(memory, cq.address(), depth),
+            new dev.dbbuf.spec.queue.CompletionQueueReader(memory, cq.address(), cqDepth),
             new DoorbellWriter.Mmio(memory, port, new Doorbell.SubmissionTail(qid), dstrd),
             new DoorbellWriter.Mmio(memory, port, new Doorbell.CompletionHead(qid), dstrd));
         if (buffers != null && (qid != 0 || shadowAdmin)) {
