@@ -7,6 +7,7 @@ import dev.dbbuf.device.execution.IoThread;
 import dev.dbbuf.device.execution.NvmeController;
 import dev.dbbuf.device.registers.RegisterFile;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.spi.AdminQueueStyle;
 import dev.dbbuf.spec.spi.device.DeviceCapabilities;
 import dev.dbbuf.spec.spi.device.DeviceUnderTest;
 import dev.dbbuf.spec.spi.device.ExecutionModel;
@@ -59,7 +60,7 @@ public final class ReferenceDevice implements DeviceUnderTest {
     @Override
     public DeviceCapabilities capabilities() {
         return new DeviceCapabilities(options.configuration().doorbellBufferConfig(), options.eventIdxMode().policy(),
-            EnumSet.allOf(dev.dbbuf.spec.spi.AdminQueueStyle.class), false);
+            EnumSet.allOf(AdminQueueStyle.class), false);
     }
 
     /**

@@ -117,6 +117,7 @@ public final class IdentifyHandler {
         int offset = 0;
         try {
             while (cursor.next()) {
+                // plain: published to the host by the completion's release store of the phase tag
                 cursor.memory().writeBytes(cursor.address(), bytes, offset, cursor.length());
                 offset += cursor.length();
             }

@@ -75,6 +75,7 @@ public final class RamNamespace {
             final int within = (int) (position & (CHUNK_SIZE - 1));
             final int n = Math.min(length - done, CHUNK_SIZE - within);
             final byte[] chunk = chunks[index];
+            // plain: data the completion's release store of the phase tag publishes to the host
             if (chunk == null) {
                 memory.fill(address + done, n, 0);
             } else {
@@ -104,6 +105,7 @@ public final class RamNamespace {
                 chunk = new byte[CHUNK_SIZE];
                 chunks[index] = chunk;
             }
+            // plain: the host wrote the data before the SQ tail that published the command, acquired by the controller
             memory.readBytes(address + done, chunk, within, n);
             done += n;
         }
