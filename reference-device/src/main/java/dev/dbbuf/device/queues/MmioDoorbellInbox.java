@@ -21,6 +21,7 @@ public final class MmioDoorbellInbox {
     /**
      * Receives doorbell values from {@link #drain}.
      */
+    @API(status = INTERNAL, since = "0.1")
     @FunctionalInterface
     public interface Sink {
         /**
