@@ -26,7 +26,7 @@ final class Harness implements AutoCloseable {
     final SegmentHostMemory memory = new SegmentHostMemory(MEMORY_BYTES);
     final FirstFitPageAllocator allocator = new FirstFitPageAllocator(memory);
     final ReferenceDevice device;
-    final ControllerPort port;
+    final DevicePort port;
     final HostContext context;
     final ReferenceDriver driver;
 
@@ -69,10 +69,22 @@ final class Harness implements AutoCloseable {
         memory.close();
     }
 
-    /** The port the kit would give a driver: register access to the device, idling steps or pauses. */
+    /**
+     * The port the kit would give a driver: register access to the device, idling steps or pauses. It can play a
+     * controller that stops answering for a number of idle calls, each of which then advances the clock by
+     * {@link #FROZEN_IDLE_NANOS}.
+     */
     static final class DevicePort implements ControllerPort {
+        static final long FROZEN_IDLE_NANOS = 10_000_000;
         private final ReferenceDevice device;
         private final boolean stepped;
+        private final java.util.concurrent.atomic.AtomicInteger frozenIdles = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicLong skew = new java.util.concurrent.atomic.AtomicLong();
+
+        /** The stepped device is not stepped for the next {@code idles} idle calls. */
+        void freeze(final int idles) {
+            frozenIdles.set(idles);
+        }
 
         DevicePort(final ReferenceDevice device) {
             this.device = device;
@@ -100,7 +112,16 @@ final class Harness implements AutoCloseable {
         }
 
         @Override
+        public long nanoTime() {
+            return System.nanoTime() + skew.get();
+        }
+
+        @Override
         public void idle() {
+            if (frozenIdles.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                skew.addAndGet(FROZEN_IDLE_NANOS);
+                return;
+            }
             if (stepped) {
                 device.runOnce();
             } else {
