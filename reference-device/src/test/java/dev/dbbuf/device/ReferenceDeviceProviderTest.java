@@ -1,6 +1,7 @@
 package dev.dbbuf.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dbbuf.spec.nvme.Capabilities;
 import dev.dbbuf.spec.nvme.ControllerRegister;
@@ -43,6 +44,15 @@ class ReferenceDeviceProviderTest {
             assertThat(device.capabilities().eventIdxPolicy()).isEqualTo(EventIdxPolicy.EVENT_DRIVEN);
         }
         assertThat(EventIdxMode.of(EventIdxPolicy.OTHER)).isEqualTo(EventIdxMode.EVENT_DRIVEN);
+    }
+
+    @Test
+    void aNamespaceTooLargeToHoldIsRejectedAtCreationNamingTheRule() {
+        final DeviceConfiguration huge = DeviceConfiguration.defaults().withNamespace(1L << 40, 4096);
+        assertThatThrownBy(() -> new ReferenceDeviceProvider().create(huge))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageStartingWith("namespace must hold 1 block to 1 TiB")
+            .hasMessageContaining("blocks=1099511627776");
     }
 
     @Test

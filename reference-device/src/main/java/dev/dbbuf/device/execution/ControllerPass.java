@@ -135,10 +135,11 @@ public final class ControllerPass implements MmioDoorbellInbox.Sink {
             if (queue != null) {
                 // a head that moved is taken and published again: a ring-next EventIdx behind the host's value
                 // would not make its next update ring
-                int round = 0;
-                while (shadow.publishHead(queue, false) && ++round < QueueService.MAX_ROUNDS) {
-                    moved |= round == QueueService.MAX_ROUNDS - 1;
+                boolean headMoved = shadow.publishHead(queue, false);
+                for (int round = 1; headMoved && round < QueueService.MAX_ROUNDS; round++) {
+                    headMoved = shadow.publishHead(queue, false);
                 }
+                moved |= headMoved;
             }
         }
         if (moved) {
