@@ -84,8 +84,13 @@ public final class HostController {
             throw new IllegalArgumentException("I/O queue count must be 1..65535: ioQueues=" + ioQueues);
         }
         final HostController controller = new HostController(context, policy, ioQueues);
-        controller.registers.disable();
-        controller.enableAndIdentify();
+        try {
+            controller.registers.disable();
+            controller.enableAndIdentify();
+        } catch (final RuntimeException e) {
+            controller.release();
+            throw e;
+        }
         return controller;
     }
 
