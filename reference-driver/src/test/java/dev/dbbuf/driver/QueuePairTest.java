@@ -74,4 +74,24 @@ class QueuePairTest {
             assertThat(h.allocator.liveRegions()).extracting(Region::kind).doesNotContain(RegionKind.PRP_LIST);
         }
     }
+
+    @Test
+    void requestsOutstandingAtAResetAreReportedAbandonedAndTheirPrpListsFreed() {
+        try (Harness h = Harness.of(Harness.options(EventIdxMode.EVENT_DRIVEN)).initialized()) {
+            final ReferenceQueuePair pair = h.driver.createQueuePair(8);
+            final Region buffer = h.allocator.allocate(RegionKind.DATA_IN, 4 * 4096, 4096);
+            final IoRequest read = new IoRequest.Read(1, 0, 32, buffer);
+            pair.submit(List.of(read));
+            assertThat(h.allocator.liveRegions()).extracting(Region::kind).contains(RegionKind.PRP_LIST);
+            h.driver.resetController();
+            assertThat(pair.poll()).isEmpty();
+            assertThat(pair.abandoned(read)).isTrue();
+            assertThat(pair.abandoned(read)).as("reported once").isFalse();
+            assertThat(pair.outstanding()).isZero();
+            assertThat(h.allocator.liveRegions()).extracting(Region::kind).doesNotContain(RegionKind.PRP_LIST);
+            final var io = h.driver.blockIo(pair, 1);
+            io.write(3, new byte[512]);
+            assertThat(io.read(3, 1)).isEqualTo(new byte[512]);
+        }
+    }
 }

@@ -41,6 +41,7 @@ public final class HostQueuePair<T> {
     private final HostCounters.QueueTally tally;
     private final AnomalyLog anomalies;
     private final Map<Integer, T> outstanding = new HashMap<>();
+    private final List<T> abandoned = new ArrayList<>();
     private final int headThreshold;
     private int nextCid;
     private int unpublished;
@@ -162,14 +163,33 @@ public final class HostQueuePair<T> {
         outstanding.remove(cid);
     }
 
-    /** Forgets every command and the ring positions, as after the controller dropped the queues in a reset. */
+    /**
+     * Forgets every command and the ring positions, as after the controller dropped the queues in a reset. The
+     * commands' tags are kept for {@link #drainAbandoned()}.
+     */
     public void clear() {
+        abandoned.addAll(outstanding.values());
         outstanding.clear();
         unpublished = 0;
         unpublishedHead = 0;
         sq.clear();
         cq.clear();
         doorbells.forceNextUpdates();
+    }
+
+    /**
+     * The tags of commands abandoned by {@link #clear()} since the last call, so that their owner can release what
+     * they hold and stop waiting for them.
+     *
+     * @return the tags, possibly empty
+     */
+    public List<T> drainAbandoned() {
+        if (abandoned.isEmpty()) {
+            return List.of();
+        }
+        final List<T> drained = List.copyOf(abandoned);
+        abandoned.clear();
+        return drained;
     }
 
     private @Nullable Completed<T> match(final CompletionQueueEntry entry) {

@@ -34,6 +34,8 @@ public final class ReferenceQueuePair implements QueuePair {
     private final HostMemory memory;
     private final PageAllocator allocator;
     private final long pageSize;
+    private final java.util.Set<IoRequest> abandoned =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     /**
      * Wraps a created queue pair.
@@ -82,19 +84,38 @@ public final class ReferenceQueuePair implements QueuePair {
 
     @Override
     public List<IoCompletion> poll() {
+        for (final Pending lost : queue.drainAbandoned()) {
+            release(lost);
+            abandoned.add(lost.request());
+        }
         final List<Completed<Pending>> done = queue.reap();
         if (done.isEmpty()) {
             return List.of();
         }
         final List<IoCompletion> completions = new ArrayList<>(done.size());
         for (final Completed<Pending> completed : done) {
-            final Region list = completed.tag().prpList();
-            if (list != null) {
-                allocator.free(list);
-            }
+            release(completed.tag());
             completions.add(new IoCompletion(completed.tag().request(), completed.completion().status()));
         }
         return completions;
+    }
+
+    /**
+     * Whether a request was abandoned by a controller reset (it will never complete); known after the next
+     * {@link #poll()}. Each request is reported once.
+     *
+     * @param request a submitted request
+     * @return true if it was abandoned
+     */
+    public boolean abandoned(final IoRequest request) {
+        return abandoned.remove(request);
+    }
+
+    private void release(final Pending pending) {
+        final Region list = pending.prpList();
+        if (list != null) {
+            allocator.free(list);
+        }
     }
 
     @Override
