@@ -140,8 +140,7 @@ public final class HostController {
         ioQueues.remove(pair.qid());
         doorbellBuffers.zeroSlots(pair.qid());
         pair.doorbells().useMmio();
-        new QueueMemory(context.memory(), pair.qid(), pair.depth(), pair.submissionQueue(), pair.completionQueue())
-            .free(context.allocator());
+        pair.queueMemory().free(context.allocator());
     }
 
     /**
@@ -169,8 +168,7 @@ public final class HostController {
         enableAndIdentify();
         for (final HostQueuePair<?> pair : ioQueues.values()) {
             pair.clear();
-            new QueueMemory(context.memory(), pair.qid(), pair.depth(), pair.submissionQueue(),
-                pair.completionQueue()).zeroCompletionQueue();
+            pair.queueMemory().zeroCompletionQueue();
             createOnController(pair);
         }
         if (policy.timing() == DoorbellBufferConfigTiming.AFTER_IO_QUEUES && !ioQueues.isEmpty()) {
@@ -211,8 +209,7 @@ public final class HostController {
         released = true;
         doorbellBuffers.release();
         for (final HostQueuePair<?> pair : ioQueues.values()) {
-            new QueueMemory(context.memory(), pair.qid(), pair.depth(), pair.submissionQueue(),
-                pair.completionQueue()).free(context.allocator());
+            pair.queueMemory().free(context.allocator());
         }
         ioQueues.clear();
         adminMemory.free(context.allocator());

@@ -31,6 +31,7 @@ import org.jspecify.annotations.Nullable;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class HostQueuePair<T> {
 
+    private final QueueMemory queueMemory;
     private final int qid;
     private final int depth;
     private final Region submissionQueue;
@@ -59,6 +60,7 @@ public final class HostQueuePair<T> {
     public HostQueuePair(final QueueMemory queues, final QueueDoorbells doorbells,
                          final HostCounters.QueueTally tally, final AnomalyLog anomalies,
                          final CompletionHeadUpdates heads) {
+        this.queueMemory = queues;
         this.qid = queues.qid();
         this.depth = queues.depth();
         this.submissionQueue = queues.submissionQueue();
@@ -253,6 +255,15 @@ public final class HostQueuePair<T> {
      */
     public QueueDoorbells doorbells() {
         return doorbells;
+    }
+
+    /**
+     * Both queues' memory.
+     *
+     * @return the queue memory
+     */
+    public QueueMemory queueMemory() {
+        return queueMemory;
     }
 
     /**
