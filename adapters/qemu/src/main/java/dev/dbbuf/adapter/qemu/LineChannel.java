@@ -25,14 +25,21 @@ import org.jspecify.annotations.Nullable;
  * hung test. After the first failure (timeout, end of stream, I/O error) the channel is broken: a reply that arrives
  * late would otherwise be taken as the answer to the next command, so every later exchange fails at once with the
  * first failure's message. Thread-safe: exchanges are serialised.
+ *
+ * <p>The first reply may take longer than the others (the peer is still starting: QEMU on a loaded machine needs
+ * a second or more), so it is awaited for at least {@link #STARTUP_TIMEOUT}.
  */
 final class LineChannel implements AutoCloseable {
+
+    /** Least time allowed for the first reply, which comes only once the peer has started. */
+    static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
 
     private final String peer;
     private final Writer commands;
     private final BlockingQueue<Optional<String>> replies = new LinkedBlockingQueue<>();
     private final OutputTail diagnostics;
     private final Duration replyTimeout;
+    private boolean answeredOnce;
     private final Supplier<String> peerState;
     private final ReentrantLock lock = new ReentrantLock();
     private @Nullable String broken;
@@ -98,19 +105,22 @@ final class LineChannel implements AutoCloseable {
                 throw breakWith("could not send a command to " + peer + ": " + e.getMessage(), command, e);
             }
             final Optional<String> reply;
+            final Duration timeout = answeredOnce || STARTUP_TIMEOUT.compareTo(replyTimeout) < 0
+                ? replyTimeout : STARTUP_TIMEOUT;
             try {
-                reply = replies.poll(replyTimeout.toNanos(), TimeUnit.NANOSECONDS);
+                reply = replies.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
             } catch (final InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw breakWith("interrupted while waiting for " + peer, command, e);
             }
             if (reply == null) {
                 throw breakWith("%s did not answer within the reply timeout: timeout=%dms"
-                    .formatted(peer, replyTimeout.toMillis()), command, null);
+                    .formatted(peer, timeout.toMillis()), command, null);
             }
             if (reply.isEmpty()) {
                 throw breakWith(peer + " closed its output (it died or exited)", command, null);
             }
+            answeredOnce = true;
             return reply.get();
         } finally {
             lock.unlock();
