@@ -39,10 +39,10 @@ final class LineChannel implements AutoCloseable {
     private final BlockingQueue<Optional<String>> replies = new LinkedBlockingQueue<>();
     private final OutputTail diagnostics;
     private final Duration replyTimeout;
-    private boolean answeredOnce;
     private final Supplier<String> peerState;
     private final ReentrantLock lock = new ReentrantLock();
     private @Nullable String broken;
+    private boolean answeredOnce;
 
     /**
      * Opens the channel and starts reading.

@@ -79,8 +79,10 @@ class BringUpQemuTest {
         final QemuDevice device = (QemuDevice) new QemuDeviceProvider().create(DeviceConfiguration.defaults());
         final Process process = device.process();
         assertThat(process.isAlive()).isTrue();
+        final int registered = ProcessReaper.live();
         device.close();
         assertThat(process.waitFor(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(ProcessReaper.live()).as("unregistered from the shutdown hook").isEqualTo(registered - 1);
         device.close();
         assertThatThrownBy(() -> device.readRegister32(ControllerRegister.CSTS))
             .isInstanceOf(QemuException.class).hasMessageContaining("channel closed");
