@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
+import dev.dbbuf.spec.memory.SegmentHostMemory;
 import dev.dbbuf.spec.nvme.AdminCommands;
 import dev.dbbuf.spec.nvme.Capabilities;
 import dev.dbbuf.spec.nvme.ControllerRegister;
@@ -70,6 +71,14 @@ class BringUpQemuTest {
             assertThat(device.readRegister32(-4)).isZero();
             assertThat(device.readRegister64(beyond - 4)).isZero();
             assertThat(device.readRegister32(ControllerRegister.CSTS) & 1).as("still ready").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void attach_refusesMemoryThatCannotBeAViewOfGuestRam() {
+        try (NvmeTestHost host = NvmeTestHost.start(); SegmentHostMemory other = new SegmentHostMemory(1 << 20)) {
+            assertThatThrownBy(() -> host.device.attach(other)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("QEMU DMAs into its own guest RAM");
         }
     }
 
