@@ -39,6 +39,17 @@ public final class QemuDeviceProvider implements DeviceProvider {
         return "qemu";
     }
 
+    /**
+     * The version of the QEMU that {@link #create} would start, as {@code qemu-system-x86_64 --version} reports it.
+     *
+     * @return e.g. {@code "7.2.22 (Debian 1:7.2+dfsg-7+deb12u18+b3)"}, or a sentence saying why it is unknown
+     */
+    @Override
+    public String version() {
+        return QemuLaunch.locate(System.getenv("PATH")).map(QemuVersion::of)
+            .orElse("unknown (" + QemuLaunch.EXECUTABLE + " is not on the PATH)");
+    }
+
     @Override
     public String description() {
         return "QEMU's NVMe controller (hw/nvme) driven over qtest, guest RAM as host memory";

@@ -1,6 +1,8 @@
 package dev.dbbuf.adapter.qemu;
 
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Objects;
 
 /**
  * {@code QtestSession} speaks QEMU's qtest text protocol: port I/O, guest-physical loads and stores of 1, 2, 4 and 8
@@ -124,7 +126,7 @@ final class QtestSession implements AutoCloseable {
      * @param length  bytes; 0 sends nothing
      */
     void readBytes(final long address, final byte[] dst, final int offset, final int length) {
-        java.util.Objects.checkFromIndexSize(offset, length, dst.length);
+        Objects.checkFromIndexSize(offset, length, dst.length);
         checkRange(address, length);
         for (int done = 0; done < length; ) {
             final int chunk = Math.min(MAX_TRANSFER, length - done);
@@ -144,12 +146,12 @@ final class QtestSession implements AutoCloseable {
      * @param length  bytes; 0 sends nothing
      */
     void writeBytes(final long address, final byte[] src, final int offset, final int length) {
-        java.util.Objects.checkFromIndexSize(offset, length, src.length);
+        Objects.checkFromIndexSize(offset, length, src.length);
         checkRange(address, length);
         final Base64.Encoder encoder = Base64.getEncoder();
         for (int done = 0; done < length; ) {
             final int chunk = Math.min(MAX_TRANSFER, length - done);
-            final byte[] part = java.util.Arrays.copyOfRange(src, offset + done, offset + done + chunk);
+            final byte[] part = Arrays.copyOfRange(src, offset + done, offset + done + chunk);
             ok("b64write 0x%x 0x%x %s".formatted(address + done, chunk, encoder.encodeToString(part)));
             done += chunk;
         }

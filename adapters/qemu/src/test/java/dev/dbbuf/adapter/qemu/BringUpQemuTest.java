@@ -53,6 +53,7 @@ class BringUpQemuTest {
                 assertThat(low.contains(page, NvmeTestHost.PAGE)).as("allocation covers 0x%x", page).isTrue();
                 host.memory.fill(page, NvmeTestHost.PAGE, 0xA5);
                 host.adminOk(AdminCommands.identify(IdentifyController.CNS, 0, page));
+                // plain: read after the completion was acquired
                 assertThat(host.memory.readU16(page + IdentifyController.VID_OFFSET, AccessMode.PLAIN))
                     .as("VID DMAed to 0x%x", page).isEqualTo(MachineSetup.NVME_VENDOR);
             }

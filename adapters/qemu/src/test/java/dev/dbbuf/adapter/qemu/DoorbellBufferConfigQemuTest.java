@@ -66,6 +66,7 @@ class DoorbellBufferConfigQemuTest {
                 assertThat(host.eventIdxEntry(new Doorbell.SubmissionTail(1))).as("SQ1 EventIdx after %d", i)
                     .isEqualTo(io.sq().tail());
                 if (command.opcode() == IoOpcode.READ.code()) {
+                    // plain: read after the completion was acquired
                     assertThat(host.memory.readU32(data.address(), AccessMode.PLAIN)).as("null-co reads zeroes").isZero();
                 }
             }

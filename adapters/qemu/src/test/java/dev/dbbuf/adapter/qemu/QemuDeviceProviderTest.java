@@ -22,6 +22,20 @@ class QemuDeviceProviderTest {
     }
 
     @Test
+    void version_isParsedFromTheFirstLineOfVersionOutput() {
+        assertThat(QemuVersion.parse("QEMU emulator version 7.2.22 (Debian 1:7.2+dfsg-7+deb12u18+b3)\nCopyright (c) 2003"))
+            .isEqualTo("7.2.22 (Debian 1:7.2+dfsg-7+deb12u18+b3)");
+        assertThat(QemuVersion.parse("something else\n")).isEqualTo("unknown (--version said: something else)");
+        assertThat(QemuVersion.parse("")).isEqualTo("unknown (--version said: )");
+    }
+
+    @Test
+    void version_namesTheInstalledQemu() {
+        QemuAvailability.assumeQemu();
+        assertThat(new QemuDeviceProvider().version()).matches("\\d+\\.\\d+.*");
+    }
+
+    @Test
     void unavailableMessage_isOneLineAndNamesTheExecutable() {
         assertThat(QemuDeviceProvider.unavailableMessage()).doesNotContain("\n")
             .startsWith("qemu-system-x86_64 is not on the PATH");
