@@ -11,7 +11,11 @@ import dev.dbbuf.spec.nvme.AdminCommands;
 import dev.dbbuf.spec.nvme.Capabilities;
 import dev.dbbuf.spec.nvme.ControllerRegister;
 import dev.dbbuf.spec.nvme.IdentifyController;
+import dev.dbbuf.spec.spi.AdminQueueStyle;
+import dev.dbbuf.spec.spi.device.DeviceCapabilities;
 import dev.dbbuf.spec.spi.device.DeviceConfiguration;
+import dev.dbbuf.spec.spi.device.EventIdxPolicy;
+import dev.dbbuf.spec.spi.device.ExecutionModel;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -27,7 +31,12 @@ class BringUpQemuTest {
             assertThat(cap.dstrd()).as("CAP.DSTRD (request of 2 ignored)").isZero();
             assertThat(cap.mqes()).as("CAP.MQES (request of 255 ignored)").isEqualTo(0x7FF);
             assertThat(host.device.readRegister32(ControllerRegister.VS)).isEqualTo(ControllerRegister.VERSION_1_4);
-            assertThat(host.device.capabilities().doorbellBufferConfig()).isTrue();
+            final DeviceCapabilities declared = host.device.capabilities();
+            assertThat(declared.doorbellBufferConfig()).isTrue();
+            assertThat(declared.eventIdxPolicy()).isEqualTo(EventIdxPolicy.EVENT_DRIVEN);
+            assertThat(declared.adminQueueStyles()).containsExactlyInAnyOrder(AdminQueueStyle.values());
+            assertThat(declared.subsystemReset()).as("declared = CAP.NSSRS").isEqualTo(cap.nssrs()).isFalse();
+            assertThat(host.device.executionModel()).isInstanceOf(ExecutionModel.Autonomous.class);
         }
     }
 
