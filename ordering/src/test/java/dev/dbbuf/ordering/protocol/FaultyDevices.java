@@ -44,7 +44,10 @@ final class FaultyDevices {
         while (true) {
             port.awaitRing();
             int tail = shadow.readShadow();
-            while (tail != head) {
+            if (tail == head) {
+                continue;
+            }
+            while (true) {
                 while (head != tail) {
                     // plain: covered by the acquire load of the tail
                     sink.fetched(head, memory.readU32(setup.entryAddress(head), AccessMode.PLAIN));
@@ -53,10 +56,11 @@ final class FaultyDevices {
                 // plain: the defect, a prefetch of an entry no tail load has covered yet
                 final int prefetched = memory.readU32(setup.entryAddress(head), AccessMode.PLAIN);
                 tail = shadow.publishEventIdx(head);
-                if (tail != head) {
-                    sink.fetched(head, prefetched);
-                    head = setup.next(head);
+                if (tail == head) {
+                    break;
                 }
+                sink.fetched(head, prefetched);
+                head = setup.next(head);
             }
         }
     };
