@@ -1,0 +1,32 @@
+package dev.dbbuf.ordering.protocol;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.dbbuf.ordering.DoorbellPort;
+import dev.dbbuf.spec.doorbell.HostShadowDoorbell;
+import dev.dbbuf.spec.memory.AccessMode;
+import dev.dbbuf.spec.memory.HostMemory;
+import org.apiguardian.api.API;
+
+/**
+ * {@code ReferenceHost} is the correct host side, built on {@link HostShadowDoorbell}: entry plain, shadow tail
+ * release, full fence, EventIdx acquire, then the MMIO write if the decision says so.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class ReferenceHost implements HostSide {
+
+    @Override
+    public Submitter open(final HostMemory memory, final DoorbellPort port, final QueueSetup setup) {
+        final HostShadowDoorbell shadow =
+            new HostShadowDoorbell(memory, setup.buffers(), setup.doorbell(), setup.depth(), setup.decision());
+        final int[] tail = {0};
+        return payload -> {
+            // plain: published by the release store of the shadow tail in HostShadowDoorbell.update
+            memory.writeU32(setup.entryAddress(tail[0]), payload, AccessMode.PLAIN);
+            tail[0] = setup.next(tail[0]);
+            if (shadow.update(tail[0])) {
+                port.ring(tail[0]);
+            }
+        };
+    }
+}
