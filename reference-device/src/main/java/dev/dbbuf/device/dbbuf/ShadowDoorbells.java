@@ -1,0 +1,132 @@
+package dev.dbbuf.device.dbbuf;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.dbbuf.device.queues.DeviceCompletionQueue;
+import dev.dbbuf.device.queues.DeviceSubmissionQueue;
+import dev.dbbuf.device.queues.DoorbellUpdate;
+import org.apiguardian.api.API;
+
+/**
+ * {@code ShadowDoorbells} connects queues to the Doorbell Buffer Config buffers: it attaches a queue's doorbell,
+ * loads shadow values into the queue, and publishes the EventIdx the mode asks for.
+ *
+ * <p>Every method works on a queue without a slot too, and then does nothing. A shadow value beyond the queue is
+ * ignored and reported once through the invalid-value callback (the Invalid Doorbell Write Value event); because it
+ * becomes the last value loaded, it is neither re-reported nor retried (bug record #14).
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class ShadowDoorbells {
+
+    private final DoorbellBufferState state;
+    private final EventIdxChooser chooser;
+    private final PollingState polling;
+    private final Runnable invalidValue;
+
+    /**
+     * Creates the connector.
+     *
+     * @param state        the buffers in effect
+     * @param chooser      the EventIdx values of the mode
+     * @param polling      whether the controller polls now
+     * @param invalidValue called once per out-of-range shadow value
+     */
+    public ShadowDoorbells(final DoorbellBufferState state, final EventIdxChooser chooser, final PollingState polling,
+                           final Runnable invalidValue) {
+        this.state = state;
+        this.chooser = chooser;
+        this.polling = polling;
+        this.invalidValue = invalidValue;
+    }
+
+    /**
+     * Attaches a submission queue's tail doorbell if buffers are in effect, and publishes its first EventIdx.
+     *
+     * @param queue a queue that exists
+     */
+    public void attach(final DeviceSubmissionQueue queue) {
+        queue.setSlot(state.attach(queue.doorbell()));
+        if (publishTail(queue, polling.active())) {
+            queue.setKicked(true);
+        }
+    }
+
+    /**
+     * Attaches a completion queue's head doorbell if buffers are in effect, and publishes its first EventIdx.
+     *
+     * @param queue a queue that exists
+     */
+    public void attach(final DeviceCompletionQueue queue) {
+        queue.setSlot(state.attach(queue.doorbell()));
+        publishHead(queue, polling.active());
+    }
+
+    /**
+     * Loads a submission queue's shadow tail.
+     *
+     * @param queue the queue
+     * @return true if a new tail was taken
+     */
+    public boolean pollTail(final DeviceSubmissionQueue queue) {
+        final ShadowSlot slot = queue.slot();
+        return slot != null && take(queue, slot.poll());
+    }
+
+    /**
+     * Publishes a submission queue's EventIdx and takes the shadow tail if the re-load moved.
+     *
+     * @param queue   the queue
+     * @param pollNow true for the polling value, false for ring-next
+     * @return true if a new tail was taken
+     */
+    public boolean publishTail(final DeviceSubmissionQueue queue, final boolean pollNow) {
+        final ShadowSlot slot = queue.slot();
+        if (slot == null) {
+            return false;
+        }
+        final int eventIdx = chooser.eventIdx(queue.reader().tail(), queue.reader().depth(), pollNow);
+        return take(queue, slot.publish(eventIdx));
+    }
+
+    /**
+     * Loads a completion queue's shadow head.
+     *
+     * @param queue the queue
+     * @return true if a new head was taken
+     */
+    public boolean pollHead(final DeviceCompletionQueue queue) {
+        final ShadowSlot slot = queue.slot();
+        return slot != null && take(queue, slot.poll());
+    }
+
+    /**
+     * Publishes a completion queue's EventIdx and takes the shadow head if the re-load moved.
+     *
+     * @param queue   the queue
+     * @param pollNow true for the polling value, false for ring-next
+     * @return true if a new head was taken
+     */
+    public boolean publishHead(final DeviceCompletionQueue queue, final boolean pollNow) {
+        final ShadowSlot slot = queue.slot();
+        if (slot == null) {
+            return false;
+        }
+        final int eventIdx = chooser.eventIdx(queue.writer().head(), queue.writer().depth(), pollNow);
+        return take(queue, slot.publish(eventIdx));
+    }
+
+    private boolean take(final DeviceSubmissionQueue queue, final long moved) {
+        return moved != ShadowSlot.UNCHANGED && report(queue.shadowTail(moved));
+    }
+
+    private boolean take(final DeviceCompletionQueue queue, final long moved) {
+        return moved != ShadowSlot.UNCHANGED && report(queue.shadowHead(moved));
+    }
+
+    private boolean report(final DoorbellUpdate update) {
+        if (update == DoorbellUpdate.INVALID) {
+            invalidValue.run();
+        }
+        return update == DoorbellUpdate.APPLIED;
+    }
+}
