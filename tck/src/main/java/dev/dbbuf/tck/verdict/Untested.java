@@ -21,8 +21,8 @@ public final class Untested {
         + "accesses the kit's sequentially consistent memory cannot; it is not part of this kit release.";
     private static final String DRIVER = "The driver suite does not check this rule yet; it needs the kit's "
         + "observing probe device around the reference device.";
-    private static final String DEVICE = "The device suite does not check this rule yet; it needs the kit's probe "
-        + "host built on the reference driver's low-level host layer.";
+    private static final String DEVICE = "The device suite's probe host does not exercise this rule in this kit "
+        + "release.";
 
     private static final Map<Requirement, String> REASONS = reasons();
 
@@ -59,8 +59,7 @@ public final class Untested {
             DBC_FBK_004, DBC_FBK_005, DBC_RST_002, DBC_RST_003, DBC_ADM_003, DBC_ISO_005}) {
             m.put(r, DRIVER);
         }
-        for (final Requirement r : new Requirement[] {DBC_CMD_001, DBC_CMD_002, DBC_CMD_003, DBC_CMD_004,
-            DBC_CMD_005, DBC_CMD_006, DBC_CMD_007, DBC_CMD_008, DBC_LAY_001, DBC_LAY_002, DBC_LAY_003, DBC_EVT_006,
+        for (final Requirement r : new Requirement[] {DBC_LAY_001, DBC_LAY_002, DBC_LAY_003, DBC_EVT_006,
             DBC_EVT_007, DBC_EVT_008, DBC_EVT_009, DBC_EVT_010, DBC_LIF_001, DBC_LIF_002, DBC_LIF_004, DBC_LIF_006,
             DBC_RST_001, DBC_RST_004, DBC_ADM_001, DBC_ADM_002, DBC_ISO_001, DBC_ISO_002, DBC_ISO_003,
             DBC_ISO_004}) {
