@@ -45,13 +45,13 @@ class RequirementCoverageTest {
             final TestIdentifier id = todo.removeLast();
             todo.addAll(plan.getChildren(id));
             id.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
-                .filter(m -> id.isTest()).ifPresent(m -> KIT_TESTS.add(m.getJavaMethod()));
+                .map(MethodSource::getJavaMethod).filter(m -> !KIT_TESTS.contains(m)).ifPresent(KIT_TESTS::add);
         }
     }
 
     @Test
     void theKitHasTests() {
-        assertThat(KIT_TESTS).hasSizeGreaterThanOrEqualTo(7);
+        assertThat(KIT_TESTS).hasSizeGreaterThanOrEqualTo(20);
     }
 
     @Test

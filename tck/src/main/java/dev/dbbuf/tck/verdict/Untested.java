@@ -59,8 +59,7 @@ public final class Untested {
             DBC_FBK_004, DBC_FBK_005, DBC_RST_002, DBC_RST_003, DBC_ADM_003, DBC_ISO_005}) {
             m.put(r, DRIVER);
         }
-        for (final Requirement r : new Requirement[] {DBC_LAY_001, DBC_LAY_002, DBC_LAY_003, DBC_EVT_006,
-            DBC_EVT_007, DBC_EVT_008, DBC_EVT_009, DBC_EVT_010, DBC_LIF_001, DBC_LIF_002, DBC_LIF_004, DBC_LIF_006,
+        for (final Requirement r : new Requirement[] {DBC_LIF_001, DBC_LIF_002, DBC_LIF_004,
             DBC_RST_001, DBC_RST_004, DBC_ADM_001, DBC_ADM_002, DBC_ISO_001, DBC_ISO_002, DBC_ISO_003,
             DBC_ISO_004}) {
             m.put(r, DEVICE);
