@@ -327,6 +327,16 @@ public final class ProbeHost implements AutoCloseable {
     }
 
     /**
+     * The admin queue.
+     *
+     * @return the admin queue pair
+     * @throws IllegalStateException before {@link #enable}
+     */
+    public ProbeQueue adminQueue() {
+        return requireAdmin();
+    }
+
+    /**
      * The buffers in force.
      *
      * @return them, or null before a successful configuration
