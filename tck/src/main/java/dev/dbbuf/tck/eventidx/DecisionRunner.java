@@ -80,10 +80,13 @@ final class DecisionRunner {
                     lastCalls = calls;
                     lastChange = now;
                 } else if (now - lastChange >= stallLimit.toNanos()) {
+                    final DecisionCase hung = watched.currentCase();
+                    watched.abandon();
                     future.cancel(true);
-                    return new DecisionRun.Stalled<>(watched.currentCase(), stallLimit.toMillis());
+                    return new DecisionRun.Stalled<>(hung, stallLimit.toMillis());
                 }
                 if (now - start >= batchLimit.toNanos()) {
+                    watched.abandon();
                     future.cancel(true);
                     return new DecisionRun.Overran<>(calls, batchLimit.toMillis());
                 }

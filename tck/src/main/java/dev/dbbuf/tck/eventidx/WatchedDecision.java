@@ -16,6 +16,7 @@ final class WatchedDecision {
 
     private static final VarHandle CURRENT;
     private static final VarHandle PUBLISHED_CALLS;
+    private static final VarHandle ABANDONED;
     private static final int PUBLISH_MASK = 0x3FF;
 
     static {
@@ -23,6 +24,7 @@ final class WatchedDecision {
             final MethodHandles.Lookup lookup = MethodHandles.lookup();
             CURRENT = lookup.findVarHandle(WatchedDecision.class, "current", long.class);
             PUBLISHED_CALLS = lookup.findVarHandle(WatchedDecision.class, "publishedCalls", long.class);
+            ABANDONED = lookup.findVarHandle(WatchedDecision.class, "abandoned", boolean.class);
         } catch (final ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -34,6 +36,8 @@ final class WatchedDecision {
     private long current;
     @SuppressWarnings("unused") // accessed through PUBLISHED_CALLS
     private long publishedCalls;
+    @SuppressWarnings("unused") // accessed through ABANDONED
+    private boolean abandoned;
 
     WatchedDecision(final EventIdxDecision decision) {
         this.decision = decision;
@@ -45,6 +49,10 @@ final class WatchedDecision {
      * @throws DecisionThrew if it threw, carrying the input
      */
     boolean ring(final int oldValue, final int newValue, final int eventIdx, final int depth) {
+        // opaque: pairs with the watchdog's opaque store in abandon(); stops a worker the kit gave up on
+        if ((boolean) ABANDONED.getOpaque(this)) {
+            throw new java.util.concurrent.CancellationException("batch abandoned by the kit");
+        }
         // opaque: read by the watchdog to name a hung input; no data is published with it
         CURRENT.setOpaque(this, DecisionCase.pack(oldValue, newValue, eventIdx, depth));
         final boolean answer;
@@ -64,6 +72,12 @@ final class WatchedDecision {
     void publishFinalCount() {
         // opaque: pairs with the watchdog's opaque read; the executor's completion adds the happens-before
         PUBLISHED_CALLS.setOpaque(this, calls);
+    }
+
+    /** Tells the worker to stop at its next call; the input it was on stays published. */
+    void abandon() {
+        // opaque: pairs with the worker's opaque check in ring()
+        ABANDONED.setOpaque(this, true);
     }
 
     long publishedCalls() {
