@@ -52,7 +52,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 1)
+@Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 3, time = 2)
 @Fork(1)
 public class DeviceThroughputBenchmark {

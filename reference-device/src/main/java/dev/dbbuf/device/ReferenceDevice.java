@@ -5,8 +5,10 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.dbbuf.device.counters.CounterSet;
 import dev.dbbuf.device.execution.IoThread;
 import dev.dbbuf.device.execution.NvmeController;
+import dev.dbbuf.device.io.RamNamespace;
 import dev.dbbuf.device.registers.RegisterFile;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.spi.AdminQueueStyle;
 import dev.dbbuf.spec.spi.device.DeviceCapabilities;
 import dev.dbbuf.spec.spi.device.DeviceUnderTest;
 import dev.dbbuf.spec.spi.device.ExecutionModel;
@@ -38,6 +40,7 @@ public final class ReferenceDevice implements DeviceUnderTest {
     private boolean closed;
 
     private ReferenceDevice(final ReferenceDeviceOptions options) {
+        RamNamespace.checkSize(options.configuration().namespaceBlocks(), options.configuration().blockSize());
         this.options = options;
         this.registers = new RegisterFile(options.configuration());
         this.counters = new CounterSet(options.configuration().maxIoQueues());
@@ -59,7 +62,7 @@ public final class ReferenceDevice implements DeviceUnderTest {
     @Override
     public DeviceCapabilities capabilities() {
         return new DeviceCapabilities(options.configuration().doorbellBufferConfig(), options.eventIdxMode().policy(),
-            EnumSet.allOf(dev.dbbuf.spec.spi.AdminQueueStyle.class), false);
+            EnumSet.allOf(AdminQueueStyle.class), false);
     }
 
     /**

@@ -129,6 +129,28 @@ class BadInputTest {
 
     @ParameterizedTest(name = "threaded={0}")
     @ValueSource(booleans = {false, true})
+    void aShadowCompletionHeadBeyondTheQueueIsIgnoredAndReportedOnce(final boolean threaded) {
+        try (TestHost host = host(threaded)) {
+            TestHost.expectSuccess(host.configureDoorbellBuffers(false));
+            final HostQueue queue = host.createQueuePair(1, DEPTH);
+            TestHost.expectSuccess(host.execute(queue, IoCommands.flush(1)));
+            final int aer = host.submit(host.admin(), AdminCommands.asyncEventRequest());
+            host.memory.writeU32(host.buffers().shadowAddress(CQ1), 0x1234, AccessMode.RELEASE);
+            host.device.writeRegister32(host.doorbellOffset(CQ1), queue.completions().head());
+            assertThat(awaitEvent(host, aer)).isEqualTo(AsyncEvent.invalidDoorbellWriteValue());
+            host.device.writeRegister32(host.doorbellOffset(CQ1), queue.completions().head());
+            if (!threaded) {
+                host.settle(100);
+            }
+            assertThat(host.device.waitingAsyncEvents()).isZero();
+            for (int i = 0; i < 2 * DEPTH; i++) {
+                TestHost.expectSuccess(host.execute(queue, IoCommands.flush(1)));
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "threaded={0}")
+    @ValueSource(booleans = {false, true})
     void doorbellsWhileDisabledAreIgnored(final boolean threaded) {
         try (TestHost host = TestHost.of(threaded)) {
             host.device.writeRegister32(ControllerRegister.DOORBELL_BASE, 1);

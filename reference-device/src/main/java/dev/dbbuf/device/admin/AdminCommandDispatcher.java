@@ -7,6 +7,7 @@ import dev.dbbuf.spec.nvme.AdminOpcode;
 import dev.dbbuf.spec.nvme.Status;
 import dev.dbbuf.spec.nvme.SubmissionQueueEntry;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code AdminCommandDispatcher} routes admin commands to their handlers after giving the
@@ -55,7 +56,7 @@ public final class AdminCommandDispatcher {
      * @return its result
      */
     public AdminResult execute(final SubmissionQueueEntry command) {
-        final Status override;
+        final @Nullable Status override;
         try {
             override = hook.override(command);
         } catch (final RuntimeException hookFailed) {
@@ -64,7 +65,7 @@ public final class AdminCommandDispatcher {
         if (override != null) {
             return AdminResult.of(override);
         }
-        final AdminOpcode opcode = AdminOpcode.of(command.opcode()).orElse(null);
+        final @Nullable AdminOpcode opcode = AdminOpcode.of(command.opcode()).orElse(null);
         if (opcode == null) {
             return AdminResult.of(Status.INVALID_COMMAND_OPCODE);
         }

@@ -14,6 +14,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.function.LongSupplier;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code IdentifyHandler} answers Identify: controller (CNS 01h), namespace (CNS 00h, NSID 1 only) and active
@@ -109,7 +110,7 @@ public final class IdentifyHandler {
     }
 
     private AdminResult send(final SubmissionQueueEntry command, final ByteBuffer data) {
-        final Status malformed = cursor.start(command.prp1(), command.prp2(), data.capacity(), pageSize.getAsLong());
+        final @Nullable Status malformed = cursor.start(command.prp1(), command.prp2(), data.capacity(), pageSize.getAsLong());
         if (malformed != null) {
             return AdminResult.of(malformed);
         }
@@ -117,13 +118,14 @@ public final class IdentifyHandler {
         int offset = 0;
         try {
             while (cursor.next()) {
+                // plain: published to the host by the completion's release store of the phase tag
                 cursor.memory().writeBytes(cursor.address(), bytes, offset, cursor.length());
                 offset += cursor.length();
             }
         } catch (final HostMemoryException refused) {
             return AdminResult.of(Status.DATA_TRANSFER_ERROR);
         }
-        final Status error = cursor.error();
+        final @Nullable Status error = cursor.error();
         return error == null ? AdminResult.SUCCESS : AdminResult.of(error);
     }
 

@@ -67,7 +67,7 @@ public final class QueueManagementHandler {
         }
         final int depth = QueueCommands.depth(command.cdw10());
         final ControllerConfiguration cc = registers.configuration();
-        final Status invalid = checkQueue(command, depth, cc.iocqes() != ControllerConfiguration.IOCQES_16_BYTES,
+        final @Nullable Status invalid = checkQueue(command, depth, cc.iocqes() != ControllerConfiguration.IOCQES_16_BYTES,
             CompletionQueueEntry.SIZE, cc.memoryPageSize());
         if (invalid != null) {
             return AdminResult.of(invalid);
@@ -100,7 +100,7 @@ public final class QueueManagementHandler {
         }
         final int depth = QueueCommands.depth(command.cdw10());
         final ControllerConfiguration cc = registers.configuration();
-        final Status invalid = checkQueue(command, depth, cc.iosqes() != ControllerConfiguration.IOSQES_64_BYTES,
+        final @Nullable Status invalid = checkQueue(command, depth, cc.iosqes() != ControllerConfiguration.IOSQES_64_BYTES,
             SubmissionQueueEntry.SIZE, cc.memoryPageSize());
         if (invalid != null) {
             return AdminResult.of(invalid);

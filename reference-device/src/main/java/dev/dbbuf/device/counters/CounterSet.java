@@ -59,6 +59,7 @@ public final class CounterSet implements DeviceCounters {
      * @param doorbellIndex position in the doorbell array, or any value beyond it for a doorbell of no queue
      */
     public void mmioDoorbellWrite(final int doorbellIndex) {
+        // atomic increments: any number of host threads write registers; readers load with volatile get()
         mmioTotal.incrementAndGet();
         if (doorbellIndex >= 0 && doorbellIndex < mmioPerDoorbell.length()) {
             mmioPerDoorbell.incrementAndGet(doorbellIndex);

@@ -11,12 +11,12 @@ import dev.dbbuf.device.queues.MmioDoorbellInbox;
 import dev.dbbuf.device.queues.QueueSet;
 import dev.dbbuf.device.registers.RegisterFile;
 import dev.dbbuf.spec.layout.MemoryPage;
+import dev.dbbuf.spec.memory.HostMemory;
 import dev.dbbuf.spec.nvme.AdminQueueAttributes;
 import dev.dbbuf.spec.nvme.CompletionQueueEntry;
 import dev.dbbuf.spec.nvme.ControllerConfiguration;
 import dev.dbbuf.spec.nvme.ControllerStatus;
 import dev.dbbuf.spec.nvme.SubmissionQueueEntry;
-import dev.dbbuf.spec.memory.HostMemory;
 import org.apiguardian.api.API;
 
 /**

@@ -17,26 +17,20 @@ import dev.dbbuf.device.dbbuf.ShadowDoorbells;
 import dev.dbbuf.device.io.IoCommandHandler;
 import dev.dbbuf.device.io.PrpCursor;
 import dev.dbbuf.device.io.RamNamespace;
-import dev.dbbuf.device.queues.DeviceCompletionQueue;
-import dev.dbbuf.device.queues.DeviceSubmissionQueue;
-import dev.dbbuf.device.queues.DoorbellUpdate;
 import dev.dbbuf.device.queues.MmioDoorbellInbox;
 import dev.dbbuf.device.queues.QueueSet;
 import dev.dbbuf.device.registers.RegisterFile;
 import dev.dbbuf.spec.layout.DoorbellLayout;
 import dev.dbbuf.spec.memory.HostMemory;
-import dev.dbbuf.spec.nvme.AsyncEvent;
 import dev.dbbuf.spec.nvme.ControllerRegister;
-import dev.dbbuf.spec.nvme.Status;
 import dev.dbbuf.spec.spi.device.DeviceConfiguration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apiguardian.api.API;
 
 /**
- * {@code NvmeController} dispatches: register writes to the {@link ControllerLifecycle} or the doorbell inbox, and
- * each controller pass to the inbox, the {@link QueueService} of every submission queue, EventIdx publication for
- * completion queues, event delivery and the polling budget. Handlers do the work.
+ * {@code NvmeController} builds the controller's parts and dispatches to them: register writes to the
+ * {@link ControllerLifecycle} or the doorbell inbox, passes to the {@link ControllerPass}. Handlers do the work.
  *
  * <h2>Threads</h2>
  * Doorbell writes never block: they go to the {@link MmioDoorbellInbox} and wake the I/O thread, as an ioeventfd
@@ -48,22 +42,16 @@ import org.apiguardian.api.API;
  * valid) sets CSTS.CFS and stops processing until the host resets the controller; nothing leaves the SPI.
  */
 @API(status = INTERNAL, since = "0.1")
-public final class NvmeController implements MmioDoorbellInbox.Sink {
-
-    private static final AsyncEvent INVALID_DOORBELL_REGISTER = new AsyncEvent(AsyncEvent.TYPE_ERROR,
-        AsyncEvent.INFO_INVALID_DOORBELL_REGISTER, AsyncEvent.LOG_ERROR_INFORMATION);
-    private static final AsyncEvent INVALID_DOORBELL_VALUE = AsyncEvent.invalidDoorbellWriteValue();
+public final class NvmeController {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final RegisterFile registers;
     private final CounterSet counters;
     private final int stride;
     private final MmioDoorbellInbox inbox;
-    private final QueueSet queues;
     private final PollingState polling;
-    private final ShadowDoorbells shadow;
     private final AsyncEventRequests events;
-    private final QueueService service;
+    private final ControllerPass pass;
     private final ControllerLifecycle lifecycle;
     private final AtomicBoolean strayDoorbell = new AtomicBoolean();
     private volatile Runnable waker = () -> { };
@@ -84,12 +72,12 @@ public final class NvmeController implements MmioDoorbellInbox.Sink {
         this.counters = counters;
         this.stride = DoorbellLayout.stride(configuration.dstrd());
         this.inbox = new MmioDoorbellInbox(2 * (maxQid + 1));
-        this.queues = new QueueSet(maxQid);
+        final QueueSet queues = new QueueSet(maxQid);
         this.polling = new PollingState(options.eventIdxMode().polls());
         this.events = new AsyncEventRequests();
         final DoorbellBufferState doorbellBuffers = new DoorbellBufferState(memory, counters);
-        this.shadow = new ShadowDoorbells(doorbellBuffers, new EventIdxChooser(options.eventIdxMode()), polling,
-            () -> events.raise(INVALID_DOORBELL_VALUE));
+        final ShadowDoorbells shadow = new ShadowDoorbells(doorbellBuffers, new EventIdxChooser(options.eventIdxMode()), polling,
+            () -> events.raise(ControllerPass.INVALID_DOORBELL_VALUE));
         final PrpCursor cursor = new PrpCursor(memory);
         final RamNamespace namespace = new RamNamespace(configuration.namespaceBlocks(), configuration.blockSize());
         final IoCommandHandler io = new IoCommandHandler(namespace, cursor, registers::memoryPageSize);
@@ -100,7 +88,8 @@ public final class NvmeController implements MmioDoorbellInbox.Sink {
             new DoorbellBufferConfigHandler(configuration.doorbellBufferConfig(), memory, queues, registers,
                 doorbellBuffers, shadow),
             events);
-        this.service = new QueueService(admin, io, shadow, polling, counters);
+        this.pass = new ControllerPass(registers, inbox, strayDoorbell, queues, polling, shadow, events,
+            new QueueService(admin, io, shadow, polling, counters));
         this.lifecycle = new ControllerLifecycle(memory, registers, queues, doorbellBuffers, events, inbox, polling);
     }
 
@@ -166,7 +155,7 @@ public final class NvmeController implements MmioDoorbellInbox.Sink {
     public boolean runOnce() {
         lock.lock();
         try {
-            return pass();
+            return pass.run();
         } catch (final RuntimeException unexpected) {
             lifecycle.fatal();
             return false;
@@ -207,31 +196,6 @@ public final class NvmeController implements MmioDoorbellInbox.Sink {
         }
     }
 
-    @Override
-    public void doorbellWritten(final int doorbellIndex, final int value) {
-        polling.wake();
-        final int qid = doorbellIndex >>> 1;
-        if ((doorbellIndex & 1) == 0) {
-            final DeviceSubmissionQueue queue = queues.submissionQueue(qid);
-            if (queue == null) {
-                events.raise(INVALID_DOORBELL_REGISTER);
-            } else if (queue.mmioTail(value) == DoorbellUpdate.INVALID) {
-                events.raise(INVALID_DOORBELL_VALUE);
-            } else {
-                queue.setKicked(true);
-            }
-        } else {
-            final DeviceCompletionQueue queue = queues.completionQueue(qid);
-            if (queue == null) {
-                events.raise(INVALID_DOORBELL_REGISTER);
-            } else if (queue.mmioHead(value) == DoorbellUpdate.INVALID) {
-                events.raise(INVALID_DOORBELL_VALUE);
-            } else {
-                shadow.pollHead(queue);
-            }
-        }
-    }
-
     private void doorbellRegisterWritten(final int relative, final int value) {
         if (relative % stride != 0) {
             return;
@@ -249,74 +213,4 @@ public final class NvmeController implements MmioDoorbellInbox.Sink {
         waker.run();
     }
 
-    private boolean pass() {
-        if (!registers.operational()) {
-            return false;
-        }
-        boolean work = inbox.drain(this);
-        if (strayDoorbell.get() && strayDoorbell.getAndSet(false)) {
-            events.raise(INVALID_DOORBELL_REGISTER);
-            work = true;
-        }
-        for (final int qid : queues.submissionQueueIds()) {
-            final DeviceSubmissionQueue queue = queues.submissionQueue(qid);
-            if (queue != null) {
-                work |= service.service(queue);
-            }
-        }
-        final boolean pollNow = polling.active();
-        for (final int qid : queues.completionQueueIds()) {
-            final DeviceCompletionQueue queue = queues.completionQueue(qid);
-            if (queue != null) {
-                work |= shadow.publishHead(queue, pollNow);
-            }
-        }
-        work |= deliverEvents();
-        if (polling.afterPass(work)) {
-            park();
-        }
-        return work;
-    }
-
-    private boolean deliverEvents() {
-        final DeviceSubmissionQueue adminSubmission = queues.submissionQueue(0);
-        final DeviceCompletionQueue adminCompletion = queues.completionQueue(0);
-        boolean delivered = false;
-        while (adminSubmission != null && adminCompletion != null && events.deliverable()
-            && !adminCompletion.writer().isFull()) {
-            final int cid = events.nextCid();
-            adminCompletion.writer().post(events.nextEvent().encode(), adminSubmission.reader().head(), 0, cid,
-                Status.SUCCESS);
-            delivered = true;
-        }
-        return delivered;
-    }
-
-    /** Publishes ring-next EventIdx everywhere; parks only if no shadow value moved meanwhile. */
-    private void park() {
-        boolean moved = false;
-        for (final int qid : queues.submissionQueueIds()) {
-            final DeviceSubmissionQueue queue = queues.submissionQueue(qid);
-            if (queue != null && shadow.publishTail(queue, false)) {
-                queue.setKicked(true);
-                moved = true;
-            }
-        }
-        for (final int qid : queues.completionQueueIds()) {
-            final DeviceCompletionQueue queue = queues.completionQueue(qid);
-            if (queue != null) {
-                // a head that moved is taken and published again: a ring-next EventIdx behind the host's value
-                // would not make its next update ring
-                int round = 0;
-                while (shadow.publishHead(queue, false) && ++round < QueueService.MAX_ROUNDS) {
-                    moved |= round == QueueService.MAX_ROUNDS - 1;
-                }
-            }
-        }
-        if (moved) {
-            polling.wake();
-        } else {
-            polling.park();
-        }
-    }
 }

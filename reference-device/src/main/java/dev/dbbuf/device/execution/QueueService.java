@@ -95,6 +95,8 @@ public final class QueueService {
         final int qid = queue.qid();
         boolean work = false;
         while (reader.hasEntries()) {
+            // full: a polling controller looks at the shadow head; an event-driven one waits for the MMIO write its
+            // ring-next CQ EventIdx asks for (reading the shadow here would hide a host that skips it)
             if (writer.isFull() && !(pollNow && shadow.pollHead(completionQueue) && !writer.isFull())) {
                 queue.setStalled(true);
                 return work;

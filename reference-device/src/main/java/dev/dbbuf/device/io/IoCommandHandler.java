@@ -8,6 +8,7 @@ import dev.dbbuf.spec.nvme.Status;
 import dev.dbbuf.spec.nvme.SubmissionQueueEntry;
 import java.util.function.LongSupplier;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code IoCommandHandler} executes the NVM command set: Flush, Write, Read on namespace 1. Any other opcode is an
@@ -69,7 +70,7 @@ public final class IoCommandHandler {
             return Status.LBA_OUT_OF_RANGE;
         }
         final long length = (long) count * namespace.blockSize();
-        final Status malformed = cursor.start(command.prp1(), command.prp2(), length, pageSize.getAsLong());
+        final @Nullable Status malformed = cursor.start(command.prp1(), command.prp2(), length, pageSize.getAsLong());
         if (malformed != null) {
             return malformed;
         }
@@ -86,7 +87,7 @@ public final class IoCommandHandler {
         } catch (final HostMemoryException refused) {
             return Status.DATA_TRANSFER_ERROR;
         }
-        final Status error = cursor.error();
+        final @Nullable Status error = cursor.error();
         return error == null ? Status.SUCCESS : error;
     }
 }

@@ -32,13 +32,25 @@ public final class RamNamespace {
      * @throws IllegalArgumentException if the namespace exceeds {@link #MAX_BYTES}
      */
     public RamNamespace(final long blocks, final int blockSize) {
-        if (blocks < 1 || blocks > MAX_BYTES / blockSize) {
+        this.blocks = checkSize(blocks, blockSize);
+        this.blockSize = blockSize;
+        this.chunks = new byte[(int) ((blocks * blockSize + CHUNK_SIZE - 1) >>> CHUNK_SHIFT)][];
+    }
+
+    /**
+     * Checks that a namespace fits.
+     *
+     * @param blocks    logical blocks
+     * @param blockSize bytes per block, positive
+     * @return the blocks
+     * @throws IllegalArgumentException if it holds no block or more than {@link #MAX_BYTES}
+     */
+    public static long checkSize(final long blocks, final int blockSize) {
+        if (blocks < 1 || blockSize < 1 || blocks > MAX_BYTES / blockSize) {
             throw new IllegalArgumentException("namespace must hold 1 block to 1 TiB: blocks=%d blockSize=%d"
                 .formatted(blocks, blockSize));
         }
-        this.blocks = blocks;
-        this.blockSize = blockSize;
-        this.chunks = new byte[(int) ((blocks * blockSize + CHUNK_SIZE - 1) >>> CHUNK_SHIFT)][];
+        return blocks;
     }
 
     /**
@@ -75,6 +87,7 @@ public final class RamNamespace {
             final int within = (int) (position & (CHUNK_SIZE - 1));
             final int n = Math.min(length - done, CHUNK_SIZE - within);
             final byte[] chunk = chunks[index];
+            // plain: data the completion's release store of the phase tag publishes to the host
             if (chunk == null) {
                 memory.fill(address + done, n, 0);
             } else {
@@ -104,6 +117,7 @@ public final class RamNamespace {
                 chunk = new byte[CHUNK_SIZE];
                 chunks[index] = chunk;
             }
+            // plain: the host wrote the data before the SQ tail that published the command, acquired by the controller
             memory.readBytes(address + done, chunk, within, n);
             done += n;
         }

@@ -21,6 +21,7 @@ public final class MmioDoorbellInbox {
     /**
      * Receives doorbell values from {@link #drain}.
      */
+    @API(status = INTERNAL, since = "0.1")
     @FunctionalInterface
     public interface Sink {
         /**
@@ -89,16 +90,20 @@ public final class MmioDoorbellInbox {
      * @return true if any write was handed over
      */
     public boolean drain(final Sink sink) {
+        // getAndSet: pairs with the volatile set in post(); cleared before the scan so no post is missed
         if (!pending.getAndSet(false)) {
             return false;
         }
         boolean any = false;
         for (int word = 0; word < dirty.length(); word++) {
+            // volatile load first, so clean words cost no read-modify-write; getAndSet pairs with the writer's
+            // getAndAccumulate, and clears before the values are taken so a later post sets the bit again
             long bits = dirty.get(word) == 0 ? 0 : dirty.getAndSet(word, 0);
             while (bits != 0) {
                 final int bit = Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
                 final int index = word * WORD_BITS + bit;
+                // getAndSet: pairs with the volatile set in post(); a value posted after it stays for the next drain
                 final long tagged = values.getAndSet(index, 0);
                 if (tagged != 0) {
                     any = true;

@@ -18,15 +18,22 @@ import dev.dbbuf.spec.spi.device.DeviceConfiguration;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@ParameterizedClass(name = "threaded={0}")
+@ValueSource(booleans = {false, true})
 class AdminCommandsTest {
+
+    @Parameter
+    boolean threaded;
 
     @ParameterizedTest(name = "doorbellBufferConfig={0}")
     @ValueSource(booleans = {true, false})
     void identifyControllerDescribesTheController(final boolean dbbuf) {
-        try (TestHost host = TestHost.enabled(DeviceConfiguration.defaults().withDoorbellBufferConfig(dbbuf))) {
+        try (TestHost host = TestHost.enabled(DeviceConfiguration.defaults().withThreaded(threaded).withDoorbellBufferConfig(dbbuf))) {
             final Region page = page(host);
             TestHost.expectSuccess(host.admin(AdminCommands.identify(IdentifyController.CNS, 0, page.address())));
             final int oacs = host.memory.readU16(page.address() + IdentifyController.OACS_OFFSET, AccessMode.PLAIN);
@@ -45,7 +52,7 @@ class AdminCommandsTest {
     @ParameterizedTest(name = "blockSize={0}")
     @ValueSource(ints = {512, 4096})
     void identifyNamespaceReportsTheGeometry(final int blockSize) {
-        try (TestHost host = TestHost.enabled(DeviceConfiguration.defaults().withNamespace(777, blockSize))) {
+        try (TestHost host = TestHost.enabled(DeviceConfiguration.defaults().withThreaded(threaded).withNamespace(777, blockSize))) {
             final Region page = page(host);
             TestHost.expectSuccess(host.admin(AdminCommands.identify(IdentifyNamespace.CNS, 1, page.address())));
             assertThat(host.memory.readU64(page.address() + IdentifyNamespace.NSZE_OFFSET, AccessMode.PLAIN))
@@ -59,7 +66,7 @@ class AdminCommandsTest {
 
     @Test
     void activeNamespaceListHoldsNamespaceOneAboveTheGivenNsid() {
-        try (TestHost host = TestHost.enabled(DeviceConfiguration.defaults())) {
+        try (TestHost host = TestHost.enabled(DeviceConfiguration.defaults().withThreaded(threaded))) {
             final Region page = page(host);
             host.memory.fill(page.address(), 4096, 0xEE);
             TestHost.expectSuccess(host.admin(
@@ -76,7 +83,7 @@ class AdminCommandsTest {
 
     @Test
     void identifyRejectsUnknownCnsAndNamespaces() {
-        try (TestHost host = TestHost.enabled(DeviceConfiguration.defaults())) {
+        try (TestHost host = TestHost.enabled(DeviceConfiguration.defaults().withThreaded(threaded))) {
             final Region page = page(host);
             assertThat(host.admin(AdminCommands.identify(0x55, 0, page.address())).status())
                 .isEqualTo(Status.INVALID_FIELD);
@@ -89,7 +96,7 @@ class AdminCommandsTest {
 
     @Test
     void identifyDataFollowsPrp1OffsetAndPrp2() {
-        try (TestHost host = TestHost.enabled(DeviceConfiguration.defaults())) {
+        try (TestHost host = TestHost.enabled(DeviceConfiguration.defaults().withThreaded(threaded))) {
             final Region first = page(host);
             final Region second = page(host);
             final long prp1 = first.address() + 4096 - 8;
@@ -106,7 +113,7 @@ class AdminCommandsTest {
 
     @Test
     void identifyToMemoryOutsideHostMemoryIsADataTransferError() {
-        try (TestHost host = TestHost.enabled(DeviceConfiguration.defaults())) {
+        try (TestHost host = TestHost.enabled(DeviceConfiguration.defaults().withThreaded(threaded))) {
             assertThat(host.admin(AdminCommands.identify(IdentifyController.CNS, 0, TestHost.MEMORY_BYTES)).status())
                 .isEqualTo(Status.DATA_TRANSFER_ERROR);
         }
@@ -114,7 +121,7 @@ class AdminCommandsTest {
 
     @Test
     void numberOfQueuesGrantsTheConfiguredMaximum() {
-        try (TestHost host = TestHost.enabled(DeviceConfiguration.defaults().withMaxIoQueues(7))) {
+        try (TestHost host = TestHost.enabled(DeviceConfiguration.defaults().withThreaded(threaded).withMaxIoQueues(7))) {
             final CompletionQueueEntry set = host.admin(AdminCommands.setNumberOfQueues(64, 2));
             assertThat(set.status()).isEqualTo(Status.SUCCESS);
             assertThat(QueueCommands.submissionQueues(set.dw0())).isEqualTo(7);
@@ -128,7 +135,7 @@ class AdminCommandsTest {
 
     @Test
     void unknownFeaturesAreInvalidFields() {
-        try (TestHost host = TestHost.enabled(DeviceConfiguration.defaults())) {
+        try (TestHost host = TestHost.enabled(DeviceConfiguration.defaults().withThreaded(threaded))) {
             assertThat(host.admin(SubmissionQueueEntry.of(AdminOpcode.SET_FEATURES.code(), 0, 0, 0)
                 .withDwords(0x02, 0, 0)).status()).isEqualTo(Status.INVALID_FIELD);
             assertThat(host.admin(SubmissionQueueEntry.of(AdminOpcode.GET_FEATURES.code(), 0, 0, 0)
@@ -139,7 +146,7 @@ class AdminCommandsTest {
     @ParameterizedTest(name = "opcode=0x{0}")
     @ValueSource(ints = {0x02, 0x03, 0x10, 0x7F, 0x80, 0xC0, 0xFF})
     void unsupportedOpcodesAreInvalidCommandOpcodes(final int opcode) {
-        try (TestHost host = TestHost.enabled(DeviceConfiguration.defaults())) {
+        try (TestHost host = TestHost.enabled(DeviceConfiguration.defaults().withThreaded(threaded))) {
             final CompletionQueueEntry completion = host.admin(SubmissionQueueEntry.of(opcode, 0, 0, 0));
             assertThat(completion.status()).isEqualTo(Status.INVALID_COMMAND_OPCODE);
             assertThat(completion.status().dnr()).isTrue();
@@ -148,7 +155,7 @@ class AdminCommandsTest {
 
     @Test
     void abortAnswersNotAborted() {
-        try (TestHost host = TestHost.enabled(DeviceConfiguration.defaults())) {
+        try (TestHost host = TestHost.enabled(DeviceConfiguration.defaults().withThreaded(threaded))) {
             final CompletionQueueEntry completion = host.admin(SubmissionQueueEntry.of(AdminOpcode.ABORT.code(), 0, 0, 0)
                 .withDwords(1 | 5 << 16, 0, 0));
             assertThat(completion.status()).isEqualTo(Status.SUCCESS);
@@ -158,7 +165,7 @@ class AdminCommandsTest {
 
     @Test
     void asyncEventRequestsWaitAndTheFifthExceedsTheLimit() {
-        try (TestHost host = TestHost.enabled(DeviceConfiguration.defaults())) {
+        try (TestHost host = TestHost.enabled(DeviceConfiguration.defaults().withThreaded(threaded))) {
             for (int i = 0; i < AsyncEventRequests.LIMIT; i++) {
                 host.submit(host.admin(), AdminCommands.asyncEventRequest());
             }

@@ -14,16 +14,23 @@ import dev.dbbuf.spec.nvme.Status;
 import dev.dbbuf.spec.nvme.SubmissionQueueEntry;
 import dev.dbbuf.spec.spi.device.DeviceConfiguration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@ParameterizedClass(name = "threaded={0}")
+@ValueSource(booleans = {false, true})
 class QueueManagementTest {
+
+    @Parameter
+    boolean threaded;
 
     private static final int MAX_QUEUES = 4;
     private static final int MAX_DEPTH = 256;
 
-    private static TestHost host() {
-        return TestHost.enabled(DeviceConfiguration.defaults().withMaxIoQueues(MAX_QUEUES).withMaxQueueDepth(MAX_DEPTH));
+    private TestHost host() {
+        return TestHost.enabled(DeviceConfiguration.defaults().withThreaded(threaded).withMaxIoQueues(MAX_QUEUES).withMaxQueueDepth(MAX_DEPTH));
     }
 
     @ParameterizedTest(name = "qid={0}")

@@ -18,23 +18,27 @@ import dev.dbbuf.spec.nvme.IoCommands;
 import dev.dbbuf.spec.nvme.Status;
 import dev.dbbuf.spec.nvme.SubmissionQueueEntry;
 import dev.dbbuf.spec.spi.device.DeviceConfiguration;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@ParameterizedClass(name = "threaded={0}")
+@ValueSource(booleans = {false, true})
 class DoorbellBufferConfigTest {
+
+    @Parameter
+    boolean threaded;
 
     private static final long PAGE = 4096;
     private static final int SENTINEL = 0xAAAA_AAAA;
 
     @Test
     void withoutOacsBit8TheOpcodeDoesNotExist() {
-        try (TestHost host = TestHost.enabled(DeviceConfiguration.defaults().withDoorbellBufferConfig(false))) {
+        try (TestHost host = TestHost.enabled(DeviceConfiguration.defaults().withThreaded(threaded).withDoorbellBufferConfig(false))) {
             final CompletionQueueEntry completion = host.configureDoorbellBuffers(false);
             assertThat(completion.status()).isEqualTo(Status.INVALID_COMMAND_OPCODE);
         }
@@ -43,7 +47,7 @@ class DoorbellBufferConfigTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"prp1-misaligned", "prp2-misaligned", "same-page", "prp1-outside", "prp2-outside", "sgl"})
     void invalidBuffersAreInvalidFieldsAndChangeNothing(final String problem) {
-        try (TestHost host = TestHost.enabled(DeviceConfiguration.defaults())) {
+        try (TestHost host = TestHost.enabled(DeviceConfiguration.defaults().withThreaded(threaded))) {
             final Region shadow = host.allocator.allocate(RegionKind.SHADOW_DOORBELL, PAGE, PAGE);
             final Region eventIdx = host.allocator.allocate(RegionKind.EVENT_IDX, PAGE, PAGE);
             host.watched.forbidAccess(shadow.address(), PAGE);
@@ -73,7 +77,7 @@ class DoorbellBufferConfigTest {
     @ParameterizedTest(name = "dstrd={0} maxIoQueues={1} fits={2}")
     @CsvSource({"0,511,true", "0,512,false", "3,63,true", "3,64,false", "1,255,true", "1,256,false"})
     void theTableForEveryQueueMustFitInOnePage(final int dstrd, final int maxIoQueues, final boolean fits) {
-        try (TestHost host = TestHost.enabled(DeviceConfiguration.defaults().withDstrd(dstrd)
+        try (TestHost host = TestHost.enabled(DeviceConfiguration.defaults().withThreaded(threaded).withDstrd(dstrd)
             .withMaxIoQueues(maxIoQueues))) {
             assertThat(host.configureDoorbellBuffers(false).status())
                 .isEqualTo(fits ? Status.SUCCESS : Status.INVALID_FIELD);
@@ -82,7 +86,7 @@ class DoorbellBufferConfigTest {
 
     @Test
     void existingQueuesAreAttachedAndLaterOnesWhenCreated() {
-        try (TestHost host = TestHost.enabled(DeviceConfiguration.defaults())) {
+        try (TestHost host = TestHost.enabled(DeviceConfiguration.defaults().withThreaded(threaded))) {
             final HostQueue early = host.createQueuePair(1, 16);
             for (int i = 0; i < 5; i++) {
                 TestHost.expectSuccess(host.execute(early, IoCommands.flush(1)));
@@ -116,7 +120,7 @@ class DoorbellBufferConfigTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(EventIdxMode.class)
     void aSecondCommandRepointsAndTheOldPagesAreNeverTouchedAgain(final EventIdxMode mode) {
-        try (TestHost host = new TestHost(ReferenceDeviceOptions.of(DeviceConfiguration.defaults())
+        try (TestHost host = new TestHost(ReferenceDeviceOptions.of(DeviceConfiguration.defaults().withThreaded(threaded))
             .withEventIdxMode(mode))) {
             host.enable(16);
             TestHost.expectSuccess(host.configureDoorbellBuffers(true));
@@ -140,15 +144,10 @@ class DoorbellBufferConfigTest {
         }
     }
 
-    static Stream<Arguments> modesAndExecution() {
-        return Stream.of(EventIdxMode.values()).flatMap(mode -> Stream.of(Arguments.of(mode, false),
-            Arguments.of(mode, true)));
-    }
-
-    @ParameterizedTest(name = "{0} threaded={1}")
-    @MethodSource("modesAndExecution")
-    void aResetDropsTheBuffersAndTheOldPagesAreNeverTouchedAfterIt(final EventIdxMode mode, final boolean threaded) {
-        try (TestHost host = new TestHost(ReferenceDeviceOptions.of(DeviceConfiguration.defaults()
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(EventIdxMode.class)
+    void aResetDropsTheBuffersAndTheOldPagesAreNeverTouchedAfterIt(final EventIdxMode mode) {
+        try (TestHost host = new TestHost(ReferenceDeviceOptions.of(DeviceConfiguration.defaults().withThreaded(threaded)
             .withThreaded(threaded)).withEventIdxMode(mode))) {
             host.enable(16);
             TestHost.expectSuccess(host.configureDoorbellBuffers(true));
@@ -176,7 +175,7 @@ class DoorbellBufferConfigTest {
     @CsvSource({"EVENT_DRIVEN,false", "EVENT_DRIVEN,true", "POLLING,false", "POLLING,true",
         "POLLING_SENTINEL,false", "POLLING_SENTINEL,true"})
     void theControllerNeverWritesTheShadowDoorbellBuffer(final EventIdxMode mode, final boolean shadowAdmin) {
-        try (TestHost host = new TestHost(ReferenceDeviceOptions.of(DeviceConfiguration.defaults())
+        try (TestHost host = new TestHost(ReferenceDeviceOptions.of(DeviceConfiguration.defaults().withThreaded(threaded))
             .withEventIdxMode(mode))) {
             host.enable(8);
             final Region shadow = host.allocator.allocate(RegionKind.SHADOW_DOORBELL, PAGE, PAGE);
@@ -201,7 +200,7 @@ class DoorbellBufferConfigTest {
 
     @Test
     void junkInTheShadowBufferAtConfigurationIsNotTakenAsADoorbell() {
-        try (TestHost host = TestHost.enabled(DeviceConfiguration.defaults())) {
+        try (TestHost host = TestHost.enabled(DeviceConfiguration.defaults().withThreaded(threaded))) {
             final Region shadow = host.allocator.allocate(RegionKind.SHADOW_DOORBELL, PAGE, PAGE);
             final Region eventIdx = host.allocator.allocate(RegionKind.EVENT_IDX, PAGE, PAGE);
             fillWords(host, shadow.address(), 9);

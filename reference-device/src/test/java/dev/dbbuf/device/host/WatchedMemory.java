@@ -25,6 +25,10 @@ public final class WatchedMemory implements HostMemory {
     private final List<Range> ranges = new CopyOnWriteArrayList<>();
     public final List<String> violations = new CopyOnWriteArrayList<>();
     private volatile @Nullable Runnable atNextFullFence;
+    /** When recording: 32-bit accesses inside the recorded range and every fence, in program order. */
+    public final List<String> log = new CopyOnWriteArrayList<>();
+    private volatile long recordStart;
+    private volatile long recordEnd;
 
     public WatchedMemory(final HostMemory delegate) {
         this.delegate = delegate;
@@ -43,6 +47,19 @@ public final class WatchedMemory implements HostMemory {
     /** Makes every controller access to the range fail with HostMemoryException. */
     public void refuse(final long start, final long length) {
         ranges.add(new Range(start, start + length, false, true));
+    }
+
+    /** Logs 32-bit loads and stores in {@code [start, start + length)} and all fences from now on. */
+    public void record(final long start, final long length) {
+        log.clear();
+        recordStart = start;
+        recordEnd = start + length;
+    }
+
+    private void note(final String kind, final long address, final AccessMode mode) {
+        if (address >= recordStart && address < recordEnd) {
+            log.add("%s 0x%x %s".formatted(kind, address, mode));
+        }
     }
 
     public void clearRules() {
@@ -98,12 +115,14 @@ public final class WatchedMemory implements HostMemory {
     @Override
     public int readU32(final long address, final AccessMode mode) {
         check(address, 4, false);
+        note("load", address, mode);
         return delegate.readU32(address, mode);
     }
 
     @Override
     public void writeU32(final long address, final int value, final AccessMode mode) {
         check(address, 4, true);
+        note("store", address, mode);
         delegate.writeU32(address, value, mode);
     }
 
@@ -139,6 +158,9 @@ public final class WatchedMemory implements HostMemory {
 
     @Override
     public void fence(final Fence fence) {
+        if (recordEnd > recordStart) {
+            log.add("fence " + fence);
+        }
         delegate.fence(fence);
         final Runnable action = atNextFullFence;
         if (fence == Fence.FULL && action != null) {

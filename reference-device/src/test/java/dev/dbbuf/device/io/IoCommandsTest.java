@@ -15,10 +15,16 @@ import dev.dbbuf.spec.spi.device.DeviceConfiguration;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@ParameterizedClass(name = "threaded={0}")
+@ValueSource(booleans = {false, true})
 class IoCommandsTest {
+
+    @Parameter
+    boolean threaded;
 
     private static final int BLOCKS = 8192;
     private static final long PAGE = 4096;
@@ -26,8 +32,8 @@ class IoCommandsTest {
     private TestHost host;
     private HostQueue queue;
 
-    private void start(final boolean threaded) {
-        host = TestHost.enabled(DeviceConfiguration.defaults().withNamespace(BLOCKS, 512).withThreaded(threaded));
+    private void start() {
+        host = TestHost.enabled(DeviceConfiguration.defaults().withThreaded(threaded).withNamespace(BLOCKS, 512));
         queue = host.createQueuePair(1, 32);
     }
 
@@ -42,10 +48,9 @@ class IoCommandsTest {
         return host.execute(queue, command).status();
     }
 
-    @ParameterizedTest(name = "threaded={0}")
-    @ValueSource(booleans = {false, true})
-    void writeThenReadReturnsTheDataThroughPrp1AndPrp2(final boolean threaded) {
-        start(threaded);
+    @Test
+    void writeThenReadReturnsTheDataThroughPrp1AndPrp2() {
+        start();
         {
             final Region out = host.allocator.allocate(RegionKind.DATA_OUT, 2 * PAGE, PAGE);
             final Region in = host.allocator.allocate(RegionKind.DATA_IN, 2 * PAGE, PAGE);
@@ -66,7 +71,7 @@ class IoCommandsTest {
 
     @Test
     void prpListsAndChainedListPagesCarryLargeTransfers() {
-        start(false);
+        start();
         {
             final int blocks = 4300; // 2150 KiB: 538 pages, more than one list page holds
             final int pages = blocks * 512 / 4096 + 1;
@@ -86,7 +91,7 @@ class IoCommandsTest {
 
     @Test
     void unwrittenBlocksReadAsZeros() {
-        start(false);
+        start();
         {
             final Region in = host.allocator.allocate(RegionKind.DATA_IN, PAGE, PAGE);
             host.memory.fill(in.address(), PAGE, 0x5A);
@@ -98,7 +103,7 @@ class IoCommandsTest {
 
     @Test
     void lbasBeyondTheNamespaceAreOutOfRange() {
-        start(false);
+        start();
         {
             final Region buffer = host.allocator.allocate(RegionKind.DATA_IN, PAGE, PAGE);
             assertThat(run(IoCommands.transfer(IoOpcode.READ, 1, BLOCKS, 1, buffer.address(), 0)))
@@ -114,7 +119,7 @@ class IoCommandsTest {
 
     @Test
     void otherNamespacesAreInvalidAndFlushAcceptsAllNamespaces() {
-        start(false);
+        start();
         {
             final Region buffer = host.allocator.allocate(RegionKind.DATA_IN, PAGE, PAGE);
             assertThat(run(IoCommands.transfer(IoOpcode.READ, 2, 0, 1, buffer.address(), 0)))
@@ -127,7 +132,7 @@ class IoCommandsTest {
 
     @Test
     void prpsOutsideHostMemoryAreDataTransferErrors() {
-        start(false);
+        start();
         {
             final long outside = TestHost.MEMORY_BYTES;
             final Region listPage = host.allocator.allocate(RegionKind.PRP_LIST, PAGE, PAGE);
@@ -150,7 +155,7 @@ class IoCommandsTest {
 
     @Test
     void badPrpOffsetsAreInvalidPrpOffsets() {
-        start(false);
+        start();
         {
             final Region buffer = host.allocator.allocate(RegionKind.DATA_IN, 4 * PAGE, PAGE);
             final Region listPage = host.allocator.allocate(RegionKind.PRP_LIST, PAGE, PAGE);
@@ -168,7 +173,7 @@ class IoCommandsTest {
 
     @Test
     void sglsAndUnknownOpcodesAreRejected() {
-        start(false);
+        start();
         {
             final Region buffer = host.allocator.allocate(RegionKind.DATA_IN, PAGE, PAGE);
             final SubmissionQueueEntry read = IoCommands.transfer(IoOpcode.READ, 1, 0, 1, buffer.address(), 0);

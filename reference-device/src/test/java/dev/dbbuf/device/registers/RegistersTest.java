@@ -14,16 +14,23 @@ import dev.dbbuf.spec.nvme.ControllerStatus;
 import dev.dbbuf.spec.spi.device.DeviceConfiguration;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@ParameterizedClass(name = "threaded={0}")
+@ValueSource(booleans = {false, true})
 class RegistersTest {
+
+    @Parameter
+    boolean threaded;
 
     @ParameterizedTest(name = "dstrd={0} depth={1}")
     @CsvSource({"0,2", "1,4096", "2,65536", "3,1024"})
     void capabilitiesReportTheConfiguration(final int dstrd, final int depth) {
-        try (TestHost host = TestHost.of(DeviceConfiguration.defaults().withDstrd(dstrd).withMaxQueueDepth(depth))) {
+        try (TestHost host = TestHost.of(DeviceConfiguration.defaults().withThreaded(threaded).withDstrd(dstrd).withMaxQueueDepth(depth))) {
             final long cap = host.device.readRegister64(ControllerRegister.CAP);
             final Capabilities capabilities = Capabilities.decode(cap);
             assertThat(capabilities.maxQueueDepth()).isEqualTo(depth);
@@ -41,7 +48,7 @@ class RegistersTest {
 
     @Test
     void enableSetsReadyAndResetClearsEverything() {
-        try (TestHost host = TestHost.stepped()) {
+        try (TestHost host = TestHost.of(threaded)) {
             assertThat(host.status().ready()).isFalse();
             host.enable(8);
             assertThat(host.status()).isEqualTo(new ControllerStatus(true, false, 0, false));
@@ -60,7 +67,7 @@ class RegistersTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"mps-too-large", "asq-misaligned", "aqa-zero", "acq-outside-memory", "css"})
     void anUnrunnableConfigurationSetsFatalStatus(final String problem) {
-        try (TestHost host = TestHost.stepped()) {
+        try (TestHost host = TestHost.of(threaded)) {
             final Region sq = host.allocator.allocate(RegionKind.SUBMISSION_QUEUE, 4096, 4096);
             final Region cq = host.allocator.allocate(RegionKind.COMPLETION_QUEUE, 4096, 4096);
             int aqa = new AdminQueueAttributes(8, 8).encode();
@@ -88,7 +95,7 @@ class RegistersTest {
 
     @Test
     void configurationChangesWhileEnabledKeepOnlyEnableAndShutdown() {
-        try (TestHost host = TestHost.stepped()) {
+        try (TestHost host = TestHost.of(threaded)) {
             host.enable(8);
             final int before = host.device.readRegister32(ControllerRegister.CC);
             final int other = new ControllerConfiguration(true, 0, 2, 0, 0, 7, 5).encode();
@@ -106,7 +113,7 @@ class RegistersTest {
 
     @Test
     void shutdownCompletesAtOnceAndStopsProcessingUntilCleared() {
-        try (TestHost host = TestHost.stepped()) {
+        try (TestHost host = TestHost.of(threaded)) {
             host.enable(8);
             final ControllerConfiguration enabled = ControllerConfiguration.enabled(0);
             host.device.writeRegister32(ControllerRegister.CC,
@@ -124,7 +131,7 @@ class RegistersTest {
 
     @Test
     void abruptShutdownWhileDisabledAlsoReportsComplete() {
-        try (TestHost host = TestHost.stepped()) {
+        try (TestHost host = TestHost.of(threaded)) {
             host.device.writeRegister32(ControllerRegister.CC, ControllerConfiguration.SHN_ABRUPT << 14);
             assertThat(host.status().shutdownStatus()).isEqualTo(ControllerStatus.SHST_COMPLETE);
             assertThat(host.status().ready()).isFalse();
@@ -134,7 +141,7 @@ class RegistersTest {
     @ParameterizedTest(name = "offset=0x{0}")
     @ValueSource(ints = {0x3, 0x2, 0x18, 0x38, 0x40, 0xFFC, -4, Integer.MIN_VALUE, 0x1001, 0x1000, 0x7FFF_FFFC})
     void unknownOrMisalignedOffsetsReadZeroAndIgnoreWrites(final int offset) {
-        try (TestHost host = TestHost.stepped()) {
+        try (TestHost host = TestHost.of(threaded)) {
             host.enable(8);
             final int cc = host.device.readRegister32(ControllerRegister.CC);
             final int csts = host.device.readRegister32(ControllerRegister.CSTS);
@@ -151,7 +158,7 @@ class RegistersTest {
 
     @Test
     void sixtyFourBitReadsOfThirtyTwoBitRegistersReadZeroAndReadOnlyRegistersIgnoreWrites() {
-        try (TestHost host = TestHost.stepped()) {
+        try (TestHost host = TestHost.of(threaded)) {
             host.enable(8);
             assertThat(host.device.readRegister64(ControllerRegister.CC)).isZero();
             assertThat(host.device.readRegister64(ControllerRegister.CSTS)).isZero();
@@ -169,7 +176,7 @@ class RegistersTest {
 
     @Test
     void adminQueueBasesCanBeWrittenInHalves() {
-        try (TestHost host = TestHost.stepped()) {
+        try (TestHost host = TestHost.of(threaded)) {
             host.device.writeRegister32(ControllerRegister.ASQ, 0x1000);
             host.device.writeRegister32(ControllerRegister.ASQ + 4, 0x2);
             host.device.writeRegister32(ControllerRegister.ACQ + 4, 0x3);
@@ -182,7 +189,7 @@ class RegistersTest {
     @Test
     void registersBeforeAttachReadCapabilitiesAndIgnoreWrites() {
         try (dev.dbbuf.device.ReferenceDevice device = dev.dbbuf.device.ReferenceDevice.create(
-            dev.dbbuf.device.ReferenceDeviceOptions.of(DeviceConfiguration.defaults()))) {
+            dev.dbbuf.device.ReferenceDeviceOptions.of(DeviceConfiguration.defaults().withThreaded(threaded)))) {
             assertThat(Capabilities.decode(device.readRegister64(ControllerRegister.CAP)).maxQueueDepth())
                 .isEqualTo(65536);
             device.writeRegister32(ControllerRegister.CC, 1);

@@ -1,0 +1,104 @@
+package dev.dbbuf.device;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dbbuf.device.host.HostQueue;
+import dev.dbbuf.device.host.TestHost;
+import dev.dbbuf.spec.doorbell.DoorbellBuffers;
+import dev.dbbuf.spec.layout.Doorbell;
+import dev.dbbuf.spec.memory.AccessMode;
+import dev.dbbuf.spec.nvme.IoCommands;
+import dev.dbbuf.spec.spi.device.DeviceConfiguration;
+import dev.dbbuf.spec.spi.device.ExecutionModel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class ThreadedExecutionTest {
+
+    private static final String THREAD_NAME = "dbbuf-reference-device-io";
+
+    private static TestHost host(final EventIdxMode mode) {
+        return new TestHost(ReferenceDeviceOptions.of(DeviceConfiguration.defaults().withThreaded(true))
+            .withEventIdxMode(mode));
+    }
+
+    @Test
+    void aThreadedDeviceIsAutonomousAndCloseStopsItsThread() {
+        final TestHost host = host(EventIdxMode.EVENT_DRIVEN);
+        assertThat(host.device.executionModel()).isInstanceOf(ExecutionModel.Autonomous.class);
+        assertThat(host.device.ioThreadAlive()).isTrue();
+        host.enable(8);
+        final HostQueue queue = host.createQueuePair(1, 8);
+        TestHost.expectSuccess(host.execute(queue, IoCommands.flush(1)));
+        host.close();
+        assertThat(host.device.ioThreadAlive()).isFalse();
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals(THREAD_NAME));
+    }
+
+    @Test
+    void aSteppedDeviceStartsNoThread() {
+        try (TestHost host = TestHost.stepped()) {
+            assertThat(host.device.executionModel()).isInstanceOf(ExecutionModel.Stepped.class);
+            assertThat(host.device.ioThreadAlive()).isFalse();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = EventIdxMode.class, names = {"POLLING", "POLLING_SENTINEL"})
+    void aPollingThreadParksWithinItsBudgetAndLeavesRingNextEventIdx(final EventIdxMode mode) {
+        try (TestHost host = host(mode)) {
+            host.enable(8);
+            TestHost.expectSuccess(host.configureDoorbellBuffers(false));
+            final HostQueue queue = host.createQueuePair(1, 32);
+            for (int i = 0; i < 100; i++) {
+                TestHost.expectSuccess(host.execute(queue, IoCommands.flush(1)));
+            }
+            final long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (host.device.polling() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(host.device.polling()).isFalse();
+            final DoorbellBuffers buffers = host.buffers();
+            assertThat(host.memory.readU32(buffers.eventIdxAddress(new Doorbell.SubmissionTail(1)), AccessMode.ACQUIRE))
+                .isEqualTo(queue.submissions().tail());
+            // parked: the next update rings and wakes the thread
+            TestHost.expectSuccess(host.execute(queue, IoCommands.flush(1)));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(EventIdxMode.class)
+    void concurrentHostThreadsOnTheirOwnQueuesAllComplete(final EventIdxMode mode) throws Exception {
+        try (TestHost host = host(mode)) {
+            host.enable(8);
+            TestHost.expectSuccess(host.configureDoorbellBuffers(false));
+            final List<HostQueue> queues = List.of(host.createQueuePair(1, 16), host.createQueuePair(2, 64));
+            final ExecutorService pool = Executors.newFixedThreadPool(queues.size());
+            try {
+                final List<Future<Integer>> done = new ArrayList<>();
+                for (final HostQueue queue : queues) {
+                    done.add(pool.submit(() -> {
+                        int ok = 0;
+                        for (int i = 0; i < 3000; i++) {
+                            ok += host.execute(queue, IoCommands.flush(1)).status().isSuccess() ? 1 : 0;
+                        }
+                        return ok;
+                    }));
+                }
+                for (final Future<Integer> future : done) {
+                    assertThat(future.get(30, TimeUnit.SECONDS)).isEqualTo(3000);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+}
