@@ -12,6 +12,7 @@ import org.apiguardian.api.API;
 /**
  * {@code KitPageAllocator} wraps an allocator so that the kit knows every region's {@link RegionKind}, and poisons
  * freed regions (filled with {@link #POISON}, retired in the {@link RegionMap}) so a later access is a violation.
+ * Freed regions stay quarantined (never handed out again), so a stale access cannot hide behind a new owner.
  */
 @API(status = STABLE, since = "0.1")
 public final class KitPageAllocator implements PageAllocator {
@@ -64,7 +65,6 @@ public final class KitPageAllocator implements PageAllocator {
         regions.retire(region, rule);
         // plain: poisoning memory no agent may use any more
         memory.fill(region.address(), region.length(), POISON);
-        delegate.free(region);
     }
 
     /**
