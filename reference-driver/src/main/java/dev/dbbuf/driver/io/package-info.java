@@ -1,0 +1,8 @@
+/**
+ * I/O on top of the low-level host: the SPI's queue pairs (NVM Read, Write, Flush with PRPs) and a blocking block
+ * API that polls for completions.
+ */
+@NullMarked
+package dev.dbbuf.driver.io;
+
+import org.jspecify.annotations.NullMarked;
