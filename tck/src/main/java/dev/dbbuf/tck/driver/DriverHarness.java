@@ -114,6 +114,12 @@ public final class DriverHarness implements AutoCloseable {
                     break;
                 }
                 if (System.nanoTime() - deadline > 0) {
+                    observer.finish();
+                    final List<String> cause = findings.of(verifying);
+                    if (!cause.isEmpty()) {
+                        throw new AssertionFailedError(cause.getFirst() + " [then the queue stalled: " + done.size()
+                            + " of " + size + " completions within " + env.timeout().toMillis() + " ms]");
+                    }
                     throw new AssertionFailedError(FailureMessage.of(verifying, "queue pair " + pair.qid(),
                         size + " completions", done.size() + " within " + env.timeout().toMillis() + " ms (timeout)",
                         "batch " + b + ", doorbell mode " + driver.doorbellMode()));
