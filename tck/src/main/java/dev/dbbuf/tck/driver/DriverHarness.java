@@ -62,7 +62,7 @@ public final class DriverHarness implements AutoCloseable {
                          final DriverConfiguration driver) {
         this.env = env;
         this.verifying = verifying;
-        final String deviceName = System.getProperty("tck.device", "reference");
+        final String deviceName = env.setting("tck.device", "reference");
         this.device = Providers.named(DeviceProvider.class, deviceName).create(device.withThreaded(false));
         final RegionMap regions = new RegionMap();
         final int dstrd = Capabilities.decode(this.device.readRegister64(ControllerRegister.CAP)).dstrd();

@@ -105,6 +105,18 @@ public final class KitEnvironment {
     }
 
     /**
+     * A text setting.
+     *
+     * @param key          the configuration parameter or system property
+     * @param defaultValue its value when absent
+     * @return the value
+     */
+    public String setting(final String key, final String defaultValue) {
+        final String value = settings.apply(key);
+        return value == null || value.isBlank() ? defaultValue : value.strip();
+    }
+
+    /**
      * A numeric setting.
      *
      * @param key          the configuration parameter or system property
