@@ -305,6 +305,18 @@ public final class ProbeHost implements AutoCloseable {
     }
 
     /**
+     * Configures two fresh pages left zeroed, as Linux hands them over (no sentinel), and expects success.
+     *
+     * @return the pages: shadow, EventIdx
+     */
+    public Region[] configureZeroedPages() {
+        final Region shadow = allocator.allocate(RegionKind.SHADOW_DOORBELL, options.pageSize(), options.pageSize());
+        final Region eventIdx = allocator.allocate(RegionKind.EVENT_IDX, options.pageSize(), options.pageSize());
+        expectSuccess("Doorbell Buffer Config", configure(shadow.address(), eventIdx.address()));
+        return new Region[] {shadow, eventIdx};
+    }
+
+    /**
      * Reads an EventIdx slot as the host would (raw, little-endian u32).
      *
      * @param address the slot's address

@@ -15,6 +15,7 @@ import dev.dbbuf.tck.verdict.FailureMessage;
 import java.time.Duration;
 import java.util.Arrays;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.opentest4j.AssertionFailedError;
@@ -43,9 +44,9 @@ public class EventIdxArithmeticVerification {
 
     private static final int DEFAULT_EXHAUSTIVE_DEPTH = 256;
 
-    private DecisionRun<Tally> exhaustive;
-    private DecisionRun<Tally> sampled;
-    private DecisionRun<Tally> windows;
+    private @Nullable DecisionRun<Tally> exhaustive;
+    private @Nullable DecisionRun<Tally> sampled;
+    private @Nullable DecisionRun<Tally> windows;
 
     /** Creates the verification; the kit runs it through JUnit. */
     public EventIdxArithmeticVerification() {

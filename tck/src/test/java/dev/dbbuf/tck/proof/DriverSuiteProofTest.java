@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  */
 class DriverSuiteProofTest {
 
-    private static final Map<String, String> QUICK = Map.of("tck.timeout.ms", "2000");
+    private static final Map<String, String> QUICK = Map.of("tck.timeout.ms", "700");
 
     @Test
     void driverWhoseDecisionIgnoresWrapAroundFailsEvt003() {
