@@ -32,6 +32,7 @@ final class AdminSnoop {
     private long eventIdxBase = -1;
     private long pageSize = 4096;
     private boolean oacsBit8 = true;
+    private int doorbellBufferConfigCid = -1;
 
     AdminSnoop(final HostMemory raw, final DriverFindings findings) {
         this.raw = raw;
@@ -48,10 +49,15 @@ final class AdminSnoop {
 
     synchronized void controllerReset() {
         lastTail = 0;
-        shadowBase = -1;
-        eventIdxBase = -1;
+        forgetBuffers();
         submissionDepths.keySet().removeIf(qid -> qid != 0);
         completionDepths.keySet().removeIf(qid -> qid != 0);
+    }
+
+    /** Forgets the buffers of the last Doorbell Buffer Config, which did not take effect. */
+    synchronized void forgetBuffers() {
+        shadowBase = -1;
+        eventIdxBase = -1;
     }
 
     synchronized void pageSize(final long bytes) {
@@ -99,6 +105,16 @@ final class AdminSnoop {
         }
         shadowBase = command.prp1();
         eventIdxBase = command.prp2();
+        doorbellBufferConfigCid = command.cid();
+    }
+
+    /** Claims the CID of the last Doorbell Buffer Config if it matches, so it is answered once only. */
+    synchronized boolean claimDoorbellBufferConfig(final int cid) {
+        if (cid != doorbellBufferConfigCid) {
+            return false;
+        }
+        doorbellBufferConfigCid = -1;
+        return true;
     }
 
     synchronized long shadowBase() {

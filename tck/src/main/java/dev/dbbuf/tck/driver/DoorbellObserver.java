@@ -49,6 +49,9 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
     private final Set<Doorbell> stored = new HashSet<>();
     private boolean resetSeen;
     private long shadowStores;
+    private volatile long adminCompletionQueue = -1;
+    private long failedShadowBase = -1;
+    private long failedEventIdxBase = -1;
 
     DoorbellObserver(final DeviceUnderTest device, final HostMemory raw, final DriverFindings findings,
                      final int dstrd, final AdminQueueStyle declaredAdminStyle) {
@@ -73,11 +76,32 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
         return shadowStores;
     }
 
+    long adminCompletionQueue() {
+        return adminCompletionQueue;
+    }
+
+    /** The kit made the last Doorbell Buffer Config fail: its buffers are off limits from now on. */
+    synchronized void doorbellBufferConfigFailed() {
+        failedShadowBase = snoop.shadowBase();
+        failedEventIdxBase = snoop.eventIdxBase();
+        snoop.forgetBuffers();
+    }
+
     @Override
     public synchronized void beforeWrite(final long address, final long length, final long value) {
         final long shadowBase = snoop.shadowBase();
         final long eventIdxBase = snoop.eventIdxBase();
         final long page = snoop.pageSize();
+        for (final long offered : new long[] {failedShadowBase, failedEventIdxBase}) {
+            if (offered >= 0 && address < offered + page && address + length > offered) {
+                final Requirement rule = offered == failedShadowBase && length == Integer.BYTES
+                    ? Requirement.DBC_FBK_002 : Requirement.DBC_FBK_003;
+                findings.record(rule, FailureMessage.of(rule, "host write @" + FailureMessage.hex(address)
+                        + " into a buffer offered by the failed Doorbell Buffer Config",
+                    rule == Requirement.DBC_FBK_002 ? "MMIO doorbells only" : "no access", "write",
+                    "offset " + FailureMessage.hex(address - offered) + ", value=" + value));
+            }
+        }
         if (eventIdxBase >= 0 && address < eventIdxBase + page && address + length > eventIdxBase) {
             findings.record(Requirement.DBC_ISO_005, FailureMessage.of(Requirement.DBC_ISO_005,
                 "host write @" + FailureMessage.hex(address) + " into the EventIdx buffer", "no host write", "write",
@@ -182,6 +206,9 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
 
     @Override
     public void writeRegister64(final int offset, final long value) {
+        if (offset == ControllerRegister.ACQ) {
+            adminCompletionQueue = value;
+        }
         device.writeRegister64(offset, value);
         if (offset == ControllerRegister.ASQ) {
             final AdminQueueAttributes aqa = AdminQueueAttributes.decode(device.readRegister32(ControllerRegister.AQA));

@@ -60,6 +60,21 @@ public final class DriverHarness implements AutoCloseable {
      */
     public DriverHarness(final KitEnvironment env, final Requirement verifying, final DeviceConfiguration device,
                          final DriverConfiguration driver) {
+        this(env, verifying, device, driver, false);
+    }
+
+    /**
+     * Creates the device and the driver, optionally making every Doorbell Buffer Config fail, and initialises the
+     * driver.
+     *
+     * @param env                      the kit environment; {@code tck.device} selects the probe device
+     * @param verifying                the requirement the test verifies
+     * @param device                   what to ask of the probe device (stepped is forced)
+     * @param driver                   what to ask of the driver
+     * @param failDoorbellBufferConfig whether the kit answers 0x7C with Invalid Field in Command
+     */
+    public DriverHarness(final KitEnvironment env, final Requirement verifying, final DeviceConfiguration device,
+                         final DriverConfiguration driver, final boolean failDoorbellBufferConfig) {
         this.env = env;
         this.verifying = verifying;
         final String deviceName = env.setting("tck.device", "reference");
@@ -70,7 +85,11 @@ public final class DriverHarness implements AutoCloseable {
         this.observer = new DoorbellObserver(this.device, memory, findings, dstrd,
             this.driver.capabilities().adminQueueStyle());
         observer.oacsBit8(device.doorbellBufferConfig());
-        this.device.attach(new GuardedHostMemory(memory, Agent.CONTROLLER, regions, violations));
+        final GuardedHostMemory controllerView = new GuardedHostMemory(memory, Agent.CONTROLLER, regions, violations);
+        this.device.attach(failDoorbellBufferConfig
+            ? new DoorbellBufferConfigFailure(controllerView, observer.snoop(), observer::adminCompletionQueue,
+                observer::doorbellBufferConfigFailed)
+            : controllerView);
         final GuardedHostMemory hostView = new GuardedHostMemory(memory, Agent.HOST, regions, violations, observer);
         final KitPageAllocator allocator = new KitPageAllocator(new FirstFitPageAllocator(memory), memory, regions,
             Requirement.DBC_FBK_005);

@@ -5,6 +5,9 @@ import static dev.dbbuf.spec.requirement.Requirement.DBC_CMD_009;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_CMD_010;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_EVT_003;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_FBK_001;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_FBK_002;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_FBK_003;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_FBK_004;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_ISO_005;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_LAY_005;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_LIF_003;
@@ -120,6 +123,44 @@ public class DriverVerification {
     @Verifies(DBC_RST_003)
     void required_DBC_RST_003_afterResetNeverReliesOnStaleBufferValues(final KitEnvironment env) {
         resetScenario(env, DBC_RST_003);
+    }
+
+    @Test
+    @Verifies(DBC_FBK_002)
+    void required_DBC_FBK_002_afterAFailedCommandEveryDoorbellIsMmio(final KitEnvironment env) {
+        failureScenario(env, DBC_FBK_002, 4);
+    }
+
+    @Test
+    @Verifies(DBC_FBK_003)
+    void required_DBC_FBK_003_afterAFailedCommandTheOfferedBuffersAreNeverTouched(final KitEnvironment env) {
+        failureScenario(env, DBC_FBK_003, 4);
+    }
+
+    @Test
+    @Verifies(DBC_FBK_004)
+    void required_DBC_FBK_004_failurePathWorksWithTheMaximumNumberOfQueues(final KitEnvironment env) {
+        failureScenario(env, DBC_FBK_004, DriverConfiguration.defaults().ioQueues());
+    }
+
+    private static void failureScenario(final KitEnvironment env, final Requirement requirement, final int queues) {
+        try (DriverHarness h = new DriverHarness(env, requirement, DeviceConfiguration.defaults(),
+            DriverConfiguration.defaults(), true)) {
+            final java.util.List<QueuePair> pairs = new java.util.ArrayList<>();
+            for (int q = 0; q < queues; q++) {
+                pairs.add(h.driver().createQueuePair(8 + q));
+            }
+            for (final QueuePair pair : pairs) {
+                h.flushes(pair, 3, 1 + pair.qid() % 5);
+            }
+            h.driver().resetController();
+            h.flushes(pairs.getLast(), 3, 4);
+            h.assertNone(requirement);
+            if (h.driver().doorbellMode() == dev.dbbuf.spec.spi.driver.DoorbellMode.SHADOW) {
+                throw new AssertionFailedError(FailureMessage.of(requirement, "driver doorbell mode after every "
+                    + "Doorbell Buffer Config failed", "MMIO", h.driver().doorbellMode(), "the kit failed each 0x7C"));
+            }
+        }
     }
 
     private static void resetScenario(final KitEnvironment env, final Requirement requirement) {
