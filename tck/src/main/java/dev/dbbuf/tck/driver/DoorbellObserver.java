@@ -94,12 +94,15 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
         final long page = snoop.pageSize();
         for (final long offered : new long[] {failedShadowBase, failedEventIdxBase}) {
             if (offered >= 0 && address < offered + page && address + length > offered) {
-                final Requirement rule = offered == failedShadowBase && length == Integer.BYTES
-                    ? Requirement.DBC_FBK_002 : Requirement.DBC_FBK_003;
-                findings.record(rule, FailureMessage.of(rule, "host write @" + FailureMessage.hex(address)
-                        + " into a buffer offered by the failed Doorbell Buffer Config",
-                    rule == Requirement.DBC_FBK_002 ? "MMIO doorbells only" : "no access", "write",
-                    "offset " + FailureMessage.hex(address - offered) + ", value=" + value));
+                final String subject = "host write @" + FailureMessage.hex(address)
+                    + " into a buffer offered by the failed Doorbell Buffer Config";
+                final String where = "offset " + FailureMessage.hex(address - offered) + ", value=" + value;
+                findings.record(Requirement.DBC_FBK_003, FailureMessage.of(Requirement.DBC_FBK_003, subject,
+                    "no access", "write", where));
+                if (offered == failedShadowBase && length == Integer.BYTES) {
+                    findings.record(Requirement.DBC_FBK_002, FailureMessage.of(Requirement.DBC_FBK_002, subject,
+                        "MMIO doorbells only", "shadow store", where));
+                }
             }
         }
         if (eventIdxBase >= 0 && address < eventIdxBase + page && address + length > eventIdxBase) {

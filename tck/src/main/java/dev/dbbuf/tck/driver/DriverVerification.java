@@ -8,6 +8,7 @@ import static dev.dbbuf.spec.requirement.Requirement.DBC_FBK_001;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_FBK_002;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_FBK_003;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_FBK_004;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_FBK_005;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_ISO_005;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_LAY_005;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_LIF_003;
@@ -141,6 +142,23 @@ public class DriverVerification {
     @Verifies(DBC_FBK_004)
     void required_DBC_FBK_004_failurePathWorksWithTheMaximumNumberOfQueues(final KitEnvironment env) {
         failureScenario(env, DBC_FBK_004, DriverConfiguration.defaults().ioQueues());
+    }
+
+    @Test
+    @Verifies(DBC_FBK_005)
+    void required_DBC_FBK_005_nothingTouchesFreedMemory(final KitEnvironment env) {
+        try (DriverHarness h = new DriverHarness(env, DBC_FBK_005, DeviceConfiguration.defaults(),
+            DriverConfiguration.defaults())) {
+            final QueuePair first = h.driver().createQueuePair(16);
+            final QueuePair second = h.driver().createQueuePair(9);
+            h.flushes(first, 5, 6);
+            h.driver().deleteQueuePair(second);
+            h.driver().resetController();
+            h.flushes(first, 5, 6);
+            h.flushes(h.driver().createQueuePair(12), 4, 5);
+            h.driver().shutdown();
+            h.assertNone(DBC_FBK_005);
+        }
     }
 
     private static void failureScenario(final KitEnvironment env, final Requirement requirement, final int queues) {

@@ -163,4 +163,49 @@ public final class FaultyDrivers {
             };
         }
     }
+
+    /** Keeps writing the shadow buffer after Doorbell Buffer Config failed (bug #5, Linux before 5.10). */
+    public static final class IgnoresFailedCommand extends Provider {
+        public IgnoresFailedCommand() {
+            super("faulty-ignores-failed-0x7c-driver");
+        }
+
+        @Override
+        public DriverUnderTest create(final DriverConfiguration configuration) {
+            return new Wrapped(new ReferenceDriver(DoorbellPolicy.defaults(), configuration.ioQueues())) {
+                private final java.util.List<Region> shadow = new java.util.ArrayList<>();
+                private HostMemory memory;
+
+                @Override
+                public void initialize(final HostContext context) {
+                    memory = context.memory();
+                    final PageAllocator allocator = context.allocator();
+                    delegate.initialize(new HostContext(context.controller(), context.memory(), new PageAllocator() {
+                        @Override
+                        public Region allocate(final RegionKind kind, final long length, final long alignment) {
+                            final Region region = allocator.allocate(kind, length, alignment);
+                            if (kind == RegionKind.SHADOW_DOORBELL) {
+                                shadow.add(region);
+                            }
+                            return region;
+                        }
+
+                        @Override
+                        public void free(final Region region) {
+                            allocator.free(region);
+                        }
+                    }, context.commandTimeout()));
+                }
+
+                @Override
+                public QueuePair createQueuePair(final int depth) {
+                    final QueuePair pair = delegate.createQueuePair(depth);
+                    for (final Region region : shadow) {
+                        memory.writeU32(region.address() + 8L * pair.qid(), 1, dev.dbbuf.spec.memory.AccessMode.RELEASE);
+                    }
+                    return pair;
+                }
+            };
+        }
+    }
 }

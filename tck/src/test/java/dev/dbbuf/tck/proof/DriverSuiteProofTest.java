@@ -44,4 +44,16 @@ class DriverSuiteProofTest {
             .contains("into the EventIdx buffer expected=no host write actual=write");
         assertThat(run.verdict("DBC-ISO-005")).isEqualTo("FAIL");
     }
+
+    @Test
+    void driverWritingTheShadowBufferAfterAFailedCommandFailsFbk002AndFbk003() {
+        final KitRun run = KitRun.of(DriverVerification.class, "driver", "faulty-ignores-failed-0x7c-driver", QUICK);
+
+        assertThat(run.failure("required_DBC_FBK_002_afterAFailedCommandEveryDoorbellIsMmio"))
+            .startsWith("DBC-FBK-002: host write @0x")
+            .contains("into a buffer offered by the failed Doorbell Buffer Config", "expected=MMIO doorbells only");
+        assertThat(run.verdict("DBC-FBK-002")).isEqualTo("FAIL");
+        assertThat(run.verdict("DBC-FBK-003")).isEqualTo("FAIL");
+        assertThat(run.verdict("DBC-FBK-001")).as("no buffers without OACS bit 8").isEqualTo("PASS");
+    }
 }
