@@ -60,21 +60,20 @@ public final class DriverHarness implements AutoCloseable {
      */
     public DriverHarness(final KitEnvironment env, final Requirement verifying, final DeviceConfiguration device,
                          final DriverConfiguration driver) {
-        this(env, verifying, device, driver, false);
+        this(env, verifying, device, driver, ProbeDeviceFault.NONE);
     }
 
     /**
-     * Creates the device and the driver, optionally making every Doorbell Buffer Config fail, and initialises the
-     * driver.
+     * Creates the device and the driver, with a fault of the probe device, and initialises the driver.
      *
      * @param env                      the kit environment; {@code tck.device} selects the probe device
      * @param verifying                the requirement the test verifies
      * @param device                   what to ask of the probe device (stepped is forced)
      * @param driver                   what to ask of the driver
-     * @param failDoorbellBufferConfig whether the kit answers 0x7C with Invalid Field in Command
+     * @param fault                    what the kit makes the probe device do
      */
     public DriverHarness(final KitEnvironment env, final Requirement verifying, final DeviceConfiguration device,
-                         final DriverConfiguration driver, final boolean failDoorbellBufferConfig) {
+                         final DriverConfiguration driver, final ProbeDeviceFault fault) {
         this.env = env;
         this.verifying = verifying;
         final String deviceName = env.setting("tck.device", "reference");
@@ -86,10 +85,12 @@ public final class DriverHarness implements AutoCloseable {
             this.driver.capabilities().adminQueueStyle());
         observer.oacsBit8(device.doorbellBufferConfig());
         final GuardedHostMemory controllerView = new GuardedHostMemory(memory, Agent.CONTROLLER, regions, violations);
-        this.device.attach(failDoorbellBufferConfig
-            ? new DoorbellBufferConfigFailure(controllerView, observer.snoop(), observer::adminCompletionQueue,
-                observer::doorbellBufferConfigFailed)
-            : controllerView);
+        this.device.attach(switch (fault) {
+            case NONE -> controllerView;
+            case FAIL_DOORBELL_BUFFER_CONFIG -> new DoorbellBufferConfigFailure(controllerView, observer.snoop(),
+                observer::adminCompletionQueue, observer::doorbellBufferConfigFailed);
+            case POLL_MODE_EVENT_IDX -> new PollModeEventIdx(controllerView, observer.snoop());
+        });
         final GuardedHostMemory hostView = new GuardedHostMemory(memory, Agent.HOST, regions, violations, observer);
         final KitPageAllocator allocator = new KitPageAllocator(new FirstFitPageAllocator(memory), memory, regions,
             Requirement.DBC_FBK_005);

@@ -4,6 +4,7 @@ import static dev.dbbuf.spec.requirement.Requirement.DBC_ADM_003;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_CMD_009;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_CMD_010;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_EVT_003;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_EVT_005;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_FBK_001;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_FBK_002;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_FBK_003;
@@ -145,6 +146,22 @@ public class DriverVerification {
     }
 
     @Test
+    @Verifies(DBC_EVT_005)
+    void required_DBC_EVT_005_keepsWorkingWithPollModeEventIdxAboveTheDepth(final KitEnvironment env) {
+        try (DriverHarness h = new DriverHarness(env, DBC_EVT_005,
+            DeviceConfiguration.defaults().withEventIdxPolicy(EventIdxPolicy.POLLING), DriverConfiguration.defaults(),
+            ProbeDeviceFault.POLL_MODE_EVENT_IDX)) {
+            final QueuePair small = h.driver().createQueuePair(5);
+            final QueuePair large = h.driver().createQueuePair(1000);
+            for (int round = 0; round < 8; round++) {
+                h.flushes(small, 3, 1 + round % 4);
+                h.flushes(large, 2, 97 + round);
+            }
+            h.assertNone(DBC_EVT_005);
+        }
+    }
+
+    @Test
     @Verifies(DBC_FBK_005)
     void required_DBC_FBK_005_nothingTouchesFreedMemory(final KitEnvironment env) {
         try (DriverHarness h = new DriverHarness(env, DBC_FBK_005, DeviceConfiguration.defaults(),
@@ -163,7 +180,7 @@ public class DriverVerification {
 
     private static void failureScenario(final KitEnvironment env, final Requirement requirement, final int queues) {
         try (DriverHarness h = new DriverHarness(env, requirement, DeviceConfiguration.defaults(),
-            DriverConfiguration.defaults(), true)) {
+            DriverConfiguration.defaults(), ProbeDeviceFault.FAIL_DOORBELL_BUFFER_CONFIG)) {
             final java.util.List<QueuePair> pairs = new java.util.ArrayList<>();
             for (int q = 0; q < queues; q++) {
                 pairs.add(h.driver().createQueuePair(8 + q));
