@@ -2,6 +2,7 @@ package dev.dbbuf.tck.driver;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.dbbuf.spec.layout.DoorbellLayout;
 import dev.dbbuf.spec.memory.HostMemory;
 import dev.dbbuf.spec.nvme.AdminOpcode;
 import dev.dbbuf.spec.nvme.QueueCommands;
@@ -33,6 +34,9 @@ final class AdminSnoop {
     private long pageSize = 4096;
     private boolean oacsBit8 = true;
     private int doorbellBufferConfigCid = -1;
+    private int highestQid;
+    private int dstrd;
+    private boolean configCompleted;
 
     AdminSnoop(final HostMemory raw, final DriverFindings findings) {
         this.raw = raw;
@@ -82,6 +86,8 @@ final class AdminSnoop {
     private void command(final SubmissionQueueEntry command) {
         if (command.opcode() == AdminOpcode.CREATE_IO_SQ.code()) {
             submissionDepths.put(QueueCommands.qid(command.cdw10()), QueueCommands.depth(command.cdw10()));
+            highestQid = Math.max(highestQid, QueueCommands.qid(command.cdw10()));
+            checkTableFits("Create I/O SQ " + QueueCommands.qid(command.cdw10()));
         } else if (command.opcode() == AdminOpcode.CREATE_IO_CQ.code()) {
             completionDepths.put(QueueCommands.qid(command.cdw10()), QueueCommands.depth(command.cdw10()));
         } else if (command.opcode() == AdminOpcode.DOORBELL_BUFFER_CONFIG.code()) {
@@ -106,7 +112,27 @@ final class AdminSnoop {
         shadowBase = command.prp1();
         eventIdxBase = command.prp2();
         doorbellBufferConfigCid = command.cid();
+        configCompleted = false;
+        checkTableFits("Doorbell Buffer Config");
     }
+
+    private void checkTableFits(final String when) {
+        if (shadowBase >= 0 && DoorbellLayout.bytesNeeded(highestQid, dstrd) > pageSize) {
+            findings.record(Requirement.DBC_LAY_004, FailureMessage.of(Requirement.DBC_LAY_004,
+                "doorbell table for qid " + highestQid + " at " + when, "within the " + pageSize + "-byte buffers",
+                DoorbellLayout.bytesNeeded(highestQid, dstrd) + " bytes", "dstrd=" + dstrd));
+        }
+    }
+
+    synchronized void dstrd(final int value) {
+        dstrd = value;
+    }
+
+    synchronized boolean configCompleted() {
+        return configCompleted;
+    }
+
+
 
     /** Claims the CID of the last Doorbell Buffer Config if it matches, so it is answered once only. */
     synchronized boolean claimDoorbellBufferConfig(final int cid) {
@@ -114,6 +140,7 @@ final class AdminSnoop {
             return false;
         }
         doorbellBufferConfigCid = -1;
+        configCompleted = true;
         return true;
     }
 

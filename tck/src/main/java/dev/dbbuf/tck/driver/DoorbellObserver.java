@@ -61,6 +61,7 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
         this.snoop = new AdminSnoop(raw, findings);
         this.dstrd = dstrd;
         this.declaredAdminStyle = declaredAdminStyle;
+        snoop.dstrd(dstrd);
     }
 
     AdminSnoop snoop() {
@@ -131,6 +132,10 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
         final int eventIdx = raw.readU32(snoop.eventIdxBase() + offset, AccessMode.ACQUIRE);
         final int depth = doorbell instanceof Doorbell.SubmissionTail ? snoop.submissionDepth(doorbell.qid())
             : snoop.completionDepth(doorbell.qid());
+        if (!snoop.configCompleted()) {
+            findings.record(Requirement.DBC_LIF_005, FailureMessage.of(Requirement.DBC_LIF_005, where,
+                "no shadow store before Doorbell Buffer Config completed", "shadow store", "value=" + newValue));
+        }
         if (doorbell.qid() == 0 && declaredAdminStyle == AdminQueueStyle.MMIO_ONLY) {
             findings.record(Requirement.DBC_ADM_003, FailureMessage.of(Requirement.DBC_ADM_003, where,
                 "MMIO only (declared AdminQueueStyle.MMIO_ONLY)", "shadow store", "value=" + newValue));

@@ -86,10 +86,11 @@ public final class DriverHarness implements AutoCloseable {
         observer.oacsBit8(device.doorbellBufferConfig());
         final GuardedHostMemory controllerView = new GuardedHostMemory(memory, Agent.CONTROLLER, regions, violations);
         this.device.attach(switch (fault) {
-            case NONE -> controllerView;
+            case NONE -> new CompletionWatch(controllerView, observer.snoop(), observer::adminCompletionQueue);
             case FAIL_DOORBELL_BUFFER_CONFIG -> new DoorbellBufferConfigFailure(controllerView, observer.snoop(),
                 observer::adminCompletionQueue, observer::doorbellBufferConfigFailed);
-            case POLL_MODE_EVENT_IDX -> new PollModeEventIdx(controllerView, observer.snoop());
+            case POLL_MODE_EVENT_IDX -> new PollModeEventIdx(new CompletionWatch(controllerView, observer.snoop(),
+                observer::adminCompletionQueue), observer.snoop());
         });
         final GuardedHostMemory hostView = new GuardedHostMemory(memory, Agent.HOST, regions, violations, observer);
         final KitPageAllocator allocator = new KitPageAllocator(new FirstFitPageAllocator(memory), memory, regions,

@@ -11,7 +11,9 @@ import static dev.dbbuf.spec.requirement.Requirement.DBC_FBK_003;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_FBK_004;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_FBK_005;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_ISO_005;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_LAY_004;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_LAY_005;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_LIF_005;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_LIF_003;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_RST_002;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_RST_003;
@@ -75,6 +77,24 @@ public class DriverVerification {
     @Verifies(DBC_CMD_010)
     void required_DBC_CMD_010_sendsDistinctAlignedBuffersWithReservedFieldsZero(final KitEnvironment env) {
         scenario(env, DBC_CMD_010, DeviceConfiguration.defaults());
+    }
+
+    @Test
+    @Verifies(DBC_LIF_005)
+    void required_DBC_LIF_005_shadowDoorbellsOnlyAfterTheCommandCompleted(final KitEnvironment env) {
+        scenario(env, DBC_LIF_005, DeviceConfiguration.defaults());
+    }
+
+    @Test
+    @Verifies(DBC_LAY_004)
+    void required_DBC_LAY_004_buffersHoldEveryQueueUpToTheHighestQid(final KitEnvironment env) {
+        try (DriverHarness h = new DriverHarness(env, DBC_LAY_004, DeviceConfiguration.defaults().withDstrd(5),
+            DriverConfiguration.defaults())) {
+            for (int q = 0; q < DriverConfiguration.defaults().ioQueues(); q++) {
+                h.flushes(h.driver().createQueuePair(4), 1, 2);
+            }
+            h.assertNone(DBC_LAY_004);
+        }
     }
 
     @Test

@@ -52,7 +52,7 @@ public final class Verdicts {
         }
         final String reason = first(tests, Outcome.UNTESTED).map(TestRecord::message)
             .or(() -> Untested.reason(requirement))
-            .orElse("no kit test of this requirement ran in this run (filtered out, or its suite was not selected).");
+            .orElse("no kit test of this requirement ran for this side in this run (the selected suites have none, or it was filtered out).");
         return new RequirementVerdict(requirement, Verdict.UNTESTED, tests, reason);
     }
 

@@ -33,7 +33,7 @@ class VerdictsTest {
 
         assertThat(v).extracting(RequirementVerdict::verdict).containsExactly(Verdict.NOT_APPLICABLE, Verdict.UNTESTED);
         assertThat(v.get(1).requirement()).isEqualTo(DBC_EVT_002);
-        assertThat(v.get(1).message()).contains("no kit test of this requirement ran");
+        assertThat(v.get(1).message()).contains("no kit test of this requirement ran for this side");
     }
 
     @Test
