@@ -166,7 +166,8 @@ public class DeviceCommandVerification {
             probe.submit(queue, DeviceProbes.flushes(2));
             probe.reap(queue, 2);
             check(requirement, "EventIdx page after the rejected command", "untouched",
-                touched(probe, pages[1]) ? "written (configuration applied)" : "untouched", "PRP2=" + FailureMessage.hex(prp2));
+                touched(probe, pages[1]) ? "written (configuration applied)" : "untouched",
+                "PRP2=" + FailureMessage.hex(prp2));
         }
     }
 

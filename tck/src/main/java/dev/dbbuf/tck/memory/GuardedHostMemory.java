@@ -191,7 +191,8 @@ public final class GuardedHostMemory implements HostMemory {
         if (live.isEmpty()) {
             if (agent == Agent.CONTROLLER) {
                 recorder.record(new MemoryViolation(Requirement.DBC_ISO_002, agent, "write", address,
-                    new Region(address, Math.max(1, length), RegionKind.HOST_PRIVATE), "no write outside host regions"));
+                    new Region(address, Math.max(1, length), RegionKind.HOST_PRIVATE),
+                    "no write outside host regions"));
             }
             return;
         }

@@ -28,8 +28,9 @@ public record MemoryViolation(Requirement requirement, Agent agent, String acces
      * @return in the kit's one format, with the hex address and offset into the region
      */
     public String message() {
-        return FailureMessage.of(requirement, agent.name().toLowerCase(java.util.Locale.ROOT) + " " + access + " @"
-                + FailureMessage.hex(address) + " in " + region.kind() + " region @" + FailureMessage.hex(region.address()),
+        final String subject = agent.name().toLowerCase(java.util.Locale.ROOT) + " " + access + " @"
+            + FailureMessage.hex(address) + " in " + region.kind() + " region @" + FailureMessage.hex(region.address());
+        return FailureMessage.of(requirement, subject,
             expected, access, "offset " + FailureMessage.hex(address - region.address()));
     }
 }

@@ -51,7 +51,8 @@ public final class KitEnvironment {
      */
     public <P extends Provider> P provider(final Class<P> type) {
         if (!type.isInstance(provider)) {
-            throw new IllegalStateException("verification class asks for a provider of another side: asked=%s selected=%s"
+            throw new IllegalStateException(
+                "verification class asks for a provider of another side: asked=%s selected=%s"
                 .formatted(type.getSimpleName(), provider.getClass().getName()));
         }
         return type.cast(provider);

@@ -52,7 +52,8 @@ public final class Verdicts {
         }
         final String reason = first(tests, Outcome.UNTESTED).map(TestRecord::message)
             .or(() -> Untested.reason(requirement))
-            .orElse("no kit test of this requirement ran for this side in this run (the selected suites have none, or it was filtered out).");
+            .orElse("no kit test of this requirement ran for this side in this run (the selected suites have none, "
+                + "or it was filtered out).");
         return new RequirementVerdict(requirement, Verdict.UNTESTED, tests, reason);
     }
 
