@@ -1,5 +1,7 @@
 package dev.dbbuf.benchmarks;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.dbbuf.device.EventIdxMode;
 import dev.dbbuf.device.ReferenceDevice;
 import dev.dbbuf.device.ReferenceDeviceOptions;
@@ -23,6 +25,7 @@ import dev.dbbuf.spec.nvme.SubmissionQueueEntry;
 import dev.dbbuf.spec.queue.CompletionQueueReader;
 import dev.dbbuf.spec.spi.device.DeviceConfiguration;
 import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -49,6 +52,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * completion handling costs and the controller still fetches, decodes and executes every 64-byte entry. Scores are
  * commands per second ({@code @OperationsPerInvocation}).
  */
+@API(status = INTERNAL, since = "0.1")
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -82,6 +86,11 @@ public class DeviceThroughputBenchmark {
     private int tailOffset;
     private int headOffset;
     private int tail;
+
+    /** Creates the state; JMH calls this. */
+    public DeviceThroughputBenchmark() {
+        // set up in setUp()
+    }
 
     /** Builds the controller, enables it, configures the doorbell buffers and creates queue pair 1. */
     @Setup(Level.Trial)

@@ -26,6 +26,11 @@ public final class AsyncEventRequests {
     private final ArrayDeque<Integer> requests = new ArrayDeque<>();
     private final ArrayDeque<AsyncEvent> events = new ArrayDeque<>();
 
+    /** Creates the state: no requests, no events. */
+    public AsyncEventRequests() {
+        // empty queues
+    }
+
     /**
      * Accepts a request.
      *
