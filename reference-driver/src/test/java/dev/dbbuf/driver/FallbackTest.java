@@ -118,6 +118,48 @@ class FallbackTest {
         }
     }
 
+    @Test
+    void withTheMaximumNumberOfQueuesAFailingDoorbellBufferConfigLeavesEveryQueueOnMmio() {
+        final AtomicBoolean fail = new AtomicBoolean();
+        final ReferenceDeviceOptions options = ReferenceDeviceOptions.of(DeviceConfiguration.defaults()
+                .withMaxIoQueues(8).withNamespace(1 << 16, 512))
+            .withAdminCommandHook(command -> fail.get()
+                && command.opcode() == AdminOpcode.DOORBELL_BUFFER_CONFIG.code() ? Status.INVALID_FIELD : null);
+        try (Harness h = Harness.of(options).initialized()) {
+            final int granted = h.driver.host().identity().ioQueues();
+            assertThat(granted).isEqualTo(8);
+            final java.util.List<ReferenceQueuePair> pairs = new java.util.ArrayList<>();
+            for (int i = 0; i < granted; i++) {
+                pairs.add(h.driver.createQueuePair(4 + i));
+            }
+            assertThat(pairs.getLast().qid()).isEqualTo(granted);
+            fail.set(true);
+            h.driver.resetController();
+            assertThat(h.driver.doorbellMode()).isEqualTo(DoorbellMode.MMIO);
+            assertNoDoorbellPages(h);
+            for (final ReferenceQueuePair pair : pairs) {
+                final long mmio = h.driver.counters().mmioDoorbellWrites(pair.qid());
+                writeAndVerify(h.driver.blockIo(pair, 1), 2);
+                assertThat(h.driver.counters().mmioDoorbellWrites(pair.qid()) - mmio)
+                    .as("qid=%d rings MMIO for each of its 4 commands", pair.qid()).isGreaterThanOrEqualTo(4);
+            }
+        }
+    }
+
+    @Test
+    void theDeepestQueueWorksWithShadowDoorbellsAndIsDeletedAtRunTime() {
+        try (Harness h = Harness.of(Harness.options(EventIdxMode.EVENT_DRIVEN)).initialized()) {
+            final ReferenceQueuePair deepest = h.driver.createQueuePair(65536);
+            assertThat(deepest.capacity()).isEqualTo(65535);
+            writeAndVerify(h.driver.blockIo(deepest, 1), 4);
+            h.driver.deleteQueuePair(deepest);
+            final ReferenceQueuePair shallowest = h.driver.createQueuePair(2);
+            assertThat(shallowest.qid()).isEqualTo(deepest.qid());
+            writeAndVerify(h.driver.blockIo(shallowest, 1), 5);
+            assertThat(h.driver.doorbellMode()).isEqualTo(DoorbellMode.SHADOW);
+        }
+    }
+
     private static void writeAndVerify(final BlockIo io, final int blocks) {
         final BlockModel model = new BlockModel(512);
         for (int i = 0; i < blocks; i++) {

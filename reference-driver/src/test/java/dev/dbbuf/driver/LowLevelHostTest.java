@@ -21,12 +21,15 @@ import dev.dbbuf.spec.nvme.AdminCommands;
 import dev.dbbuf.spec.nvme.CompletionQueueEntry;
 import dev.dbbuf.spec.nvme.Status;
 import dev.dbbuf.spec.nvme.SubmissionQueueEntry;
+import dev.dbbuf.spec.spi.AdminQueueStyle;
 import dev.dbbuf.spec.spi.device.DeviceConfiguration;
 import dev.dbbuf.spec.spi.device.EventIdxPolicy;
 import dev.dbbuf.spec.spi.driver.DoorbellMode;
 import dev.dbbuf.spec.spi.driver.NvmeCommandException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The low-level host the kit's probe host builds on: raw admin commands, error messages, timeouts with recovery,
@@ -153,5 +156,31 @@ class LowLevelHostTest {
             assertThat(driver.capabilities().maxQueueDepth()).isEqualTo(65536);
         }
         assertThat(Duration.ofSeconds(5)).isEqualTo(Harness.TIMEOUT);
+    }
+
+    @ParameterizedTest
+    @EnumSource(AdminQueueStyle.class)
+    void theAdminQueueStyleDecidesWhetherAdminDoorbellsUseTheShadowBuffer(final AdminQueueStyle style) {
+        try (Harness h = Harness.of(false, EventIdxPolicy.POLLING, DoorbellPolicy.defaults().withAdminQueueStyle(style))
+            .initialized()) {
+            final HostController host = h.driver.host();
+            final DoorbellBufferPages pages = host.doorbellBufferPages().orElseThrow();
+            final Region data = h.allocator.allocate(RegionKind.DATA_IN, 4096, 4096);
+            final long before = h.driver.counters().mmioDoorbellWrites(0);
+            final int commands = 20;
+            for (int i = 0; i < commands; i++) {
+                host.admin().executeOrThrow(AdminCommands.identify(1, 0, data.address()));
+            }
+            final long mmio = h.driver.counters().mmioDoorbellWrites(0) - before;
+            final int shadowTail = h.memory.readU32(pages.buffers().shadowAddress(new Doorbell.SubmissionTail(0)),
+                AccessMode.VOLATILE);
+            if (style == AdminQueueStyle.MMIO_ONLY) {
+                assertThat(mmio).as("one tail and one head write per command").isEqualTo(2L * commands);
+                assertThat(shadowTail).as("the admin shadow entry is never written").isZero();
+            } else {
+                assertThat(mmio).as("a polling controller needs few admin MMIO writes").isLessThan(commands);
+                assertThat(shadowTail).as("the admin shadow tail follows the queue").isNotZero();
+            }
+        }
     }
 }

@@ -2,14 +2,12 @@ package dev.dbbuf.driver.host;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.dbbuf.spec.layout.DoorbellLayout;
 import dev.dbbuf.spec.layout.MemoryPage;
 import dev.dbbuf.spec.nvme.AdminCommands;
 import dev.dbbuf.spec.nvme.Capabilities;
 import dev.dbbuf.spec.nvme.CompletionQueueEntry;
 import dev.dbbuf.spec.nvme.Status;
 import dev.dbbuf.spec.nvme.SubmissionQueueEntry;
-import dev.dbbuf.spec.spi.AdminQueueStyle;
 import dev.dbbuf.spec.spi.driver.DoorbellBufferConfigTiming;
 import dev.dbbuf.spec.spi.driver.DoorbellMode;
 import dev.dbbuf.spec.spi.driver.HostContext;
@@ -18,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.apiguardian.api.API;
-import org.jspecify.annotations.Nullable;
 
 /**
  * {@code HostController} is one controller as the host drives it: bring-up, the admin queue, I/O queue pairs,
@@ -51,10 +48,7 @@ public final class HostController {
     private final AdminQueue admin;
     private final Map<Integer, HostQueuePair<?>> ioQueues = new TreeMap<>();
     private ControllerIdentity identity;
-    private @Nullable DoorbellBufferPages pages;
-    private @Nullable Status doorbellBufferConfigStatus;
-    private boolean doorbellBufferConfigSent;
-    private DoorbellMode mode = DoorbellMode.OFFLINE;
+    private final DoorbellBufferConfig doorbellBuffers;
     private boolean released;
 
     private HostController(final HostContext context, final DoorbellPolicy policy, final int requestedIoQueues) {
@@ -71,6 +65,8 @@ public final class HostController {
                 ADMIN_QUEUE_DEPTH, counters.queue(0)), counters.queue(0), anomalies, CompletionHeadUpdates.EVERY_SWEEP);
         this.admin = new AdminQueue(adminPair, context.controller(), context.commandTimeout());
         this.identity = new ControllerIdentity(0, 0, List.of(), 0);
+        this.doorbellBuffers = new DoorbellBufferConfig(context, policy, pageSize, cap.dstrd(), admin,
+            ioQueues.values());
     }
 
     /**
@@ -88,8 +84,13 @@ public final class HostController {
             throw new IllegalArgumentException("I/O queue count must be 1..65535: ioQueues=" + ioQueues);
         }
         final HostController controller = new HostController(context, policy, ioQueues);
-        controller.registers.disable();
-        controller.enableAndIdentify();
+        try {
+            controller.registers.disable();
+            controller.enableAndIdentify();
+        } catch (final RuntimeException e) {
+            controller.release();
+            throw e;
+        }
         return controller;
     }
 
@@ -118,7 +119,7 @@ public final class HostController {
             throw e;
         }
         ioQueues.put(qid, pair);
-        if (policy.timing() == DoorbellBufferConfigTiming.AFTER_IO_QUEUES && !doorbellBufferConfigSent) {
+        if (policy.timing() == DoorbellBufferConfigTiming.AFTER_IO_QUEUES && !doorbellBuffers.sent()) {
             configureDoorbellBuffers();
         }
         return pair;
@@ -137,12 +138,9 @@ public final class HostController {
         admin.executeOrThrow(AdminCommands.deleteIoSubmissionQueue(pair.qid()));
         admin.executeOrThrow(AdminCommands.deleteIoCompletionQueue(pair.qid()));
         ioQueues.remove(pair.qid());
-        if (pages != null) {
-            pages.zeroShadowSlots(pair.qid());
-        }
+        doorbellBuffers.zeroSlots(pair.qid());
         pair.doorbells().useMmio();
-        new QueueMemory(context.memory(), pair.qid(), pair.depth(), pair.submissionQueue(), pair.completionQueue())
-            .free(context.allocator());
+        pair.queueMemory().free(context.allocator());
     }
 
     /**
@@ -152,27 +150,7 @@ public final class HostController {
      * @return the doorbell mode that results
      */
     public synchronized DoorbellMode configureDoorbellBuffers() {
-        doorbellBufferConfigSent = true;
-        final int maxQid = identity.ioQueues();
-        if (!policy.useDoorbellBufferConfig() || !identity.supportsDoorbellBufferConfig()
-            || DoorbellLayout.bytesNeeded(maxQid, dstrd()) > pageSize) {
-            dropPages();
-            return switchAll(DoorbellMode.MMIO);
-        }
-        final DoorbellBufferPages fresh = DoorbellBufferPages.allocate(context.memory(), context.allocator(),
-            pageSize, dstrd(), maxQid);
-        final CompletionQueueEntry completion = admin.execute(
-            AdminCommands.doorbellBufferConfig(fresh.shadow().address(), fresh.eventIdx().address()));
-        doorbellBufferConfigStatus = completion.status();
-        if (!completion.status().isSuccess()) {
-            fresh.free(context.allocator());
-            dropPages();
-            return switchAll(DoorbellMode.MMIO);
-        }
-        // the controller now uses the fresh pages only (a second 0x7C re-points); the old ones can go
-        dropPages();
-        pages = fresh;
-        return switchAll(DoorbellMode.SHADOW);
+        return doorbellBuffers.configure(identity);
     }
 
     /**
@@ -184,17 +162,13 @@ public final class HostController {
      */
     public synchronized void reset() {
         registers.disable();
-        dropPages();
-        switchAll(DoorbellMode.MMIO);
-        doorbellBufferConfigSent = false;
-        doorbellBufferConfigStatus = null;
+        doorbellBuffers.forget();
         admin.queue().clear();
         adminMemory.zeroCompletionQueue();
         enableAndIdentify();
         for (final HostQueuePair<?> pair : ioQueues.values()) {
             pair.clear();
-            new QueueMemory(context.memory(), pair.qid(), pair.depth(), pair.submissionQueue(),
-                pair.completionQueue()).zeroCompletionQueue();
+            pair.queueMemory().zeroCompletionQueue();
             createOnController(pair);
         }
         if (policy.timing() == DoorbellBufferConfigTiming.AFTER_IO_QUEUES && !ioQueues.isEmpty()) {
@@ -233,19 +207,17 @@ public final class HostController {
             return;
         }
         released = true;
-        dropPages();
+        doorbellBuffers.release();
         for (final HostQueuePair<?> pair : ioQueues.values()) {
-            new QueueMemory(context.memory(), pair.qid(), pair.depth(), pair.submissionQueue(),
-                pair.completionQueue()).free(context.allocator());
+            pair.queueMemory().free(context.allocator());
         }
         ioQueues.clear();
         adminMemory.free(context.allocator());
-        mode = DoorbellMode.OFFLINE;
     }
 
     private void enableAndIdentify() {
         registers.enable(adminMemory, mps);
-        mode = DoorbellMode.MMIO;
+        doorbellBuffers.online();
         identity = Identification.identify(admin, context.memory(), context.allocator(), pageSize, requestedIoQueues);
         if (policy.timing() == DoorbellBufferConfigTiming.BEFORE_IO_QUEUES) {
             configureDoorbellBuffers();
@@ -254,9 +226,7 @@ public final class HostController {
 
     private void createOnController(final HostQueuePair<?> pair) {
         final int qid = pair.qid();
-        if (pages != null) {
-            pages.zeroShadowSlots(qid);
-        }
+        doorbellBuffers.zeroSlots(qid);
         admin.executeOrThrow(AdminCommands.createIoCompletionQueue(qid, pair.depth(),
             pair.completionQueue().address()));
         final SubmissionQueueEntry createSq = AdminCommands.createIoSubmissionQueue(qid, pair.depth(),
@@ -266,35 +236,7 @@ public final class HostController {
             admin.execute(AdminCommands.deleteIoCompletionQueue(qid));
             throw CommandNames.failed(true, createSq, created.status());
         }
-        switchQueue(pair.doorbells(), mode == DoorbellMode.SHADOW);
-    }
-
-    private DoorbellMode switchAll(final DoorbellMode target) {
-        mode = target;
-        final boolean shadow = target == DoorbellMode.SHADOW;
-        for (final HostQueuePair<?> pair : ioQueues.values()) {
-            switchQueue(pair.doorbells(), shadow);
-        }
-        switchQueue(admin.queue().doorbells(), shadow && policy.adminQueueStyle() == AdminQueueStyle.SHADOWED);
-        return target;
-    }
-
-    private void switchQueue(final QueueDoorbells doorbells, final boolean shadow) {
-        final DoorbellBufferPages current = pages;
-        if (shadow && current != null) {
-            doorbells.useShadow(current.buffers(), policy.decision());
-        } else {
-            doorbells.useMmio();
-        }
-    }
-
-    private void dropPages() {
-        final DoorbellBufferPages current = pages;
-        if (current != null) {
-            pages = null;
-            switchAll(mode == DoorbellMode.SHADOW ? DoorbellMode.MMIO : mode);
-            current.free(context.allocator());
-        }
+        doorbellBuffers.apply(pair.doorbells(), false);
     }
 
     private int dstrd() {
@@ -325,7 +267,7 @@ public final class HostController {
      * @return the mode
      */
     public synchronized DoorbellMode doorbellMode() {
-        return mode;
+        return doorbellBuffers.mode();
     }
 
     /**
@@ -334,7 +276,7 @@ public final class HostController {
      * @return empty if none was sent since bring-up or the last reset
      */
     public synchronized Optional<Status> doorbellBufferConfigStatus() {
-        return Optional.ofNullable(doorbellBufferConfigStatus);
+        return doorbellBuffers.lastStatus();
     }
 
     /**
@@ -343,7 +285,7 @@ public final class HostController {
      * @return empty in MMIO mode
      */
     public synchronized Optional<DoorbellBufferPages> doorbellBufferPages() {
-        return Optional.ofNullable(pages);
+        return doorbellBuffers.pages();
     }
 
     /**

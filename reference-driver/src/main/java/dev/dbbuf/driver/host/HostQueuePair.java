@@ -31,6 +31,7 @@ import org.jspecify.annotations.Nullable;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class HostQueuePair<T> {
 
+    private final QueueMemory queueMemory;
     private final int qid;
     private final int depth;
     private final Region submissionQueue;
@@ -41,6 +42,7 @@ public final class HostQueuePair<T> {
     private final HostCounters.QueueTally tally;
     private final AnomalyLog anomalies;
     private final Map<Integer, T> outstanding = new HashMap<>();
+    private final List<T> abandoned = new ArrayList<>();
     private final int headThreshold;
     private int nextCid;
     private int unpublished;
@@ -58,6 +60,7 @@ public final class HostQueuePair<T> {
     public HostQueuePair(final QueueMemory queues, final QueueDoorbells doorbells,
                          final HostCounters.QueueTally tally, final AnomalyLog anomalies,
                          final CompletionHeadUpdates heads) {
+        this.queueMemory = queues;
         this.qid = queues.qid();
         this.depth = queues.depth();
         this.submissionQueue = queues.submissionQueue();
@@ -162,14 +165,33 @@ public final class HostQueuePair<T> {
         outstanding.remove(cid);
     }
 
-    /** Forgets every command and the ring positions, as after the controller dropped the queues in a reset. */
+    /**
+     * Forgets every command and the ring positions, as after the controller dropped the queues in a reset. The
+     * commands' tags are kept for {@link #drainAbandoned()}.
+     */
     public void clear() {
+        abandoned.addAll(outstanding.values());
         outstanding.clear();
         unpublished = 0;
         unpublishedHead = 0;
         sq.clear();
         cq.clear();
         doorbells.forceNextUpdates();
+    }
+
+    /**
+     * The tags of commands abandoned by {@link #clear()} since the last call, so that their owner can release what
+     * they hold and stop waiting for them.
+     *
+     * @return the tags, possibly empty
+     */
+    public List<T> drainAbandoned() {
+        if (abandoned.isEmpty()) {
+            return List.of();
+        }
+        final List<T> drained = List.copyOf(abandoned);
+        abandoned.clear();
+        return drained;
     }
 
     private @Nullable Completed<T> match(final CompletionQueueEntry entry) {
@@ -233,6 +255,15 @@ public final class HostQueuePair<T> {
      */
     public QueueDoorbells doorbells() {
         return doorbells;
+    }
+
+    /**
+     * Both queues' memory.
+     *
+     * @return the queue memory
+     */
+    public QueueMemory queueMemory() {
+        return queueMemory;
     }
 
     /**

@@ -107,8 +107,15 @@ public final class BlockIo {
                     return;
                 }
             }
+            if (pair.abandoned(request)) {
+                throw new NvmeCommandException("%s abandoned by a controller reset: qid=%d"
+                    .formatted(CommandNames.describe(false, describe(request)), pair.qid()), null);
+            }
             if (deadline.expired()) {
                 recovery.run();
+                // the reset abandoned the request; collect it so the pair does not keep it
+                pair.poll();
+                pair.abandoned(request);
                 throw new CommandTimeoutException("%s timed out: timeout=%s qid=%d"
                     .formatted(CommandNames.describe(false, describe(request)), context.commandTimeout(), pair.qid()));
             }

@@ -34,6 +34,8 @@ public final class ReferenceQueuePair implements QueuePair {
     private final HostMemory memory;
     private final PageAllocator allocator;
     private final long pageSize;
+    private final java.util.Set<IoRequest> abandoned =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     /**
      * Wraps a created queue pair.
@@ -69,6 +71,10 @@ public final class ReferenceQueuePair implements QueuePair {
             throw new IllegalStateException("batch must fit the free submission queue slots: batch=%d free=%d qid=%d"
                 .formatted(batch.size(), queue.free(), qid()));
         }
+        // validate the whole batch first, so that a bad request leaves nothing appended and unpublished
+        for (final IoRequest request : batch) {
+            checkBuffer(request);
+        }
         for (final IoRequest request : batch) {
             final PrpMapping prps = prps(request);
             queue.append(entry(request, prps), new Pending(request, prps.list()));
@@ -78,19 +84,38 @@ public final class ReferenceQueuePair implements QueuePair {
 
     @Override
     public List<IoCompletion> poll() {
+        for (final Pending lost : queue.drainAbandoned()) {
+            release(lost);
+            abandoned.add(lost.request());
+        }
         final List<Completed<Pending>> done = queue.reap();
         if (done.isEmpty()) {
             return List.of();
         }
         final List<IoCompletion> completions = new ArrayList<>(done.size());
         for (final Completed<Pending> completed : done) {
-            final Region list = completed.tag().prpList();
-            if (list != null) {
-                allocator.free(list);
-            }
+            release(completed.tag());
             completions.add(new IoCompletion(completed.tag().request(), completed.completion().status()));
         }
         return completions;
+    }
+
+    /**
+     * Whether a request was abandoned by a controller reset (it will never complete); known after the next
+     * {@link #poll()}. Each request is reported once.
+     *
+     * @param request a submitted request
+     * @return true if it was abandoned
+     */
+    public boolean abandoned(final IoRequest request) {
+        return abandoned.remove(request);
+    }
+
+    private void release(final Pending pending) {
+        final Region list = pending.prpList();
+        if (list != null) {
+            allocator.free(list);
+        }
     }
 
     @Override
@@ -107,6 +132,14 @@ public final class ReferenceQueuePair implements QueuePair {
         return queue;
     }
 
+    private void checkBuffer(final IoRequest request) {
+        switch (request) {
+            case IoRequest.Read read -> bytes(read.nsid(), read.blocks(), read.buffer());
+            case IoRequest.Write write -> bytes(write.nsid(), write.blocks(), write.buffer());
+            case IoRequest.Flush flush -> identity.namespace(flush.nsid());
+        }
+    }
+
     private PrpMapping prps(final IoRequest request) {
         return switch (request) {
             case IoRequest.Read read -> map(read.nsid(), read.blocks(), read.buffer());
@@ -115,13 +148,17 @@ public final class ReferenceQueuePair implements QueuePair {
         };
     }
 
-    private PrpMapping map(final int nsid, final int blocks, final Region buffer) {
+    private long bytes(final int nsid, final int blocks, final Region buffer) {
         final long bytes = (long) blocks * identity.namespace(nsid).blockSize();
         if (blocks < 1 || buffer.length() < bytes) {
             throw new IllegalArgumentException("buffer must hold the blocks transferred: blocks=%d bytes=%d buffer=%s"
                 .formatted(blocks, bytes, buffer));
         }
-        return PrpMapping.map(memory, allocator, buffer.address(), bytes, pageSize);
+        return bytes;
+    }
+
+    private PrpMapping map(final int nsid, final int blocks, final Region buffer) {
+        return PrpMapping.map(memory, allocator, buffer.address(), bytes(nsid, blocks, buffer), pageSize);
     }
 
     private static SubmissionQueueEntry entry(final IoRequest request, final PrpMapping prps) {
