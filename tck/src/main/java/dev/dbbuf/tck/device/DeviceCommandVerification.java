@@ -53,7 +53,7 @@ public class DeviceCommandVerification {
             check(DBC_CMD_001, "Identify Controller OACS bit 8", declared, advertised,
                 "offset " + FailureMessage.hex(IdentifyController.OACS_OFFSET));
             if (advertised) {
-                final Region[] pages = probe.allocateDoorbellPages();
+                final Region[] pages = probe.pages().allocate();
                 check(DBC_CMD_001, "0x7C with OACS bit 8 set", Status.SUCCESS,
                     probe.configure(pages[0].address(), pages[1].address()).status(), "valid buffers");
             }
@@ -70,7 +70,7 @@ public class DeviceCommandVerification {
                 Assumptions.abort("the device keeps OACS bit 8 set when asked for doorbellBufferConfig=false "
                     + "(DeviceConfiguration.withDoorbellBufferConfig)");
             }
-            final Region[] pages = probe.allocateDoorbellPages();
+            final Region[] pages = probe.pages().allocate();
             final CompletionQueueEntry done = probe.configure(pages[0].address(), pages[1].address());
             check(DBC_CMD_002, "0x7C status with OACS bit 8 clear", "Invalid Command Opcode",
                 done.status().sameCode(Status.INVALID_COMMAND_OPCODE) ? "Invalid Command Opcode" : done.status(), "");
@@ -81,7 +81,7 @@ public class DeviceCommandVerification {
     @Verifies(DBC_CMD_003)
     void required_DBC_CMD_003_acceptsTwoDistinctPageAlignedBuffers(final KitEnvironment env) {
         try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_CMD_003, ProbeOptions.strict())) {
-            final Region[] pages = probe.allocateDoorbellPages();
+            final Region[] pages = probe.pages().allocate();
             check(DBC_CMD_003, "0x7C status", Status.SUCCESS,
                 probe.configure(pages[0].address(), pages[1].address()).status(),
                 "PRP1=" + FailureMessage.hex(pages[0].address()) + " PRP2=" + FailureMessage.hex(pages[1].address()));
@@ -112,7 +112,7 @@ public class DeviceCommandVerification {
                 Assumptions.abort("the device's table fits one page (DeviceConfiguration dstrd=3, maxIoQueues=200 "
                     + "not honoured): dstrd=" + dstrd + " maxQid=" + maxQid);
             }
-            final Region[] pages = probe.allocateDoorbellPages();
+            final Region[] pages = probe.pages().allocate();
             check(DBC_CMD_006, "0x7C status for a table of " + DoorbellLayout.bytesNeeded(maxQid, dstrd) + " bytes",
                 "Invalid Field in Command", name(probe.configure(pages[0].address(), pages[1].address()).status()),
                 "dstrd=" + dstrd + " maxQid=" + maxQid);
@@ -123,7 +123,7 @@ public class DeviceCommandVerification {
     @Verifies(DBC_CMD_007)
     void optional_DBC_CMD_007_rejectsTheSameAddressForBothBuffers(final KitEnvironment env) {
         try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_CMD_007, ProbeOptions.strict())) {
-            final Region[] pages = probe.allocateDoorbellPages();
+            final Region[] pages = probe.pages().allocate();
             check(DBC_CMD_007, "0x7C status with PRP1 == PRP2", "Invalid Field in Command",
                 name(probe.configure(pages[0].address(), pages[0].address()).status()),
                 "PRP1=PRP2=" + FailureMessage.hex(pages[0].address()));
@@ -135,10 +135,10 @@ public class DeviceCommandVerification {
     void required_DBC_CMD_008_secondConfigurationRepointsTheBuffers(final KitEnvironment env) {
         try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_CMD_008, ProbeOptions.strict())) {
             final ProbeQueue queue = probe.createQueuePair(1, 32, 32);
-            final Region[] first = probe.configureFreshPages();
+            final Region[] first = probe.pages().configureFresh();
             probe.submit(queue, DeviceProbes.flushes(3));
             probe.reap(queue, 3);
-            final Region[] second = probe.configureFreshPages();
+            final Region[] second = probe.pages().configureFresh();
             probe.allocator().free(first[0], DBC_CMD_008);
             probe.allocator().free(first[1], DBC_CMD_008);
             for (int i = 0; i < 5; i++) {
@@ -148,7 +148,7 @@ public class DeviceCommandVerification {
             probe.violations().assertNone(DBC_CMD_008);
             final long sqEventIdx = probe.buffers().eventIdxAddress(queue.tail());
             check(DBC_CMD_008, "SQ1 EventIdx in the second buffer @" + FailureMessage.hex(sqEventIdx),
-                "written", probe.readRaw(sqEventIdx) == ProbeHost.SENTINEL ? "never written" : "written",
+                "written", probe.pages().readRaw(sqEventIdx) == ProbeHost.SENTINEL ? "never written" : "written",
                 "offset " + FailureMessage.hex(sqEventIdx - second[1].address()));
         }
     }
@@ -157,7 +157,7 @@ public class DeviceCommandVerification {
                                 final long eventIdxOffset) {
         try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, requirement, ProbeOptions.strict())) {
             final ProbeQueue queue = probe.createQueuePair(1, 16, 16);
-            final Region[] pages = probe.allocateDoorbellPages();
+            final Region[] pages = probe.pages().allocate();
             final long prp1 = pages[0].address() + shadowOffset;
             final long prp2 = pages[1].address() + eventIdxOffset;
             final CompletionQueueEntry done = probe.configure(prp1, prp2);
@@ -173,7 +173,7 @@ public class DeviceCommandVerification {
 
     private static boolean touched(final ProbeHost probe, final Region page) {
         for (long a = page.address(); a < page.end(); a += Integer.BYTES) {
-            if (probe.readRaw(a) != ProbeHost.SENTINEL) {
+            if (probe.pages().readRaw(a) != ProbeHost.SENTINEL) {
                 return true;
             }
         }

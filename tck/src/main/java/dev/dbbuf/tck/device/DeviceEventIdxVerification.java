@@ -55,7 +55,7 @@ public class DeviceEventIdxVerification {
         final KitEnvironment env) {
         try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_EVT_008, ProbeOptions.strict())) {
             // zeroed EventIdx, as Linux hands it over: a device that never writes it is heard only at index 0
-            probe.configureZeroedPages();
+            probe.pages().configureZeroed();
             final ProbeQueue queue = probe.createQueuePair(1, 64, 4);
             for (int round = 0; round < 6; round++) {
                 probe.submit(queue, DeviceProbes.flushes(40));
@@ -74,7 +74,7 @@ public class DeviceEventIdxVerification {
     void required_DBC_EVT_009_honoursMmioDoorbellsWhileShadowDoorbellsAreActive(final KitEnvironment env) {
         try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_EVT_009,
             ProbeOptions.strict().withDecision(EventIdxForm.ALWAYS))) {
-            probe.configureFreshPages();
+            probe.pages().configureFresh();
             final ProbeQueue queue = probe.createQueuePair(1, 16, 16);
             for (int i = 0; i < 20; i++) {
                 probe.submit(queue, DeviceProbes.flushes(3));
@@ -94,7 +94,7 @@ public class DeviceEventIdxVerification {
                 Assumptions.abort("the device declares eventIdxPolicy=" + probe.device().capabilities()
                     .eventIdxPolicy() + "; the rule binds only a controller that does not keep polling (EVENT_DRIVEN)");
             }
-            probe.configureFreshPages();
+            probe.pages().configureFresh();
             final ProbeQueue queue = probe.createQueuePair(1, 300, 300);
             for (int i = 0; i < 12; i++) {
                 probe.submit(queue, DeviceProbes.flushes(29));
@@ -102,7 +102,7 @@ public class DeviceEventIdxVerification {
             }
             for (final Doorbell doorbell : new Doorbell[] {queue.tail(), queue.head()}) {
                 final long address = probe.buffers().eventIdxAddress(doorbell);
-                final int value = probe.readRaw(address);
+                final int value = probe.pages().readRaw(address);
                 if (Integer.compareUnsigned(value, 300) >= 0) {
                     check(DBC_EVT_010, doorbell + " EventIdx @" + FailureMessage.hex(address), "below depth 300",
                         Integer.toUnsignedString(value), "qid=1 depth=300");
@@ -114,7 +114,7 @@ public class DeviceEventIdxVerification {
     private static void eventIdxWritten(final KitEnvironment env, final Requirement requirement,
                                         final boolean submission) {
         try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, requirement, ProbeOptions.strict())) {
-            probe.configureFreshPages();
+            probe.pages().configureFresh();
             final ProbeQueue first = probe.createQueuePair(1, 16, 16);
             final ProbeQueue second = probe.createQueuePair(3, 16, 16);
             for (final ProbeQueue queue : new ProbeQueue[] {first, second}) {
@@ -124,7 +124,7 @@ public class DeviceEventIdxVerification {
                 }
                 final Doorbell doorbell = submission ? queue.tail() : queue.head();
                 final long address = probe.buffers().eventIdxAddress(doorbell);
-                final int value = probe.readRaw(address);
+                final int value = probe.pages().readRaw(address);
                 check(requirement, doorbell + " EventIdx @" + FailureMessage.hex(address), "written",
                     value == ProbeHost.SENTINEL ? "still the sentinel " + FailureMessage.hex(value) : "written",
                     "qid=" + queue.qid() + " offset " + FailureMessage.hex(address - probe.buffers().eventIdxBase())

@@ -67,12 +67,12 @@ public class DeviceIsolationVerification {
     @Verifies(DBC_ISO_003)
     void required_DBC_ISO_003_outOfRangeShadowValueCausesNoRunawayProcessing(final KitEnvironment env) {
         try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_ISO_003, ProbeOptions.strict())) {
-            probe.configureFreshPages();
+            probe.pages().configureFresh();
             final ProbeQueue queue = probe.createQueuePair(1, BAD_DEPTH, BAD_DEPTH);
             probe.submit(queue, DeviceProbes.flushes(2));
             probe.reap(queue, 2);
             final long slot = probe.buffers().shadowAddress(queue.tail());
-            probe.writeShadowRaw(slot, BAD_DEPTH + 5);
+            probe.pages().writeShadowRaw(slot, BAD_DEPTH + 5);
             probe.device().writeRegister32((int) DoorbellLayout.registerOffset(queue.tail(), probe.capabilities()
                 .dstrd()), BAD_DEPTH + 5);
             final int completions = drain(probe, queue);
@@ -90,12 +90,12 @@ public class DeviceIsolationVerification {
     @Verifies(DBC_ISO_004)
     void optional_DBC_ISO_004_outOfRangeValueRaisesInvalidDoorbellWriteValue(final KitEnvironment env) {
         try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_ISO_004, ProbeOptions.strict())) {
-            probe.configureFreshPages();
+            probe.pages().configureFresh();
             final ProbeQueue queue = probe.createQueuePair(1, BAD_DEPTH, BAD_DEPTH);
             final ProbeQueue admin = probe.adminQueue();
             probe.submit(admin, List.of(AdminCommands.asyncEventRequest()));
             final long slot = probe.buffers().shadowAddress(queue.tail());
-            probe.writeShadowRaw(slot, BAD_DEPTH + 5);
+            probe.pages().writeShadowRaw(slot, BAD_DEPTH + 5);
             probe.device().writeRegister32((int) DoorbellLayout.registerOffset(queue.tail(), probe.capabilities()
                 .dstrd()), BAD_DEPTH + 5);
             final CompletionQueueEntry event = probe.reap(admin, 1).getFirst();
@@ -121,7 +121,7 @@ public class DeviceIsolationVerification {
                                    final AdminQueueStyle style) {
         try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, requirement,
             ProbeOptions.strict().withAdminStyle(style))) {
-            probe.configureFreshPages();
+            probe.pages().configureFresh();
             check(requirement, "admin queue doorbell mode", style == AdminQueueStyle.SHADOWED ? "shadow" : "mmio",
                 probe.adminQueue().shadowed() ? "shadow" : "mmio", "probe state");
             for (int i = 0; i < 40; i++) {
@@ -136,7 +136,7 @@ public class DeviceIsolationVerification {
     /** Queues before and after the command, traffic, deletion and re-creation, a second configuration. */
     private static void fullScenario(final ProbeHost probe) {
         final ProbeQueue before = probe.createQueuePair(1, 16, 16);
-        probe.configureFreshPages();
+        probe.pages().configureFresh();
         final ProbeQueue after = probe.createQueuePair(2, 9, 5);
         for (int i = 0; i < 12; i++) {
             probe.submit(before, DeviceProbes.flushes(5));
@@ -146,7 +146,7 @@ public class DeviceIsolationVerification {
         }
         probe.deleteQueuePair(after);
         final ProbeQueue again = probe.createQueuePair(2, 7, 7);
-        probe.configureFreshPages();
+        probe.pages().configureFresh();
         for (int i = 0; i < 8; i++) {
             probe.submit(again, DeviceProbes.flushes(3));
             probe.reap(again, 3);

@@ -56,7 +56,7 @@ public class DeviceLayoutVerification {
     @Verifies(DBC_LAY_003)
     void required_DBC_LAY_003_littleEndianValuesWithDepthsAbove256(final int depth, final KitEnvironment env) {
         try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_LAY_003, ProbeOptions.strict())) {
-            probe.configureFreshPages();
+            probe.pages().configureFresh();
             final ProbeQueue queue = probe.createQueuePair(1, depth, depth);
             int submitted = 0;
             while (submitted < depth + 37) {
@@ -64,7 +64,7 @@ public class DeviceLayoutVerification {
                 probe.reap(queue, 61);
                 submitted += 61;
                 final long address = probe.buffers().eventIdxAddress(queue.tail());
-                final int value = probe.readRaw(address);
+                final int value = probe.pages().readRaw(address);
                 if (value != ProbeHost.SENTINEL && Integer.compareUnsigned(value, depth) >= 0
                     && Integer.compareUnsigned(Integer.reverseBytes(value), depth) < 0) {
                     // a value only meaningful byte-swapped: written in the wrong byte order
@@ -86,7 +86,7 @@ public class DeviceLayoutVerification {
                 Assumptions.abort("the device's CAP.MQES allows depth " + probe.capabilities().maxQueueDepth()
                     + " only (DeviceConfiguration.maxQueueDepth)");
             }
-            probe.configureFreshPages();
+            probe.pages().configureFresh();
             final ProbeQueue queue = probe.createQueuePair(1, depth, depth);
             final int batch = Math.max(1, Math.min(depth - 1, 97));
             final int rounds = 2 * depth / batch + 3;
@@ -106,7 +106,7 @@ public class DeviceLayoutVerification {
                 Assumptions.abort("the device ignores DeviceConfiguration.dstrd: asked=" + dstrd + " CAP.DSTRD="
                     + actual);
             }
-            final Region[] pages = probe.configureFreshPages();
+            final Region[] pages = probe.pages().configureFresh();
             final ProbeQueue first = probe.createQueuePair(1, 8, 8);
             final ProbeQueue second = probe.createQueuePair(2, 8, 8);
             for (final ProbeQueue queue : new ProbeQueue[] {first, second}) {
@@ -121,7 +121,7 @@ public class DeviceLayoutVerification {
                     : null;
                 final boolean ours = doorbell != null && doorbell.qid() > 0
                     && (doorbell instanceof Doorbell.SubmissionTail) == submission;
-                final boolean written = probe.readRaw(pages[1].address() + offset) != ProbeHost.SENTINEL;
+                final boolean written = probe.pages().readRaw(pages[1].address() + offset) != ProbeHost.SENTINEL;
                 if (ours && !written || !slot && written) {
                     check(requirement, "EventIdx buffer @" + FailureMessage.hex(pages[1].address() + offset),
                         ours ? "written (" + doorbell + ")" : "untouched (between entries)",

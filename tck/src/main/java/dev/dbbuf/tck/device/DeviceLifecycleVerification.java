@@ -40,7 +40,7 @@ public class DeviceLifecycleVerification {
             final ProbeQueue queue = probe.createQueuePair(1, 16, 16);
             probe.submit(queue, DeviceProbes.flushes(5));
             probe.reap(queue, 5);
-            probe.configureFreshPages();
+            probe.pages().configureFresh();
             shadowTraffic(probe, queue, DBC_LIF_001);
         }
     }
@@ -49,7 +49,7 @@ public class DeviceLifecycleVerification {
     @Verifies(DBC_LIF_002)
     void required_DBC_LIF_002_queuesCreatedAfterTheCommandUseTheShadowBuffers(final KitEnvironment env) {
         try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_LIF_002, ProbeOptions.strict())) {
-            probe.configureFreshPages();
+            probe.pages().configureFresh();
             shadowTraffic(probe, probe.createQueuePair(2, 16, 16), DBC_LIF_002);
         }
     }
@@ -58,7 +58,7 @@ public class DeviceLifecycleVerification {
     @Verifies(DBC_LIF_004)
     void required_DBC_LIF_004_recreatedQueueIdentifierCarriesNoState(final KitEnvironment env) {
         try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_LIF_004, ProbeOptions.strict())) {
-            probe.configureFreshPages();
+            probe.pages().configureFresh();
             final ProbeQueue before = probe.createQueuePair(1, 32, 32);
             probe.submit(before, DeviceProbes.flushes(11));
             probe.reap(before, 11);
@@ -72,7 +72,7 @@ public class DeviceLifecycleVerification {
     @Verifies(DBC_RST_001)
     void required_DBC_RST_001_afterResetTheControllerForgetsTheBuffers(final KitEnvironment env) {
         try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_RST_001, ProbeOptions.strict())) {
-            final Region[] pages = probe.configureFreshPages();
+            final Region[] pages = probe.pages().configureFresh();
             final ProbeQueue queue = probe.createQueuePair(1, 16, 16);
             probe.submit(queue, DeviceProbes.flushes(5));
             probe.reap(queue, 5);
@@ -93,7 +93,7 @@ public class DeviceLifecycleVerification {
     @Verifies(DBC_RST_004)
     void required_DBC_RST_004_afterResetAndNewConfigurationOnlyTheNewBuffersAreUsed(final KitEnvironment env) {
         try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_RST_004, ProbeOptions.strict())) {
-            final Region[] old = probe.configureFreshPages();
+            final Region[] old = probe.pages().configureFresh();
             final ProbeQueue queue = probe.createQueuePair(1, 16, 16);
             probe.submit(queue, DeviceProbes.flushes(7));
             probe.reap(queue, 7);
@@ -101,7 +101,7 @@ public class DeviceLifecycleVerification {
             probe.allocator().free(old[0], DBC_RST_004);
             probe.allocator().free(old[1], DBC_RST_004);
             probe.enable(16);
-            probe.configureFreshPages();
+            probe.pages().configureFresh();
             shadowTraffic(probe, probe.createQueuePair(1, 16, 16), DBC_RST_004);
             probe.violations().assertNone(DBC_RST_004);
         }
@@ -118,6 +118,6 @@ public class DeviceLifecycleVerification {
         }
         final long address = probe.buffers().eventIdxAddress(queue.tail());
         check(requirement, queue.tail() + " EventIdx @" + FailureMessage.hex(address), "written",
-            probe.readRaw(address) == ProbeHost.SENTINEL ? "never written" : "written", "qid=" + queue.qid());
+            probe.pages().readRaw(address) == ProbeHost.SENTINEL ? "never written" : "written", "qid=" + queue.qid());
     }
 }

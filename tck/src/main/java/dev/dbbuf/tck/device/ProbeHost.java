@@ -68,6 +68,7 @@ public final class ProbeHost implements AutoCloseable {
     private final List<ProbeQueue> queues = new ArrayList<>();
     private final ProbeWaits waits;
     private final ProbePort port;
+    private final ProbePages pages;
     private @Nullable ProbeQueue admin;
     private @Nullable DoorbellBuffers buffers;
 
@@ -94,6 +95,7 @@ public final class ProbeHost implements AutoCloseable {
         this.device.attach(new GuardedHostMemory(raw, Agent.CONTROLLER, regions, violations));
         this.waits = new ProbeWaits(this.device, timeout, verifying);
         this.port = new ProbePort(this.device, waits);
+        this.pages = new ProbePages(this, allocator, raw, hostView, options.pageSize());
     }
 
     /**
@@ -249,31 +251,6 @@ public final class ProbeHost implements AutoCloseable {
     }
 
     /**
-     * Allocates a Shadow Doorbell and an EventIdx page; the EventIdx page is filled with {@link #SENTINEL}.
-     *
-     * @return shadow, then EventIdx region
-     */
-    public Region[] allocateDoorbellPages() {
-        final Region shadow = allocator.allocate(RegionKind.SHADOW_DOORBELL, options.pageSize(), options.pageSize());
-        final Region eventIdx = allocator.allocate(RegionKind.EVENT_IDX, options.pageSize(), options.pageSize());
-        fillSentinel(eventIdx);
-        return new Region[] {shadow, eventIdx};
-    }
-
-    /**
-     * Fills a region with {@link #SENTINEL} through the raw memory (before the controller owns it, or to see whether
-     * it writes there again).
-     *
-     * @param region the region
-     */
-    public void fillSentinel(final Region region) {
-        for (long a = region.address(); a < region.end(); a += Integer.BYTES) {
-            // plain: the probe's marker; ordering against the device does not matter for a marker
-            raw.writeU32(a, SENTINEL, AccessMode.PLAIN);
-        }
-    }
-
-    /**
      * Sends Doorbell Buffer Config; on success switches every I/O queue (and the admin queue if shadowed) to shadow
      * doorbells.
      *
@@ -291,51 +268,6 @@ public final class ProbeHost implements AutoCloseable {
             }
         }
         return done;
-    }
-
-    /**
-     * Configures two fresh pages and expects success.
-     *
-     * @return the pages: shadow, EventIdx
-     */
-    public Region[] configureFreshPages() {
-        final Region[] pages = allocateDoorbellPages();
-        expectSuccess("Doorbell Buffer Config", configure(pages[0].address(), pages[1].address()));
-        return pages;
-    }
-
-    /**
-     * Configures two fresh pages left zeroed, as Linux hands them over (no sentinel), and expects success.
-     *
-     * @return the pages: shadow, EventIdx
-     */
-    public Region[] configureZeroedPages() {
-        final Region shadow = allocator.allocate(RegionKind.SHADOW_DOORBELL, options.pageSize(), options.pageSize());
-        final Region eventIdx = allocator.allocate(RegionKind.EVENT_IDX, options.pageSize(), options.pageSize());
-        expectSuccess("Doorbell Buffer Config", configure(shadow.address(), eventIdx.address()));
-        return new Region[] {shadow, eventIdx};
-    }
-
-    /**
-     * Reads an EventIdx slot as the host would (raw, little-endian u32).
-     *
-     * @param address the slot's address
-     * @return the 32 bits
-     */
-    public int readRaw(final long address) {
-        // acquire: pairs with the controller's release store of EventIdx
-        return raw.readU32(address, AccessMode.ACQUIRE);
-    }
-
-    /**
-     * Writes a shadow slot directly, bypassing the EventIdx rule (for out-of-range values).
-     *
-     * @param address the slot's address
-     * @param value   the 32 bits
-     */
-    public void writeShadowRaw(final long address, final int value) {
-        // release: pairs with the controller's acquire of the shadow value
-        hostView.writeU32(address, value, AccessMode.RELEASE);
     }
 
     /**
@@ -419,7 +351,16 @@ public final class ProbeHost implements AutoCloseable {
         }
     }
 
-    private void expectSuccess(final String what, final CompletionQueueEntry done) {
+    /**
+     * The doorbell buffer pages: allocation, sentinel fill, configuration, raw slot access.
+     *
+     * @return the page helper
+     */
+    public ProbePages pages() {
+        return pages;
+    }
+
+    void expectSuccess(final String what, final CompletionQueueEntry done) {
         if (!done.status().isSuccess()) {
             throw new AssertionError("%s: %s must succeed for this test: status=%s".formatted(verifying.id(), what,
                 done.status()));
