@@ -32,11 +32,13 @@ import dev.dbbuf.tck.memory.GuardedHostMemory;
 import dev.dbbuf.tck.memory.KitPageAllocator;
 import dev.dbbuf.tck.memory.RegionMap;
 import dev.dbbuf.tck.memory.ViolationRecorder;
+import dev.dbbuf.tck.verdict.FailureMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * {@code ProbeHost} drives a device under test the way a host driver would, from the spec module's host-side classes:
@@ -146,7 +148,8 @@ public final class ProbeHost implements AutoCloseable {
         final Region page = allocator.allocate(RegionKind.DATA_IN, IdentifyController.SIZE, options.pageSize());
         final CompletionQueueEntry done = admin(AdminCommands.identify(IdentifyController.CNS, 0, page.address()));
         if (!done.status().isSuccess()) {
-            throw new AssertionError(verifying.id() + ": Identify Controller must succeed: " + done);
+            throw new AssertionFailedError(FailureMessage.of(verifying, "Identify Controller status", "success",
+                done.status(), "needed by this test"));
         }
         return hostView.readU16(page.address() + IdentifyController.OACS_OFFSET, AccessMode.PLAIN);
     }
@@ -362,8 +365,8 @@ public final class ProbeHost implements AutoCloseable {
 
     void expectSuccess(final String what, final CompletionQueueEntry done) {
         if (!done.status().isSuccess()) {
-            throw new AssertionError("%s: %s must succeed for this test: status=%s".formatted(verifying.id(), what,
-                done.status()));
+            throw new AssertionFailedError(FailureMessage.of(verifying, what + " status", "success", done.status(),
+                "needed by this test"));
         }
     }
 

@@ -164,7 +164,7 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
     private void checkPending(final Doorbell doorbell, final String when) {
         final String missed = pendingRings.remove(doorbell);
         if (missed != null) {
-            findings.record(Requirement.DBC_EVT_003, missed + " [" + when + "]");
+            findings.record(Requirement.DBC_EVT_003, FailureMessage.withNote(missed, "[" + when + "]"));
         }
     }
 

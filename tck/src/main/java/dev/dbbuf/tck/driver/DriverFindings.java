@@ -3,6 +3,7 @@ package dev.dbbuf.tck.driver;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.dbbuf.spec.requirement.Requirement;
+import dev.dbbuf.tck.verdict.FailureMessage;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class DriverFindings {
     public synchronized void assertNone(final Requirement requirement) {
         final List<String> of = findings.getOrDefault(requirement, List.of());
         if (!of.isEmpty()) {
-            throw new AssertionFailedError(of.getFirst() + " [" + of.size() + " such findings]");
+            throw new AssertionFailedError(FailureMessage.withNote(of.getFirst(), "[" + of.size() + " such findings]"));
         }
     }
 

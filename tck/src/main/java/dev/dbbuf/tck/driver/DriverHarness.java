@@ -138,8 +138,9 @@ public final class DriverHarness implements AutoCloseable {
                     observer.finish();
                     final List<String> cause = findings.of(verifying);
                     if (!cause.isEmpty()) {
-                        throw new AssertionFailedError(cause.getFirst() + " [then the queue stalled: " + done.size()
-                            + " of " + size + " completions within " + env.timeout().toMillis() + " ms]");
+                        throw new AssertionFailedError(FailureMessage.withNote(cause.getFirst(), "[then the queue stalled: "
+                            + done.size() + " of " + size + " completions within " + env.timeout().toMillis()
+                            + " ms]"));
                     }
                     throw new AssertionFailedError(FailureMessage.of(verifying, "queue pair " + pair.qid(),
                         size + " completions", done.size() + " within " + env.timeout().toMillis() + " ms (timeout)",

@@ -3,6 +3,7 @@ package dev.dbbuf.tck.memory;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.dbbuf.spec.requirement.Requirement;
+import dev.dbbuf.tck.verdict.FailureMessage;
 import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -44,7 +45,8 @@ public final class ViolationRecorder {
     public synchronized void assertNone(final Requirement requirement) {
         final List<MemoryViolation> of = violations.stream().filter(v -> v.requirement() == requirement).toList();
         if (!of.isEmpty()) {
-            throw new AssertionFailedError(of.getFirst().message() + " [" + of.size() + " such accesses]");
+            throw new AssertionFailedError(FailureMessage.withNote(of.getFirst().message(),
+                "[" + of.size() + " such accesses]"));
         }
     }
 }

@@ -36,6 +36,18 @@ public final class FailureMessage {
     }
 
     /**
+     * Adds a note to a formatted message, before its closing hint, so the hint stays last.
+     *
+     * @param message a message from {@link #of}
+     * @param note    e.g. "[3 such accesses]"
+     * @return the message with the note
+     */
+    public static String withNote(final String message, final String note) {
+        final int hint = message.indexOf(". Check: ");
+        return hint < 0 ? message + " " + note : message.substring(0, hint) + " " + note + message.substring(hint);
+    }
+
+    /**
      * Formats a hex offset the way every message shows one.
      *
      * @param offset a byte offset or address
