@@ -1,0 +1,170 @@
+package dev.dbbuf.tck.device;
+
+import static dev.dbbuf.spec.requirement.Requirement.DBC_ADM_001;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_ADM_002;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_ISO_001;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_ISO_002;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_ISO_003;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_ISO_004;
+import static dev.dbbuf.tck.device.DeviceCommandVerification.check;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.dbbuf.spec.layout.DoorbellLayout;
+import dev.dbbuf.spec.nvme.AdminCommands;
+import dev.dbbuf.spec.nvme.AsyncEvent;
+import dev.dbbuf.spec.nvme.CompletionQueueEntry;
+import dev.dbbuf.spec.requirement.Requirement;
+import dev.dbbuf.spec.spi.AdminQueueStyle;
+import dev.dbbuf.spec.spi.device.ExecutionModel;
+import dev.dbbuf.tck.Verifies;
+import dev.dbbuf.tck.select.KitSide;
+import dev.dbbuf.tck.trace.Conformance;
+import dev.dbbuf.tck.trace.KitEnvironment;
+import dev.dbbuf.tck.verdict.FailureMessage;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@code DeviceIsolationVerification} checks where the controller writes (never the Shadow Doorbell buffer, only
+ * where the protocol lets it), what it does with out-of-range shadow values, and that it serves both admin queue
+ * styles of real hosts.
+ */
+@API(status = STABLE, since = "0.1")
+@Conformance(KitSide.DEVICE)
+@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+public class DeviceIsolationVerification {
+
+    private static final int BAD_DEPTH = 16;
+
+    /** Creates the verification; the kit runs it through JUnit. */
+    public DeviceIsolationVerification() {
+    }
+
+    @Test
+    @Verifies(DBC_ISO_001)
+    void required_DBC_ISO_001_neverWritesTheShadowDoorbellBuffer(final KitEnvironment env) {
+        try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_ISO_001,
+            ProbeOptions.strict().withAdminStyle(AdminQueueStyle.SHADOWED))) {
+            fullScenario(probe);
+            probe.violations().assertNone(DBC_ISO_001);
+        }
+    }
+
+    @Test
+    @Verifies(DBC_ISO_002)
+    void required_DBC_ISO_002_writesOnlyWhereTheProtocolLetsIt(final KitEnvironment env) {
+        try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_ISO_002, ProbeOptions.strict())) {
+            fullScenario(probe);
+            probe.violations().assertNone(DBC_ISO_002);
+        }
+    }
+
+    @Test
+    @Verifies(DBC_ISO_003)
+    void required_DBC_ISO_003_outOfRangeShadowValueCausesNoRunawayProcessing(final KitEnvironment env) {
+        try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_ISO_003, ProbeOptions.strict())) {
+            probe.pages().configureFresh();
+            final ProbeQueue queue = probe.createQueuePair(1, BAD_DEPTH, BAD_DEPTH);
+            probe.submit(queue, DeviceProbes.flushes(2));
+            probe.reap(queue, 2);
+            final long slot = probe.buffers().shadowAddress(queue.tail());
+            probe.pages().writeShadowRaw(slot, BAD_DEPTH + 5);
+            probe.device().writeRegister32((int) DoorbellLayout.registerOffset(queue.tail(), probe.capabilities()
+                .dstrd()), BAD_DEPTH + 5);
+            final int completions = drain(probe, queue);
+            check(DBC_ISO_003, "completions after SQ1 tail shadow @" + FailureMessage.hex(slot) + " = "
+                + (BAD_DEPTH + 5), "none (no command was submitted)", completions == 0
+                ? "none (no command was submitted)" : completions + " completions of entries never written",
+                "qid=1 depth=" + BAD_DEPTH);
+            final CompletionQueueEntry alive = probe.admin(AdminCommands.getNumberOfQueues());
+            check(DBC_ISO_003, "admin command after the bad value", "completed", alive == null ? "lost" : "completed",
+                "the controller must keep serving other queues");
+        }
+    }
+
+    @Test
+    @Verifies(DBC_ISO_004)
+    void optional_DBC_ISO_004_outOfRangeValueRaisesInvalidDoorbellWriteValue(final KitEnvironment env) {
+        try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_ISO_004, ProbeOptions.strict())) {
+            probe.pages().configureFresh();
+            final ProbeQueue queue = probe.createQueuePair(1, BAD_DEPTH, BAD_DEPTH);
+            final ProbeQueue admin = probe.adminQueue();
+            probe.submit(admin, List.of(AdminCommands.asyncEventRequest()));
+            final long slot = probe.buffers().shadowAddress(queue.tail());
+            probe.pages().writeShadowRaw(slot, BAD_DEPTH + 5);
+            probe.device().writeRegister32((int) DoorbellLayout.registerOffset(queue.tail(), probe.capabilities()
+                .dstrd()), BAD_DEPTH + 5);
+            final CompletionQueueEntry event = probe.reap(admin, 1).getFirst();
+            check(DBC_ISO_004, "Asynchronous Event completion", AsyncEvent.invalidDoorbellWriteValue(),
+                AsyncEvent.decode(event.dw0()), "SQ1 tail shadow @" + FailureMessage.hex(slot) + " = "
+                    + (BAD_DEPTH + 5));
+        }
+    }
+
+    @Test
+    @Verifies(DBC_ADM_001)
+    void required_DBC_ADM_001_servesAHostThatRingsTheAdminQueueOnlyByMmio(final KitEnvironment env) {
+        adminStyle(env, DBC_ADM_001, AdminQueueStyle.MMIO_ONLY);
+    }
+
+    @Test
+    @Verifies(DBC_ADM_002)
+    void required_DBC_ADM_002_servesAHostThatShadowsTheAdminQueue(final KitEnvironment env) {
+        adminStyle(env, DBC_ADM_002, AdminQueueStyle.SHADOWED);
+    }
+
+    private static void adminStyle(final KitEnvironment env, final Requirement requirement,
+                                   final AdminQueueStyle style) {
+        try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, requirement,
+            ProbeOptions.strict().withAdminStyle(style))) {
+            probe.pages().configureFresh();
+            check(requirement, "admin queue doorbell mode", style == AdminQueueStyle.SHADOWED ? "shadow" : "mmio",
+                probe.adminQueue().shadowed() ? "shadow" : "mmio", "probe state");
+            for (int i = 0; i < 40; i++) {
+                probe.admin(AdminCommands.getNumberOfQueues());
+            }
+            final ProbeQueue queue = probe.createQueuePair(1, 8, 8);
+            probe.submit(queue, DeviceProbes.flushes(5));
+            probe.reap(queue, 5);
+        }
+    }
+
+    /** Queues before and after the command, traffic, deletion and re-creation, a second configuration. */
+    private static void fullScenario(final ProbeHost probe) {
+        final ProbeQueue before = probe.createQueuePair(1, 16, 16);
+        probe.pages().configureFresh();
+        final ProbeQueue after = probe.createQueuePair(2, 9, 5);
+        for (int i = 0; i < 12; i++) {
+            probe.submit(before, DeviceProbes.flushes(5));
+            probe.reap(before, 5);
+            probe.submit(after, DeviceProbes.flushes(4));
+            probe.reap(after, 4);
+        }
+        probe.deleteQueuePair(after);
+        final ProbeQueue again = probe.createQueuePair(2, 7, 7);
+        probe.pages().configureFresh();
+        for (int i = 0; i < 8; i++) {
+            probe.submit(again, DeviceProbes.flushes(3));
+            probe.reap(again, 3);
+        }
+    }
+
+    private static int drain(final ProbeHost probe, final ProbeQueue queue) {
+        int completions = 0;
+        final long deadline = System.nanoTime() + Math.min(probe.timeout().toNanos(), 300_000_000L);
+        while (System.nanoTime() < deadline) {
+            if (queue.cq.poll() != null) {
+                completions++;
+            } else if (probe.device().executionModel() instanceof ExecutionModel.Stepped stepped) {
+                stepped.step().runOnce();
+            } else {
+                LockSupport.parkNanos(1_000_000);
+            }
+        }
+        return completions;
+    }
+}

@@ -1,0 +1,123 @@
+package dev.dbbuf.tck.device;
+
+import static dev.dbbuf.spec.requirement.Requirement.DBC_LIF_001;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_LIF_002;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_LIF_004;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_RST_001;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_RST_004;
+import static dev.dbbuf.tck.device.DeviceCommandVerification.check;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.dbbuf.spec.memory.Region;
+import dev.dbbuf.spec.requirement.Requirement;
+import dev.dbbuf.tck.Verifies;
+import dev.dbbuf.tck.select.KitSide;
+import dev.dbbuf.tck.trace.Conformance;
+import dev.dbbuf.tck.trace.KitEnvironment;
+import dev.dbbuf.tck.verdict.FailureMessage;
+import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@code DeviceLifecycleVerification} checks queues created before and after Doorbell Buffer Config, re-created queue
+ * identifiers, and Controller Level Reset: the controller forgets the buffers and never touches them again.
+ */
+@API(status = STABLE, since = "0.1")
+@Conformance(KitSide.DEVICE)
+@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+public class DeviceLifecycleVerification {
+
+    /** Creates the verification; the kit runs it through JUnit. */
+    public DeviceLifecycleVerification() {
+    }
+
+    @Test
+    @Verifies(DBC_LIF_001)
+    void required_DBC_LIF_001_queuesCreatedBeforeTheCommandUseTheShadowBuffers(final KitEnvironment env) {
+        try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_LIF_001, ProbeOptions.strict())) {
+            final ProbeQueue queue = probe.createQueuePair(1, 16, 16);
+            probe.submit(queue, DeviceProbes.flushes(5));
+            probe.reap(queue, 5);
+            probe.pages().configureFresh();
+            shadowTraffic(probe, queue, DBC_LIF_001);
+        }
+    }
+
+    @Test
+    @Verifies(DBC_LIF_002)
+    void required_DBC_LIF_002_queuesCreatedAfterTheCommandUseTheShadowBuffers(final KitEnvironment env) {
+        try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_LIF_002, ProbeOptions.strict())) {
+            probe.pages().configureFresh();
+            shadowTraffic(probe, probe.createQueuePair(2, 16, 16), DBC_LIF_002);
+        }
+    }
+
+    @Test
+    @Verifies(DBC_LIF_004)
+    void required_DBC_LIF_004_recreatedQueueIdentifierCarriesNoState(final KitEnvironment env) {
+        try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_LIF_004, ProbeOptions.strict())) {
+            probe.pages().configureFresh();
+            final ProbeQueue before = probe.createQueuePair(1, 32, 32);
+            probe.submit(before, DeviceProbes.flushes(11));
+            probe.reap(before, 11);
+            probe.deleteQueuePair(before);
+            final ProbeQueue after = probe.createQueuePair(1, 13, 13);
+            shadowTraffic(probe, after, DBC_LIF_004);
+        }
+    }
+
+    @Test
+    @Verifies(DBC_RST_001)
+    void required_DBC_RST_001_afterResetTheControllerForgetsTheBuffers(final KitEnvironment env) {
+        try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_RST_001, ProbeOptions.strict())) {
+            final Region[] pages = probe.pages().configureFresh();
+            final ProbeQueue queue = probe.createQueuePair(1, 16, 16);
+            probe.submit(queue, DeviceProbes.flushes(5));
+            probe.reap(queue, 5);
+            probe.reset();
+            probe.allocator().free(pages[0], DBC_RST_001);
+            probe.allocator().free(pages[1], DBC_RST_001);
+            probe.enable(16);
+            final ProbeQueue again = probe.createQueuePair(1, 16, 16);
+            for (int i = 0; i < 10; i++) {
+                probe.submit(again, DeviceProbes.flushes(3));
+                probe.reap(again, 3);
+            }
+            probe.violations().assertNone(DBC_RST_001);
+        }
+    }
+
+    @Test
+    @Verifies(DBC_RST_004)
+    void required_DBC_RST_004_afterResetAndNewConfigurationOnlyTheNewBuffersAreUsed(final KitEnvironment env) {
+        try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_RST_004, ProbeOptions.strict())) {
+            final Region[] old = probe.pages().configureFresh();
+            final ProbeQueue queue = probe.createQueuePair(1, 16, 16);
+            probe.submit(queue, DeviceProbes.flushes(7));
+            probe.reap(queue, 7);
+            probe.reset();
+            probe.allocator().free(old[0], DBC_RST_004);
+            probe.allocator().free(old[1], DBC_RST_004);
+            probe.enable(16);
+            probe.pages().configureFresh();
+            shadowTraffic(probe, probe.createQueuePair(1, 16, 16), DBC_RST_004);
+            probe.violations().assertNone(DBC_RST_004);
+        }
+    }
+
+    /** Strict-host traffic on a shadowed queue, then the queue's SQ EventIdx must have been written. */
+    static void shadowTraffic(final ProbeHost probe, final ProbeQueue queue, final Requirement requirement) {
+        check(requirement, "doorbell mode of queue " + queue.qid(), "shadow", queue.shadowed() ? "shadow" : "mmio",
+            "probe state");
+        for (int i = 0; i < 2 * queue.sqDepth(); i++) {
+            final int batch = 1 + i % Math.max(1, queue.sqDepth() / 3);
+            probe.submit(queue, DeviceProbes.flushes(batch));
+            probe.reap(queue, batch);
+        }
+        final long address = probe.buffers().eventIdxAddress(queue.tail());
+        check(requirement, queue.tail() + " EventIdx @" + FailureMessage.hex(address), "written",
+            probe.pages().readRaw(address) == ProbeHost.SENTINEL ? "never written" : "written", "qid=" + queue.qid());
+    }
+}

@@ -1,0 +1,97 @@
+package dev.dbbuf.tck.device;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.dbbuf.spec.nvme.IoCommands;
+import dev.dbbuf.spec.nvme.SubmissionQueueEntry;
+import dev.dbbuf.spec.requirement.Requirement;
+import dev.dbbuf.spec.spi.device.DeviceConfiguration;
+import dev.dbbuf.spec.spi.device.DeviceProvider;
+import dev.dbbuf.spec.spi.device.DeviceUnderTest;
+import dev.dbbuf.tck.trace.KitEnvironment;
+import java.util.Collections;
+import java.util.List;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * {@code DeviceProbes} opens a probe host on a fresh device from the selected provider.
+ *
+ * <p>Setting {@code tck.device.threaded=true} asks the provider for an autonomous device instead of a stepped one.
+ */
+@API(status = STABLE, since = "0.1")
+public final class DeviceProbes {
+
+    private DeviceProbes() {
+    }
+
+    /**
+     * The kit's device configuration: the defaults, threaded if {@code tck.device.threaded} is set.
+     *
+     * @param env the kit environment
+     * @return the configuration
+     */
+    public static DeviceConfiguration configuration(final KitEnvironment env) {
+        return DeviceConfiguration.defaults().withThreaded(env.longSetting("tck.device.threaded", 0) != 0);
+    }
+
+    /**
+     * Opens a probe on a fresh device.
+     *
+     * @param env           the kit environment
+     * @param verifying     the requirement the test verifies
+     * @param configuration what to ask of the device
+     * @param options       how the probe behaves
+     * @return the probe, not yet enabled
+     */
+    public static ProbeHost open(final KitEnvironment env, final Requirement verifying,
+                                 final DeviceConfiguration configuration, final ProbeOptions options) {
+        final DeviceUnderTest device = env.provider(DeviceProvider.class).create(configuration);
+        return new ProbeHost(device, options, env.timeout(), verifying);
+    }
+
+    /**
+     * Opens a strict probe on a device with the kit's configuration, enabled with a 16-deep admin queue, after
+     * checking that the device declares Doorbell Buffer Config.
+     *
+     * @param env       the kit environment
+     * @param verifying the requirement the test verifies
+     * @param options   how the probe behaves
+     * @return the enabled probe
+     */
+    public static ProbeHost enabledWithDoorbellBufferConfig(final KitEnvironment env, final Requirement verifying,
+                                                             final ProbeOptions options) {
+        return enabledWithDoorbellBufferConfig(env, verifying, configuration(env), options);
+    }
+
+    /**
+     * As {@link #enabledWithDoorbellBufferConfig(KitEnvironment, Requirement, ProbeOptions)} with a configuration.
+     *
+     * @param env           the kit environment
+     * @param verifying     the requirement the test verifies
+     * @param configuration what to ask of the device
+     * @param options       how the probe behaves
+     * @return the enabled probe
+     */
+    public static ProbeHost enabledWithDoorbellBufferConfig(final KitEnvironment env, final Requirement verifying,
+                                                             final DeviceConfiguration configuration,
+                                                             final ProbeOptions options) {
+        final ProbeHost probe = open(env, verifying, configuration, options);
+        if (!probe.device().capabilities().doorbellBufferConfig()) {
+            probe.close();
+            Assumptions.abort("the device declares DeviceCapabilities.doorbellBufferConfig=false");
+        }
+        probe.enable(16);
+        return probe;
+    }
+
+    /**
+     * Flush commands for namespace 1.
+     *
+     * @param count how many
+     * @return the commands
+     */
+    public static List<SubmissionQueueEntry> flushes(final int count) {
+        return Collections.nCopies(count, IoCommands.flush(1));
+    }
+}

@@ -1,0 +1,408 @@
+package dev.dbbuf.tck.device;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.dbbuf.spec.doorbell.DoorbellBuffers;
+import dev.dbbuf.spec.doorbell.DoorbellWriter;
+import dev.dbbuf.spec.doorbell.HostShadowDoorbell;
+import dev.dbbuf.spec.layout.Doorbell;
+import dev.dbbuf.spec.memory.AccessMode;
+import dev.dbbuf.spec.memory.Agent;
+import dev.dbbuf.spec.memory.FirstFitPageAllocator;
+import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.Region;
+import dev.dbbuf.spec.memory.RegionKind;
+import dev.dbbuf.spec.memory.SegmentHostMemory;
+import dev.dbbuf.spec.nvme.AdminCommands;
+import dev.dbbuf.spec.nvme.AdminQueueAttributes;
+import dev.dbbuf.spec.nvme.Capabilities;
+import dev.dbbuf.spec.nvme.CompletionQueueEntry;
+import dev.dbbuf.spec.nvme.ControllerConfiguration;
+import dev.dbbuf.spec.nvme.ControllerRegister;
+import dev.dbbuf.spec.nvme.ControllerStatus;
+import dev.dbbuf.spec.nvme.IdentifyController;
+import dev.dbbuf.spec.nvme.SubmissionQueueEntry;
+import dev.dbbuf.spec.queue.CompletionQueueReader;
+import dev.dbbuf.spec.queue.SubmissionQueueWriter;
+import dev.dbbuf.spec.requirement.Requirement;
+import dev.dbbuf.spec.spi.AdminQueueStyle;
+import dev.dbbuf.spec.spi.device.DeviceUnderTest;
+import dev.dbbuf.tck.memory.CountingDevice;
+import dev.dbbuf.tck.memory.GuardedHostMemory;
+import dev.dbbuf.tck.memory.KitPageAllocator;
+import dev.dbbuf.tck.memory.RegionMap;
+import dev.dbbuf.tck.memory.ViolationRecorder;
+import dev.dbbuf.tck.verdict.FailureMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * {@code ProbeHost} drives a device under test the way a host driver would, from the spec module's host-side classes:
+ * it enables the controller, sends admin commands, creates queue pairs, sends Doorbell Buffer Config, and rings
+ * doorbells by MMIO or through the shadow buffer with the {@link ProbeOptions#decision() decision} it is given.
+ *
+ * <p>The device sees host memory only through a {@link GuardedHostMemory} controller view, so every forbidden access
+ * is recorded in {@link #violations()}. Every wait ends at the probe's timeout with a failure naming the requirement
+ * the test verifies.
+ */
+@API(status = STABLE, since = "0.1")
+public final class ProbeHost implements AutoCloseable {
+
+    /** Host memory offered to a device that brings none. */
+    public static final long MEMORY_BYTES = 16L << 20;
+    /** The value the probe fills EventIdx pages with before handing them over, to see which slots get written. */
+    public static final int SENTINEL = 0x5EA1_5EA1;
+
+    private final CountingDevice device;
+    private final ProbeOptions options;
+    private final Duration timeout;
+    private final Requirement verifying;
+    private final @Nullable SegmentHostMemory ownedMemory;
+    private final HostMemory raw;
+    private final ViolationRecorder violations = new ViolationRecorder();
+    private final KitPageAllocator allocator;
+    private final GuardedHostMemory hostView;
+    private final Capabilities capabilities;
+    private final List<ProbeQueue> queues = new ArrayList<>();
+    private final ProbeWaits waits;
+    private final ProbePort port;
+    private final ProbePages pages;
+    private @Nullable ProbeQueue admin;
+    private @Nullable DoorbellBuffers buffers;
+
+    /**
+     * Attaches to a fresh, disabled device.
+     *
+     * @param device    the device under test
+     * @param options   how the probe behaves
+     * @param timeout   the longest wait for the device
+     * @param verifying the requirement the test verifies, named in timeout failures
+     */
+    public ProbeHost(final DeviceUnderTest device, final ProbeOptions options, final Duration timeout,
+                     final Requirement verifying) {
+        this.capabilities = Capabilities.decode(device.readRegister64(ControllerRegister.CAP));
+        this.device = new CountingDevice(device, capabilities.dstrd());
+        this.options = options;
+        this.timeout = timeout;
+        this.verifying = verifying;
+        this.ownedMemory = device.providedMemory().isPresent() ? null : new SegmentHostMemory(MEMORY_BYTES);
+        this.raw = device.providedMemory().orElseGet(() -> ownedMemory);
+        final RegionMap regions = new RegionMap();
+        this.allocator = new KitPageAllocator(new FirstFitPageAllocator(raw), raw, regions, Requirement.DBC_RST_001);
+        this.hostView = new GuardedHostMemory(raw, Agent.HOST, regions, violations);
+        this.device.attach(new GuardedHostMemory(raw, Agent.CONTROLLER, regions, violations));
+        this.waits = new ProbeWaits(this.device, timeout, verifying);
+        this.port = new ProbePort(this.device, waits);
+        this.pages = new ProbePages(this, allocator, raw, hostView, options.pageSize());
+    }
+
+    /**
+     * Enables the controller with an admin queue pair and waits for CSTS.RDY.
+     *
+     * @param adminDepth admin queue depth
+     * @return the admin queue
+     */
+    public ProbeQueue enable(final int adminDepth) {
+        final Region sq = allocator.allocate(RegionKind.SUBMISSION_QUEUE, adminDepth * 64L, options.pageSize());
+        final Region cq = allocator.allocate(RegionKind.COMPLETION_QUEUE, adminDepth * 16L, options.pageSize());
+        device.writeRegister32(ControllerRegister.AQA, new AdminQueueAttributes(adminDepth, adminDepth).encode());
+        device.writeRegister64(ControllerRegister.ASQ, sq.address());
+        device.writeRegister64(ControllerRegister.ACQ, cq.address());
+        device.writeRegister32(ControllerRegister.CC, ControllerConfiguration.enabled(options.mps()).encode());
+        waits.until("CSTS.RDY=1 after CC.EN=1", () -> status().ready());
+        admin = pair(0, sq, cq, adminDepth, adminDepth);
+        return admin;
+    }
+
+    /**
+     * Controller Level Reset: CC.EN 1 to 0, waits for CSTS.RDY=0, retires the doorbell buffers (any later device
+     * access to them breaks DBC-RST-001) and forgets every queue.
+     */
+    public void reset() {
+        device.writeRegister32(ControllerRegister.CC, 0);
+        waits.until("CSTS.RDY=0 after CC.EN=0", () -> !status().ready());
+        admin = null;
+        queues.clear();
+        buffers = null;
+    }
+
+    /**
+     * The controller status.
+     *
+     * @return CSTS decoded
+     */
+    public ControllerStatus status() {
+        return ControllerStatus.decode(device.readRegister32(ControllerRegister.CSTS));
+    }
+
+    /**
+     * Identify Controller's OACS field.
+     *
+     * @return the u16
+     */
+    public int oacs() {
+        final Region page = allocator.allocate(RegionKind.DATA_IN, IdentifyController.SIZE, options.pageSize());
+        final CompletionQueueEntry done = admin(AdminCommands.identify(IdentifyController.CNS, 0, page.address()));
+        if (!done.status().isSuccess()) {
+            throw new AssertionFailedError(FailureMessage.of(verifying, "Identify Controller status", "success",
+                done.status(), "needed by this test"));
+        }
+        return hostView.readU16(page.address() + IdentifyController.OACS_OFFSET, AccessMode.PLAIN);
+    }
+
+    /**
+     * Sends one admin command and waits for its completion.
+     *
+     * @param command the command
+     * @return its completion
+     */
+    public CompletionQueueEntry admin(final SubmissionQueueEntry command) {
+        return execute(requireAdmin(), command);
+    }
+
+    /**
+     * Sends one command on a queue, rings, waits for its completion and releases it.
+     *
+     * @param queue   the queue
+     * @param command the command
+     * @return its completion
+     */
+    public CompletionQueueEntry execute(final ProbeQueue queue, final SubmissionQueueEntry command) {
+        final int cid = queue.nextCid++ & 0xFFFF;
+        queue.sq.append(command.withCid(cid));
+        queue.sqDoorbell.publish(queue.sq.tail());
+        final List<CompletionQueueEntry> done = reap(queue, 1);
+        return done.getFirst();
+    }
+
+    /**
+     * Appends commands and publishes the tail once.
+     *
+     * @param queue    the queue
+     * @param commands the commands, at most the free slots
+     */
+    public void submit(final ProbeQueue queue, final List<SubmissionQueueEntry> commands) {
+        for (final SubmissionQueueEntry command : commands) {
+            queue.sq.append(command.withCid(queue.nextCid++ & 0xFFFF));
+        }
+        queue.sqDoorbell.publish(queue.sq.tail());
+    }
+
+    /**
+     * Waits for completions, releasing each batch through the head doorbell.
+     *
+     * @param queue the queue
+     * @param count completions to wait for
+     * @return them, in order
+     */
+    public List<CompletionQueueEntry> reap(final ProbeQueue queue, final int count) {
+        final List<CompletionQueueEntry> done = new ArrayList<>();
+        waits.until("%d completion(s) on CQ%d".formatted(count, queue.qid), () -> {
+            boolean any = false;
+            CompletionQueueEntry next;
+            while (done.size() < count && (next = queue.cq.poll()) != null) {
+                queue.sq.headReported(next.sqHead());
+                done.add(next);
+                any = true;
+            }
+            if (any) {
+                queue.cqDoorbell.publish(queue.cq.head());
+            }
+            return done.size() >= count;
+        }, () -> "%d of %d completions on CQ%d (sqTail=%d cqHead=%d)".formatted(done.size(), count, queue.qid,
+            queue.sq.tail(), queue.cq.head()));
+        return done;
+    }
+
+    /**
+     * Creates an I/O queue pair (CQ, then SQ) with the doorbell mode in force.
+     *
+     * @param qid     queue identifier
+     * @param sqDepth submission queue depth
+     * @param cqDepth completion queue depth
+     * @return the queue pair
+     */
+    public ProbeQueue createQueuePair(final int qid, final int sqDepth, final int cqDepth) {
+        final Region cq = allocator.allocate(RegionKind.COMPLETION_QUEUE, cqDepth * 16L, options.pageSize());
+        final Region sq = allocator.allocate(RegionKind.SUBMISSION_QUEUE, sqDepth * 64L, options.pageSize());
+        expectSuccess("Create I/O CQ " + qid, admin(AdminCommands.createIoCompletionQueue(qid, cqDepth, cq.address())));
+        expectSuccess("Create I/O SQ " + qid,
+            admin(AdminCommands.createIoSubmissionQueue(qid, sqDepth, sq.address(), qid)));
+        final ProbeQueue queue = pair(qid, sq, cq, sqDepth, cqDepth);
+        queues.add(queue);
+        return queue;
+    }
+
+    /**
+     * Deletes an I/O queue pair (SQ, then CQ); the host zeroes its shadow slots for a later re-creation.
+     *
+     * @param queue the queue pair
+     */
+    public void deleteQueuePair(final ProbeQueue queue) {
+        expectSuccess("Delete I/O SQ " + queue.qid, admin(AdminCommands.deleteIoSubmissionQueue(queue.qid)));
+        expectSuccess("Delete I/O CQ " + queue.qid, admin(AdminCommands.deleteIoCompletionQueue(queue.qid)));
+        queues.remove(queue);
+        if (buffers != null) {
+            // plain: the queue no longer exists, the controller reads its slots only after a new Create
+            hostView.writeU32(buffers.shadowAddress(queue.tail()), 0, AccessMode.PLAIN);
+            hostView.writeU32(buffers.shadowAddress(queue.head()), 0, AccessMode.PLAIN);
+        }
+    }
+
+    /**
+     * Sends Doorbell Buffer Config; on success switches every I/O queue (and the admin queue if shadowed) to shadow
+     * doorbells.
+     *
+     * @param shadow   PRP1
+     * @param eventIdx PRP2
+     * @return the completion
+     */
+    public CompletionQueueEntry configure(final long shadow, final long eventIdx) {
+        final CompletionQueueEntry done = admin(AdminCommands.doorbellBufferConfig(shadow, eventIdx));
+        if (done.status().isSuccess()) {
+            buffers = new DoorbellBuffers(shadow, eventIdx, capabilities.dstrd());
+            queues.forEach(this::useShadow);
+            if (options.adminStyle() == AdminQueueStyle.SHADOWED) {
+                useShadow(requireAdmin());
+            }
+        }
+        return done;
+    }
+
+    /**
+     * The admin queue.
+     *
+     * @return the admin queue pair
+     * @throws IllegalStateException before {@link #enable}
+     */
+    public ProbeQueue adminQueue() {
+        return requireAdmin();
+    }
+
+    /**
+     * The buffers in force.
+     *
+     * @return them, or null before a successful configuration
+     */
+    public @Nullable DoorbellBuffers buffers() {
+        return buffers;
+    }
+
+    /**
+     * The allocator, to retire regions with a chosen rule.
+     *
+     * @return the kit allocator
+     */
+    public KitPageAllocator allocator() {
+        return allocator;
+    }
+
+    /**
+     * The device as wrapped (MMIO counts).
+     *
+     * @return the counting device
+     */
+    public CountingDevice device() {
+        return device;
+    }
+
+    /**
+     * The device's capabilities register.
+     *
+     * @return CAP decoded
+     */
+    public Capabilities capabilities() {
+        return capabilities;
+    }
+
+    /**
+     * Violations recorded so far.
+     *
+     * @return the recorder
+     */
+    public ViolationRecorder violations() {
+        return violations;
+    }
+
+    /**
+     * The waiting helper, for tests that wait on their own condition.
+     *
+     * @return the waits
+     */
+    public ProbeWaits waits() {
+        return waits;
+    }
+
+    /**
+     * The limit of every wait.
+     *
+     * @return the timeout
+     */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    @Override
+    public void close() {
+        device.close();
+        if (ownedMemory != null) {
+            ownedMemory.close();
+        }
+    }
+
+    /**
+     * The doorbell buffer pages: allocation, sentinel fill, configuration, raw slot access.
+     *
+     * @return the page helper
+     */
+    public ProbePages pages() {
+        return pages;
+    }
+
+    void expectSuccess(final String what, final CompletionQueueEntry done) {
+        if (!done.status().isSuccess()) {
+            throw new AssertionFailedError(FailureMessage.of(verifying, what + " status", "success", done.status(),
+                "needed by this test"));
+        }
+    }
+
+    private ProbeQueue requireAdmin() {
+        if (admin == null) {
+            throw new IllegalStateException("controller not enabled by the probe");
+        }
+        return admin;
+    }
+
+    private ProbeQueue pair(final int qid, final Region sq, final Region cq, final int sqDepth, final int cqDepth) {
+        final int dstrd = capabilities.dstrd();
+        final ProbeQueue queue = new ProbeQueue(qid, sq, cq, new SubmissionQueueWriter(hostView, sq.address(), sqDepth),
+            new CompletionQueueReader(hostView, cq.address(), cqDepth),
+            new DoorbellWriter.Mmio(hostView, port, new Doorbell.SubmissionTail(qid), dstrd),
+            new DoorbellWriter.Mmio(hostView, port, new Doorbell.CompletionHead(qid), dstrd));
+        if (buffers != null && (qid != 0 || options.adminStyle() == AdminQueueStyle.SHADOWED)) {
+            useShadow(queue);
+        }
+        return queue;
+    }
+
+    private void useShadow(final ProbeQueue queue) {
+        final DoorbellBuffers in = buffers;
+        if (in == null) {
+            return;
+        }
+        final int dstrd = capabilities.dstrd();
+        final HostShadowDoorbell tail = new HostShadowDoorbell(hostView, in, queue.tail(), queue.sq.depth(),
+            options.decision());
+        final HostShadowDoorbell head = new HostShadowDoorbell(hostView, in, queue.head(), queue.cq.depth(),
+            options.decision());
+        // the host's shadow entries start from the values the controller last heard by MMIO
+        tail.reset(queue.sq.tail());
+        head.reset(queue.cq.head());
+        queue.sqDoorbell = new DoorbellWriter.Shadow(tail, port, dstrd);
+        queue.cqDoorbell = new DoorbellWriter.Shadow(head, port, dstrd);
+    }
+}

@@ -1,0 +1,244 @@
+package dev.dbbuf.tck.driver;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.dbbuf.spec.eventidx.EventIdx;
+import dev.dbbuf.spec.layout.Doorbell;
+import dev.dbbuf.spec.layout.DoorbellLayout;
+import dev.dbbuf.spec.memory.AccessMode;
+import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.nvme.AdminQueueAttributes;
+import dev.dbbuf.spec.nvme.ControllerConfiguration;
+import dev.dbbuf.spec.nvme.ControllerRegister;
+import dev.dbbuf.spec.requirement.Requirement;
+import dev.dbbuf.spec.spi.AdminQueueStyle;
+import dev.dbbuf.spec.spi.device.DeviceUnderTest;
+import dev.dbbuf.spec.spi.device.ExecutionModel;
+import dev.dbbuf.spec.spi.driver.ControllerPort;
+import dev.dbbuf.tck.memory.GuardedHostMemory;
+import dev.dbbuf.tck.verdict.FailureMessage;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+import org.apiguardian.api.API;
+
+/**
+ * {@code DoorbellObserver} stands between the driver under test and the probe device: it is the driver's
+ * {@link ControllerPort} and sees every host store before it reaches memory.
+ *
+ * <p>At every shadow store it checks the value range (DBC-LAY-005), that shadow doorbells follow a snooped Doorbell
+ * Buffer Config (DBC-LIF-005), the declared admin queue style (DBC-ADM-003), that a new or reset queue's slot starts
+ * at zero (DBC-LIF-003, DBC-RST-003), and computes from the EventIdx in memory whether the rule requires an MMIO
+ * write. With a stepped device EventIdx cannot change between the driver's store and its load, so that is exactly the
+ * value the driver must use; a required write that has not happened when the driver next stores to the doorbell,
+ * waits for the device, or finishes is a DBC-EVT-003 finding. Host writes to the EventIdx buffer while the controller
+ * owns it are DBC-ISO-005 findings.
+ */
+@API(status = STABLE, since = "0.1")
+public final class DoorbellObserver implements ControllerPort, GuardedHostMemory.WriteHook {
+
+    private final DeviceUnderTest device;
+    private final HostMemory raw;
+    private final AdminSnoop snoop;
+    private final DriverFindings findings;
+    private final int dstrd;
+    private final AdminQueueStyle declaredAdminStyle;
+    private final Map<Doorbell, String> pendingRings = new HashMap<>();
+    private final Set<Doorbell> stored = new HashSet<>();
+    private boolean resetSeen;
+    private long shadowStores;
+    private volatile long adminCompletionQueue = -1;
+    private long failedShadowBase = -1;
+    private long failedEventIdxBase = -1;
+
+    DoorbellObserver(final DeviceUnderTest device, final HostMemory raw, final DriverFindings findings,
+                     final int dstrd, final AdminQueueStyle declaredAdminStyle) {
+        this.device = device;
+        this.raw = raw;
+        this.findings = findings;
+        this.snoop = new AdminSnoop(raw, findings);
+        this.dstrd = dstrd;
+        this.declaredAdminStyle = declaredAdminStyle;
+        snoop.dstrd(dstrd);
+    }
+
+    AdminSnoop snoop() {
+        return snoop;
+    }
+
+    /**
+     * Shadow stores seen so far.
+     *
+     * @return the count
+     */
+    public synchronized long shadowStores() {
+        return shadowStores;
+    }
+
+    long adminCompletionQueue() {
+        return adminCompletionQueue;
+    }
+
+    /** The kit made the last Doorbell Buffer Config fail: its buffers are off limits from now on. */
+    synchronized void doorbellBufferConfigFailed() {
+        failedShadowBase = snoop.shadowBase();
+        failedEventIdxBase = snoop.eventIdxBase();
+        snoop.forgetBuffers();
+    }
+
+    @Override
+    public synchronized void beforeWrite(final long address, final long length, final long value) {
+        final long shadowBase = snoop.shadowBase();
+        final long eventIdxBase = snoop.eventIdxBase();
+        final long page = snoop.pageSize();
+        for (final long offered : new long[] {failedShadowBase, failedEventIdxBase}) {
+            if (offered >= 0 && address < offered + page && address + length > offered) {
+                final String subject = "host write @" + FailureMessage.hex(address)
+                    + " into a buffer offered by the failed Doorbell Buffer Config";
+                final String where = "offset " + FailureMessage.hex(address - offered) + ", value=" + value;
+                findings.record(Requirement.DBC_FBK_003, FailureMessage.of(Requirement.DBC_FBK_003, subject,
+                    "no access", "write", where));
+                if (offered == failedShadowBase && length == Integer.BYTES) {
+                    findings.record(Requirement.DBC_FBK_002, FailureMessage.of(Requirement.DBC_FBK_002, subject,
+                        "MMIO doorbells only", "shadow store", where));
+                }
+            }
+        }
+        if (eventIdxBase >= 0 && address < eventIdxBase + page && address + length > eventIdxBase) {
+            findings.record(Requirement.DBC_ISO_005, FailureMessage.of(Requirement.DBC_ISO_005,
+                "host write @" + FailureMessage.hex(address) + " into the EventIdx buffer", "no host write", "write",
+                "offset " + FailureMessage.hex(address - eventIdxBase) + ", after Doorbell Buffer Config"));
+        }
+        if (length == Integer.BYTES && shadowBase >= 0 && address >= shadowBase && address < shadowBase + page) {
+            shadowStore(address - shadowBase, (int) value);
+        }
+    }
+
+    private void shadowStore(final long offset, final int newValue) {
+        final java.util.Optional<Doorbell> at = DoorbellLayout.doorbellAt(ControllerRegister.DOORBELL_BASE + offset,
+            dstrd);
+        if (at.isEmpty()) {
+            return;
+        }
+        shadowStores++;
+        final Doorbell doorbell = at.get();
+        final String where = doorbell + " shadow @" + FailureMessage.hex(snoop.shadowBase() + offset);
+        checkPending(doorbell, "before its next shadow store");
+        // plain: the driver is the only writer of its shadow entry; this is the value before its store
+        final int oldValue = raw.readU32(snoop.shadowBase() + offset, AccessMode.PLAIN);
+        // acquire: pairs with the controller's store of EventIdx; a stepped device cannot change it meanwhile
+        final int eventIdx = raw.readU32(snoop.eventIdxBase() + offset, AccessMode.ACQUIRE);
+        final int depth = doorbell instanceof Doorbell.SubmissionTail ? snoop.submissionDepth(doorbell.qid())
+            : snoop.completionDepth(doorbell.qid());
+        if (!snoop.configCompleted()) {
+            findings.record(Requirement.DBC_LIF_005, FailureMessage.of(Requirement.DBC_LIF_005, where,
+                "no shadow store before Doorbell Buffer Config completed", "shadow store", "value=" + newValue));
+        }
+        if (doorbell.qid() == 0 && declaredAdminStyle == AdminQueueStyle.MMIO_ONLY) {
+            findings.record(Requirement.DBC_ADM_003, FailureMessage.of(Requirement.DBC_ADM_003, where,
+                "MMIO only (declared AdminQueueStyle.MMIO_ONLY)", "shadow store", "value=" + newValue));
+        }
+        if (stored.add(doorbell) && oldValue != 0) {
+            final Requirement rule = resetSeen ? Requirement.DBC_RST_003 : Requirement.DBC_LIF_003;
+            findings.record(rule, FailureMessage.of(rule, where + " before the queue's first update", 0,
+                Integer.toUnsignedString(oldValue), "a stale value from a previous queue or boot"));
+        }
+        if (depth > 0 && Integer.compareUnsigned(newValue, depth) >= 0) {
+            findings.record(Requirement.DBC_LAY_005, FailureMessage.of(Requirement.DBC_LAY_005, where,
+                "an index below depth " + depth, Integer.toUnsignedString(newValue), "qid=" + doorbell.qid()));
+            return;
+        }
+        if (doorbell instanceof Doorbell.SubmissionTail && doorbell.qid() == 0) {
+            snoop.adminTail(newValue);
+        }
+        if (depth > 0 && oldValue != newValue && Integer.compareUnsigned(oldValue, depth) < 0
+            && Integer.compareUnsigned(eventIdx, depth) < 0 && EventIdx.mustRing(oldValue, newValue, eventIdx, depth)) {
+            pendingRings.put(doorbell, FailureMessage.of(Requirement.DBC_EVT_003, where + " update " + oldValue + "->"
+                + newValue + " past EventIdx " + eventIdx, "an MMIO write to " + doorbell, "none", "depth=" + depth
+                + ", EventIdx @" + FailureMessage.hex(snoop.eventIdxBase() + offset)));
+        }
+    }
+
+    private void checkPending(final Doorbell doorbell, final String when) {
+        final String missed = pendingRings.remove(doorbell);
+        if (missed != null) {
+            findings.record(Requirement.DBC_EVT_003, FailureMessage.withNote(missed, "[" + when + "]"));
+        }
+    }
+
+    /** Ends a scenario: a required MMIO write still missing is a finding. */
+    public synchronized void finish() {
+        for (final Doorbell doorbell : Set.copyOf(pendingRings.keySet())) {
+            checkPending(doorbell, "by the end of the scenario");
+        }
+    }
+
+    @Override
+    public int readRegister32(final int offset) {
+        return device.readRegister32(offset);
+    }
+
+    @Override
+    public long readRegister64(final int offset) {
+        return device.readRegister64(offset);
+    }
+
+    @Override
+    public void writeRegister32(final int offset, final int value) {
+        synchronized (this) {
+            final java.util.Optional<Doorbell> doorbell = DoorbellLayout.doorbellAt(offset, dstrd);
+            if (doorbell.isPresent()) {
+                pendingRings.remove(doorbell.get());
+                if (doorbell.get() instanceof Doorbell.SubmissionTail && doorbell.get().qid() == 0) {
+                    snoop.adminTail(value);
+                }
+            } else if (offset == ControllerRegister.AQA) {
+                final AdminQueueAttributes aqa = AdminQueueAttributes.decode(value);
+                snoop.adminQueue(device.readRegister64(ControllerRegister.ASQ), aqa.submissionQueueDepth(),
+                    aqa.completionQueueDepth());
+            } else if (offset == ControllerRegister.CC) {
+                final ControllerConfiguration cc = ControllerConfiguration.decode(value);
+                snoop.pageSize(cc.memoryPageSize());
+                if (!cc.enable()) {
+                    resetSeen = true;
+                    stored.clear();
+                    pendingRings.clear();
+                    snoop.controllerReset();
+                }
+            }
+        }
+        device.writeRegister32(offset, value);
+    }
+
+    @Override
+    public void writeRegister64(final int offset, final long value) {
+        if (offset == ControllerRegister.ACQ) {
+            adminCompletionQueue = value;
+        }
+        device.writeRegister64(offset, value);
+        if (offset == ControllerRegister.ASQ) {
+            final AdminQueueAttributes aqa = AdminQueueAttributes.decode(device.readRegister32(ControllerRegister.AQA));
+            snoop.adminQueue(value, aqa.submissionQueueDepth(), aqa.completionQueueDepth());
+        }
+    }
+
+    @Override
+    public void idle() {
+        synchronized (this) {
+            for (final Doorbell doorbell : Set.copyOf(pendingRings.keySet())) {
+                checkPending(doorbell, "before the driver waited for the device");
+            }
+        }
+        if (device.executionModel() instanceof ExecutionModel.Stepped stepped) {
+            stepped.step().runOnce();
+        } else if (device.executionModel() instanceof ExecutionModel.Autonomous autonomous) {
+            LockSupport.parkNanos(Math.min(autonomous.pollInterval().toNanos(), 1_000_000));
+        }
+    }
+
+    void oacsBit8(final boolean set) {
+        snoop.oacsBit8(set);
+    }
+}

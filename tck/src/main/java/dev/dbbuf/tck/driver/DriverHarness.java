@@ -1,0 +1,174 @@
+package dev.dbbuf.tck.driver;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.dbbuf.spec.memory.Agent;
+import dev.dbbuf.spec.memory.FirstFitPageAllocator;
+import dev.dbbuf.spec.memory.SegmentHostMemory;
+import dev.dbbuf.spec.nvme.Capabilities;
+import dev.dbbuf.spec.nvme.ControllerRegister;
+import dev.dbbuf.spec.requirement.Requirement;
+import dev.dbbuf.spec.spi.Providers;
+import dev.dbbuf.spec.spi.device.DeviceConfiguration;
+import dev.dbbuf.spec.spi.device.DeviceProvider;
+import dev.dbbuf.spec.spi.device.DeviceUnderTest;
+import dev.dbbuf.spec.spi.driver.DriverConfiguration;
+import dev.dbbuf.spec.spi.driver.DriverProvider;
+import dev.dbbuf.spec.spi.driver.DriverUnderTest;
+import dev.dbbuf.spec.spi.driver.HostContext;
+import dev.dbbuf.spec.spi.driver.IoCompletion;
+import dev.dbbuf.spec.spi.driver.IoRequest;
+import dev.dbbuf.spec.spi.driver.QueuePair;
+import dev.dbbuf.tck.memory.GuardedHostMemory;
+import dev.dbbuf.tck.memory.KitPageAllocator;
+import dev.dbbuf.tck.memory.RegionMap;
+import dev.dbbuf.tck.memory.ViolationRecorder;
+import dev.dbbuf.tck.trace.KitEnvironment;
+import dev.dbbuf.tck.verdict.FailureMessage;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.apiguardian.api.API;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * {@code DriverHarness} puts the driver under test in front of a stepped probe device (selected with
+ * {@code -Dtck.device}, the reference device by default) through a {@link DoorbellObserver}, with guarded memory whose
+ * freed pages are poisoned (a later access breaks DBC-FBK-005).
+ */
+@API(status = STABLE, since = "0.1")
+public final class DriverHarness implements AutoCloseable {
+
+    private static final long MEMORY_BYTES = 32L << 20;
+
+    private final SegmentHostMemory memory = new SegmentHostMemory(MEMORY_BYTES);
+    private final DeviceUnderTest device;
+    private final DriverUnderTest driver;
+    private final DoorbellObserver observer;
+    private final DriverFindings findings = new DriverFindings();
+    private final ViolationRecorder violations = new ViolationRecorder();
+    private final KitEnvironment env;
+    private final Requirement verifying;
+
+    /**
+     * Creates the device and the driver, and initialises the driver.
+     *
+     * @param env       the kit environment; {@code tck.device} selects the probe device
+     * @param verifying the requirement the test verifies
+     * @param device    what to ask of the probe device (stepped is forced)
+     * @param driver    what to ask of the driver
+     */
+    public DriverHarness(final KitEnvironment env, final Requirement verifying, final DeviceConfiguration device,
+                         final DriverConfiguration driver) {
+        this(env, verifying, device, driver, ProbeDeviceFault.NONE);
+    }
+
+    /**
+     * Creates the device and the driver, with a fault of the probe device, and initialises the driver.
+     *
+     * @param env                      the kit environment; {@code tck.device} selects the probe device
+     * @param verifying                the requirement the test verifies
+     * @param device                   what to ask of the probe device (stepped is forced)
+     * @param driver                   what to ask of the driver
+     * @param fault                    what the kit makes the probe device do
+     */
+    public DriverHarness(final KitEnvironment env, final Requirement verifying, final DeviceConfiguration device,
+                         final DriverConfiguration driver, final ProbeDeviceFault fault) {
+        this.env = env;
+        this.verifying = verifying;
+        final String deviceName = env.setting("tck.device", "reference");
+        this.device = Providers.named(DeviceProvider.class, deviceName).create(device.withThreaded(false));
+        final RegionMap regions = new RegionMap();
+        final int dstrd = Capabilities.decode(this.device.readRegister64(ControllerRegister.CAP)).dstrd();
+        this.driver = env.provider(DriverProvider.class).create(driver);
+        this.observer = new DoorbellObserver(this.device, memory, findings, dstrd,
+            this.driver.capabilities().adminQueueStyle());
+        observer.oacsBit8(device.doorbellBufferConfig());
+        final GuardedHostMemory controllerView = new GuardedHostMemory(memory, Agent.CONTROLLER, regions, violations);
+        this.device.attach(switch (fault) {
+            case NONE -> new CompletionWatch(controllerView, observer.snoop(), observer::adminCompletionQueue);
+            case FAIL_DOORBELL_BUFFER_CONFIG -> new DoorbellBufferConfigFailure(controllerView, observer.snoop(),
+                observer::adminCompletionQueue, observer::doorbellBufferConfigFailed);
+            case POLL_MODE_EVENT_IDX -> new PollModeEventIdx(new CompletionWatch(controllerView, observer.snoop(),
+                observer::adminCompletionQueue), observer.snoop());
+        });
+        final GuardedHostMemory hostView = new GuardedHostMemory(memory, Agent.HOST, regions, violations, observer);
+        final KitPageAllocator allocator = new KitPageAllocator(new FirstFitPageAllocator(memory), memory, regions,
+            Requirement.DBC_FBK_005);
+        this.driver.initialize(new HostContext(observer, hostView, allocator, env.timeout()));
+    }
+
+    /**
+     * The driver.
+     *
+     * @return the driver under test
+     */
+    public DriverUnderTest driver() {
+        return driver;
+    }
+
+    /**
+     * The observer.
+     *
+     * @return the observer
+     */
+    public DoorbellObserver observer() {
+        return observer;
+    }
+
+    /**
+     * Submits flushes in batches and waits for each batch.
+     *
+     * @param pair    the queue pair
+     * @param batches how many batches
+     * @param size    commands per batch, at most the pair's capacity
+     */
+    public void flushes(final QueuePair pair, final int batches, final int size) {
+        for (int b = 0; b < batches; b++) {
+            final List<IoRequest> batch = new ArrayList<>(Collections.nCopies(size, new IoRequest.Flush(1)));
+            pair.submit(batch);
+            final List<IoCompletion> done = new ArrayList<>();
+            final long deadline = System.nanoTime() + env.timeout().toNanos();
+            while (done.size() < size) {
+                done.addAll(pair.poll());
+                if (done.size() >= size) {
+                    break;
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    observer.finish();
+                    final List<String> cause = findings.of(verifying);
+                    if (!cause.isEmpty()) {
+                        throw new AssertionFailedError(FailureMessage.withNote(cause.getFirst(), "[then the queue stalled: "
+                            + done.size() + " of " + size + " completions within " + env.timeout().toMillis()
+                            + " ms]"));
+                    }
+                    throw new AssertionFailedError(FailureMessage.of(verifying, "queue pair " + pair.qid(),
+                        size + " completions", done.size() + " within " + env.timeout().toMillis() + " ms (timeout)",
+                        "batch " + b + ", doorbell mode " + driver.doorbellMode()));
+                }
+                observer.idle();
+            }
+        }
+    }
+
+    /**
+     * Ends the scenario and fails if the observer found a breach of the requirement.
+     *
+     * @param requirement the rule
+     */
+    public void assertNone(final Requirement requirement) {
+        observer.finish();
+        findings.assertNone(requirement);
+        violations.assertNone(requirement);
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.close();
+        } finally {
+            device.close();
+            memory.close();
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package dev.dbbuf.tck.driver;
+
+import static dev.dbbuf.spec.requirement.Requirement.DBC_ADM_003;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_CMD_009;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_CMD_010;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_EVT_003;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_EVT_005;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_FBK_001;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_FBK_002;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_FBK_003;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_FBK_004;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_FBK_005;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_ISO_005;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_LAY_004;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_LAY_005;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_LIF_005;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_LIF_003;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_RST_002;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_RST_003;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.dbbuf.spec.requirement.Requirement;
+import dev.dbbuf.spec.spi.device.DeviceConfiguration;
+import dev.dbbuf.spec.spi.device.EventIdxPolicy;
+import dev.dbbuf.spec.spi.driver.DriverConfiguration;
+import dev.dbbuf.spec.spi.driver.QueuePair;
+import dev.dbbuf.tck.Verifies;
+import dev.dbbuf.tck.select.KitSide;
+import dev.dbbuf.tck.trace.Conformance;
+import dev.dbbuf.tck.trace.KitEnvironment;
+import dev.dbbuf.tck.verdict.FailureMessage;
+import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * {@code DriverVerification} runs the driver under test against the probe device and checks every doorbell update it
+ * makes: the EventIdx rule at each shadow store, value ranges, the admin queue style it declares, the command it
+ * sends, fallback without OACS bit 8, and what it does across a controller reset.
+ */
+@API(status = STABLE, since = "0.1")
+@Conformance(KitSide.DRIVER)
+@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+public class DriverVerification {
+
+    /** Creates the verification; the kit runs it through JUnit. */
+    public DriverVerification() {
+    }
+
+    @Test
+    @Verifies(DBC_EVT_003)
+    void required_DBC_EVT_003_ringsWheneverAShadowUpdateMovesPastEventIdx(final KitEnvironment env) {
+        scenario(env, DBC_EVT_003, DeviceConfiguration.defaults());
+    }
+
+    @Test
+    @Verifies(DBC_LAY_005)
+    void required_DBC_LAY_005_storesOnlyIndicesBelowTheDepth(final KitEnvironment env) {
+        scenario(env, DBC_LAY_005, DeviceConfiguration.defaults().withEventIdxPolicy(EventIdxPolicy.POLLING));
+    }
+
+    @Test
+    @Verifies(DBC_ISO_005)
+    void required_DBC_ISO_005_neverWritesTheEventIdxBufferItHandedOver(final KitEnvironment env) {
+        scenario(env, DBC_ISO_005, DeviceConfiguration.defaults());
+    }
+
+    @Test
+    @Verifies(DBC_ADM_003)
+    void required_DBC_ADM_003_ringsTheAdminQueueInTheDeclaredStyle(final KitEnvironment env) {
+        scenario(env, DBC_ADM_003, DeviceConfiguration.defaults());
+    }
+
+    @Test
+    @Verifies(DBC_CMD_010)
+    void required_DBC_CMD_010_sendsDistinctAlignedBuffersWithReservedFieldsZero(final KitEnvironment env) {
+        scenario(env, DBC_CMD_010, DeviceConfiguration.defaults());
+    }
+
+    @Test
+    @Verifies(DBC_LIF_005)
+    void required_DBC_LIF_005_shadowDoorbellsOnlyAfterTheCommandCompleted(final KitEnvironment env) {
+        scenario(env, DBC_LIF_005, DeviceConfiguration.defaults());
+    }
+
+    @Test
+    @Verifies(DBC_LAY_004)
+    void required_DBC_LAY_004_buffersHoldEveryQueueUpToTheHighestQid(final KitEnvironment env) {
+        try (DriverHarness h = new DriverHarness(env, DBC_LAY_004, DeviceConfiguration.defaults().withDstrd(5),
+            DriverConfiguration.defaults())) {
+            for (int q = 0; q < DriverConfiguration.defaults().ioQueues(); q++) {
+                h.flushes(h.driver().createQueuePair(4), 1, 2);
+            }
+            h.assertNone(DBC_LAY_004);
+        }
+    }
+
+    @Test
+    @Verifies(DBC_LIF_003)
+    void required_DBC_LIF_003_shadowEntriesAreZeroBeforeAQueueIsCreated(final KitEnvironment env) {
+        try (DriverHarness h = new DriverHarness(env, DBC_LIF_003, DeviceConfiguration.defaults(),
+            DriverConfiguration.defaults())) {
+            final QueuePair first = h.driver().createQueuePair(16);
+            h.flushes(first, 9, 5);
+            h.driver().deleteQueuePair(first);
+            final QueuePair again = h.driver().createQueuePair(8);
+            h.flushes(again, 6, 3);
+            h.assertNone(DBC_LIF_003);
+        }
+    }
+
+    @Test
+    @Verifies(DBC_CMD_009)
+    void required_DBC_CMD_009_noDoorbellBufferConfigWithoutOacsBit8(final KitEnvironment env) {
+        try (DriverHarness h = new DriverHarness(env, DBC_CMD_009,
+            DeviceConfiguration.defaults().withDoorbellBufferConfig(false), DriverConfiguration.defaults())) {
+            h.flushes(h.driver().createQueuePair(16), 4, 5);
+            h.assertNone(DBC_CMD_009);
+        }
+    }
+
+    @Test
+    @Verifies(DBC_FBK_001)
+    void required_DBC_FBK_001_mmioForEveryQueueWithoutOacsBit8(final KitEnvironment env) {
+        try (DriverHarness h = new DriverHarness(env, DBC_FBK_001,
+            DeviceConfiguration.defaults().withDoorbellBufferConfig(false), DriverConfiguration.defaults())) {
+            h.flushes(h.driver().createQueuePair(16), 6, 5);
+            if (h.observer().shadowStores() != 0) {
+                throw new AssertionFailedError(FailureMessage.of(DBC_FBK_001, "shadow doorbell stores", 0,
+                    h.observer().shadowStores(), "device without OACS bit 8, doorbell mode " + h.driver()
+                        .doorbellMode()));
+            }
+        }
+    }
+
+    @Test
+    @Verifies(DBC_RST_002)
+    void required_DBC_RST_002_afterResetResendsTheCommandOrFallsBack(final KitEnvironment env) {
+        resetScenario(env, DBC_RST_002);
+    }
+
+    @Test
+    @Verifies(DBC_RST_003)
+    void required_DBC_RST_003_afterResetNeverReliesOnStaleBufferValues(final KitEnvironment env) {
+        resetScenario(env, DBC_RST_003);
+    }
+
+    @Test
+    @Verifies(DBC_FBK_002)
+    void required_DBC_FBK_002_afterAFailedCommandEveryDoorbellIsMmio(final KitEnvironment env) {
+        failureScenario(env, DBC_FBK_002, 4);
+    }
+
+    @Test
+    @Verifies(DBC_FBK_003)
+    void required_DBC_FBK_003_afterAFailedCommandTheOfferedBuffersAreNeverTouched(final KitEnvironment env) {
+        failureScenario(env, DBC_FBK_003, 4);
+    }
+
+    @Test
+    @Verifies(DBC_FBK_004)
+    void required_DBC_FBK_004_failurePathWorksWithTheMaximumNumberOfQueues(final KitEnvironment env) {
+        failureScenario(env, DBC_FBK_004, DriverConfiguration.defaults().ioQueues());
+    }
+
+    @Test
+    @Verifies(DBC_EVT_005)
+    void required_DBC_EVT_005_keepsWorkingWithPollModeEventIdxAboveTheDepth(final KitEnvironment env) {
+        try (DriverHarness h = new DriverHarness(env, DBC_EVT_005,
+            DeviceConfiguration.defaults().withEventIdxPolicy(EventIdxPolicy.POLLING), DriverConfiguration.defaults(),
+            ProbeDeviceFault.POLL_MODE_EVENT_IDX)) {
+            final QueuePair small = h.driver().createQueuePair(5);
+            final QueuePair large = h.driver().createQueuePair(1000);
+            for (int round = 0; round < 8; round++) {
+                h.flushes(small, 3, 1 + round % 4);
+                h.flushes(large, 2, 97 + round);
+            }
+            h.assertNone(DBC_EVT_005);
+        }
+    }
+
+    @Test
+    @Verifies(DBC_FBK_005)
+    void required_DBC_FBK_005_nothingTouchesFreedMemory(final KitEnvironment env) {
+        try (DriverHarness h = new DriverHarness(env, DBC_FBK_005, DeviceConfiguration.defaults(),
+            DriverConfiguration.defaults())) {
+            final QueuePair first = h.driver().createQueuePair(16);
+            final QueuePair second = h.driver().createQueuePair(9);
+            h.flushes(first, 5, 6);
+            h.driver().deleteQueuePair(second);
+            h.driver().resetController();
+            h.flushes(first, 5, 6);
+            h.flushes(h.driver().createQueuePair(12), 4, 5);
+            h.driver().shutdown();
+            h.assertNone(DBC_FBK_005);
+        }
+    }
+
+    private static void failureScenario(final KitEnvironment env, final Requirement requirement, final int queues) {
+        try (DriverHarness h = new DriverHarness(env, requirement, DeviceConfiguration.defaults(),
+            DriverConfiguration.defaults(), ProbeDeviceFault.FAIL_DOORBELL_BUFFER_CONFIG)) {
+            final java.util.List<QueuePair> pairs = new java.util.ArrayList<>();
+            for (int q = 0; q < queues; q++) {
+                pairs.add(h.driver().createQueuePair(8 + q));
+            }
+            for (final QueuePair pair : pairs) {
+                h.flushes(pair, 3, 1 + pair.qid() % 5);
+            }
+            h.driver().resetController();
+            h.flushes(pairs.getLast(), 3, 4);
+            h.assertNone(requirement);
+            if (h.driver().doorbellMode() == dev.dbbuf.spec.spi.driver.DoorbellMode.SHADOW) {
+                throw new AssertionFailedError(FailureMessage.of(requirement, "driver doorbell mode after every "
+                    + "Doorbell Buffer Config failed", "MMIO", h.driver().doorbellMode(), "the kit failed each 0x7C"));
+            }
+        }
+    }
+
+    private static void resetScenario(final KitEnvironment env, final Requirement requirement) {
+        try (DriverHarness h = new DriverHarness(env, requirement, DeviceConfiguration.defaults(),
+            DriverConfiguration.defaults())) {
+            final QueuePair before = h.driver().createQueuePair(64);
+            h.flushes(before, 20, 7);
+            h.driver().resetController();
+            final QueuePair after = h.driver().createQueuePair(64);
+            h.flushes(after, 20, 7);
+            h.assertNone(requirement);
+            h.assertNone(DBC_EVT_003);
+        }
+    }
+
+    private static void scenario(final KitEnvironment env, final Requirement requirement,
+                                 final DeviceConfiguration device) {
+        try (DriverHarness h = new DriverHarness(env, requirement, device, DriverConfiguration.defaults())) {
+            final QueuePair a = h.driver().createQueuePair(7);
+            final QueuePair b = h.driver().createQueuePair(300);
+            for (int round = 0; round < 10; round++) {
+                h.flushes(a, 3, 1 + round % 6);
+                h.flushes(b, 2, 37 + round);
+            }
+            h.assertNone(requirement);
+        }
+    }
+}

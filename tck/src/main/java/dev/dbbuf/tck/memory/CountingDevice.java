@@ -1,0 +1,96 @@
+package dev.dbbuf.tck.memory;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.dbbuf.spec.layout.Doorbell;
+import dev.dbbuf.spec.layout.DoorbellLayout;
+import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.spi.device.DeviceCapabilities;
+import dev.dbbuf.spec.spi.device.DeviceUnderTest;
+import dev.dbbuf.spec.spi.device.ExecutionModel;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apiguardian.api.API;
+
+/**
+ * {@code CountingDevice} wraps a device under test and counts MMIO doorbell writes per doorbell (each one a trap the
+ * extension exists to avoid).
+ */
+@API(status = STABLE, since = "0.1")
+public final class CountingDevice implements DeviceUnderTest {
+
+    private final DeviceUnderTest delegate;
+    private final int dstrd;
+    private final Map<Doorbell, AtomicLong> writes = new ConcurrentHashMap<>();
+
+    /**
+     * Wraps a device.
+     *
+     * @param delegate the device
+     * @param dstrd    its CAP.DSTRD, to map offsets to doorbells
+     */
+    public CountingDevice(final DeviceUnderTest delegate, final int dstrd) {
+        this.delegate = delegate;
+        this.dstrd = dstrd;
+    }
+
+    /**
+     * MMIO writes to a doorbell so far.
+     *
+     * @param doorbell the doorbell
+     * @return the count
+     */
+    public long mmioWrites(final Doorbell doorbell) {
+        final AtomicLong count = writes.get(doorbell);
+        return count == null ? 0 : count.get();
+    }
+
+    @Override
+    public DeviceCapabilities capabilities() {
+        return delegate.capabilities();
+    }
+
+    @Override
+    public Optional<HostMemory> providedMemory() {
+        return delegate.providedMemory();
+    }
+
+    @Override
+    public void attach(final HostMemory memory) {
+        delegate.attach(memory);
+    }
+
+    @Override
+    public int readRegister32(final int offset) {
+        return delegate.readRegister32(offset);
+    }
+
+    @Override
+    public long readRegister64(final int offset) {
+        return delegate.readRegister64(offset);
+    }
+
+    @Override
+    public void writeRegister32(final int offset, final int value) {
+        DoorbellLayout.doorbellAt(offset, dstrd)
+            .ifPresent(d -> writes.computeIfAbsent(d, k -> new AtomicLong()).incrementAndGet());
+        delegate.writeRegister32(offset, value);
+    }
+
+    @Override
+    public void writeRegister64(final int offset, final long value) {
+        delegate.writeRegister64(offset, value);
+    }
+
+    @Override
+    public ExecutionModel executionModel() {
+        return delegate.executionModel();
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.dbbuf.tck.trace;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.dbbuf.tck.select.KitSide;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * {@code Conformance} marks a verification class, names the side it puts under test, and registers the
+ * {@link ConformanceExtension} that traces its tests into verdicts.
+ */
+@API(status = STABLE, since = "0.1")
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@ExtendWith(ConformanceExtension.class)
+public @interface Conformance {
+
+    /**
+     * The side under test.
+     *
+     * @return device, driver or EventIdx function
+     */
+    KitSide value();
+}

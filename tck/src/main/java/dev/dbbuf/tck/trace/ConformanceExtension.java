@@ -1,0 +1,161 @@
+package dev.dbbuf.tck.trace;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.dbbuf.spec.spi.Provider;
+import dev.dbbuf.spec.spi.Providers;
+import dev.dbbuf.tck.Verifies;
+import dev.dbbuf.tck.select.ImplementationInfo;
+import dev.dbbuf.tck.select.KitSide;
+import dev.dbbuf.tck.verdict.Outcome;
+import dev.dbbuf.tck.verdict.TestRecord;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * {@code ConformanceExtension} selects the provider under test for a {@link Conformance} class, hands tests a
+ * {@link KitEnvironment}, and records each test's outcome against its {@link Verifies} requirement in the run's
+ * {@link ConformanceRun}.
+ *
+ * <p>A provider that cannot be found or loaded does not stop the run: each test of the class then FAILs with the
+ * selection message, so the verdict file says what went wrong.
+ */
+@API(status = STABLE, since = "0.1")
+public final class ConformanceExtension implements BeforeAllCallback, BeforeEachCallback, TestWatcher,
+    ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
+        ConformanceExtension.class);
+    private static final String RUN = "run";
+    private static final String SELECTION = "selection";
+    private static final String STARTED = "started";
+
+    @Override
+    public void beforeAll(final ExtensionContext context) {
+        final KitSide side = side(context);
+        final ConformanceRun run = run(context);
+        final String name = context.getConfigurationParameter(side.selectionProperty())
+            .orElse(KitSide.DEFAULT_PROVIDER);
+        Selection selection;
+        try {
+            final Provider provider = Providers.named(side.providerType(), name);
+            selection = new Selection(side, provider, ImplementationInfo.of(side, provider), null);
+        } catch (final RuntimeException e) {
+            selection = new Selection(side, null, new ImplementationInfo(side, name, "unknown", "not loaded"),
+                "%s provider could not be selected: %s=%s: %s".formatted(side.key(), side.selectionProperty(), name,
+                    e.getMessage()));
+        }
+        run.register(selection.implementation());
+        context.getStore(NAMESPACE).put(SELECTION, selection);
+    }
+
+    @Override
+    public void beforeEach(final ExtensionContext context) {
+        context.getStore(NAMESPACE).put(STARTED, System.nanoTime());
+        final Selection selection = selection(context);
+        if (selection.failure() != null) {
+            throw new AssertionFailedError(selection.failure());
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(final ParameterContext parameterContext,
+                                     final ExtensionContext extensionContext) {
+        return parameterContext.getParameter().getType() == KitEnvironment.class;
+    }
+
+    @Override
+    public Object resolveParameter(final ParameterContext parameterContext,
+                                   final ExtensionContext extensionContext) {
+        final Selection selection = selection(extensionContext);
+        final Provider provider = selection.provider();
+        if (provider == null) {
+            throw new AssertionFailedError(String.valueOf(selection.failure()));
+        }
+        return new KitEnvironment(provider, selection.implementation(), run(extensionContext).seed(),
+            extensionContext.getUniqueId(), key -> extensionContext.getConfigurationParameter(key).orElse(null));
+    }
+
+    @Override
+    public void testSuccessful(final ExtensionContext context) {
+        record(context, Outcome.PASSED, null);
+    }
+
+    @Override
+    public void testFailed(final ExtensionContext context, final @Nullable Throwable cause) {
+        record(context, Outcome.FAILED, describe(cause));
+    }
+
+    @Override
+    public void testAborted(final ExtensionContext context, final @Nullable Throwable cause) {
+        final boolean untested = context.getRequiredTestMethod().getName().startsWith("untested_");
+        record(context, untested ? Outcome.UNTESTED : Outcome.NOT_APPLICABLE, describe(cause));
+    }
+
+    @Override
+    public void testDisabled(final ExtensionContext context, final Optional<String> reason) {
+        record(context, Outcome.UNTESTED, "disabled: " + reason.orElse("no reason given"));
+    }
+
+    private void record(final ExtensionContext context, final Outcome outcome, final @Nullable String message) {
+        final Method method = context.getRequiredTestMethod();
+        final Verifies verifies = method.getAnnotation(Verifies.class);
+        if (verifies == null) {
+            return;
+        }
+        final Long started = context.getStore(NAMESPACE).get(STARTED, Long.class);
+        final long millis = started == null ? 0 : (System.nanoTime() - started) / 1_000_000;
+        final String test = context.getRequiredTestClass().getSimpleName() + "." + method.getName();
+        run(context).record(side(context), new TestRecord(verifies.value(), test, outcome, message, millis));
+    }
+
+    private static String describe(final @Nullable Throwable cause) {
+        if (cause == null) {
+            return "no cause reported";
+        }
+        final String message = cause.getMessage();
+        return cause instanceof AssertionError && message != null
+            ? message : cause.getClass().getName() + (message == null ? "" : ": " + message);
+    }
+
+    private static KitSide side(final ExtensionContext context) {
+        return AnnotationSupport.findAnnotation(context.getRequiredTestClass(), Conformance.class)
+            .map(Conformance::value)
+            .orElseThrow(() -> new IllegalStateException("kit class lacks @Conformance: class="
+                + context.getRequiredTestClass().getName()));
+    }
+
+    private static Selection selection(final ExtensionContext context) {
+        final Selection selection = context.getStore(NAMESPACE).get(SELECTION, Selection.class);
+        if (selection == null) {
+            throw new IllegalStateException("no provider selected before the test: test=" + context.getUniqueId());
+        }
+        return selection;
+    }
+
+    private static ConformanceRun run(final ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(RUN, key -> {
+            final long seed = context.getConfigurationParameter("tck.seed").map(Long::parseLong)
+                .orElseGet(() -> ThreadLocalRandom.current().nextLong());
+            final Path directory = Path.of(context.getConfigurationParameter(ConformanceRun.DIRECTORY_SETTING)
+                .orElse(ConformanceRun.DEFAULT_DIRECTORY));
+            return new ConformanceRun(seed, directory);
+        }, ConformanceRun.class);
+    }
+
+    private record Selection(KitSide side, @Nullable Provider provider, ImplementationInfo implementation,
+                             @Nullable String failure) {
+    }
+}

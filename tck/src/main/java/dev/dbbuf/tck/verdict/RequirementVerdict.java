@@ -1,0 +1,28 @@
+package dev.dbbuf.tck.verdict;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.dbbuf.spec.requirement.Requirement;
+import java.util.List;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code RequirementVerdict} is the verdict on one requirement with the tests behind it.
+ *
+ * @param requirement the catalogue entry
+ * @param verdict     the verdict
+ * @param tests       the kit tests that ran for it, possibly none
+ * @param message     why it failed, was not applicable or untested; {@code null} for PASS
+ */
+@API(status = STABLE, since = "0.1")
+public record RequirementVerdict(Requirement requirement, Verdict verdict, List<TestRecord> tests,
+                                 @Nullable String message) {
+
+    /**
+     * Copies the list.
+     */
+    public RequirementVerdict {
+        tests = List.copyOf(tests);
+    }
+}

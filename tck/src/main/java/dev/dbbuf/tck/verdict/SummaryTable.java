@@ -1,0 +1,51 @@
+package dev.dbbuf.tck.verdict;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import java.util.List;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code SummaryTable} renders the console summary printed at the end of a run: one block per implementation, one
+ * line per binding requirement.
+ */
+@API(status = STABLE, since = "0.1")
+public final class SummaryTable {
+
+    private static final int MESSAGE_WIDTH = 110;
+
+    private SummaryTable() {
+    }
+
+    /**
+     * Renders the reports.
+     *
+     * @param reports one per implementation tested in the run
+     * @return the table, ending in a newline
+     */
+    public static String render(final List<SideReport> reports) {
+        final StringBuilder out = new StringBuilder();
+        for (final SideReport report : reports) {
+            out.append("\n== dbbuf-tck conformance: %s '%s' %s, seed=%d ==\n".formatted(
+                report.implementation().side().key(), report.implementation().name(),
+                report.implementation().version(), report.seed()));
+            out.append("%-12s %-7s %-15s %5s  %s%n".formatted("requirement", "level", "verdict", "tests", "note"));
+            for (final RequirementVerdict rv : report.verdicts()) {
+                out.append("%-12s %-7s %-15s %5d  %s%n".formatted(rv.requirement().id(), rv.requirement().level(),
+                    rv.verdict(), rv.tests().size(), shorten(rv.message())));
+            }
+            out.append("PASS %d, FAIL %d, NOT_APPLICABLE %d, UNTESTED %d%n".formatted(report.count(Verdict.PASS),
+                report.count(Verdict.FAIL), report.count(Verdict.NOT_APPLICABLE), report.count(Verdict.UNTESTED)));
+        }
+        return out.toString();
+    }
+
+    private static String shorten(final @Nullable String message) {
+        if (message == null) {
+            return "";
+        }
+        final String oneLine = message.replace('\n', ' ');
+        return oneLine.length() <= MESSAGE_WIDTH ? oneLine : oneLine.substring(0, MESSAGE_WIDTH - 3) + "...";
+    }
+}

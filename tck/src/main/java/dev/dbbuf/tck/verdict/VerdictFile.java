@@ -1,0 +1,99 @@
+package dev.dbbuf.tck.verdict;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.apiguardian.api.API;
+
+/**
+ * {@code VerdictFile} writes a {@link SideReport} as {@code <dir>/<side>-<name>.json}.
+ *
+ * <p>Format: {@code side, implementation {name, version, description}, seed, startedAt, durationMillis, summary
+ * {PASS, FAIL, NOT_APPLICABLE, UNTESTED}, requirements [{id, level, statement, verdict, message, tests [{name,
+ * outcome, durationMillis, message}]}]}.
+ */
+@API(status = STABLE, since = "0.1")
+public final class VerdictFile {
+
+    private VerdictFile() {
+    }
+
+    /**
+     * The file a report goes to.
+     *
+     * @param directory the conformance directory
+     * @param report    the report
+     * @return {@code directory/<side>-<name>.json}
+     */
+    public static Path path(final Path directory, final SideReport report) {
+        return directory.resolve(report.implementation().side().key() + "-" + report.implementation().name()
+            + ".json");
+    }
+
+    /**
+     * Writes the report.
+     *
+     * @param directory the conformance directory, created if missing
+     * @param report    the report
+     * @return the file written
+     * @throws UncheckedIOException if the file cannot be written, naming it
+     */
+    public static Path write(final Path directory, final SideReport report) {
+        final Path file = path(directory, report);
+        try {
+            Files.createDirectories(directory);
+            Files.writeString(file, json(report), StandardCharsets.UTF_8);
+            return file;
+        } catch (final IOException e) {
+            throw new UncheckedIOException("verdict file could not be written: file=" + file, e);
+        }
+    }
+
+    /**
+     * Renders the report.
+     *
+     * @param report the report
+     * @return the JSON document
+     */
+    public static String json(final SideReport report) {
+        final JsonWriter w = new JsonWriter().beginObject(null)
+            .value("side", report.implementation().side().key())
+            .beginObject("implementation")
+            .value("name", report.implementation().name())
+            .value("version", report.implementation().version())
+            .value("description", report.implementation().description())
+            .endObject()
+            .value("seed", report.seed())
+            .value("startedAt", Instant.ofEpochMilli(report.startedAtMillis()).toString())
+            .value("durationMillis", report.durationMillis())
+            .beginObject("summary");
+        for (final Verdict v : Verdict.values()) {
+            w.value(v.name(), report.count(v));
+        }
+        w.endObject().beginArray("requirements");
+        for (final RequirementVerdict rv : report.verdicts()) {
+            w.beginObject(null)
+                .value("id", rv.requirement().id())
+                .value("level", rv.requirement().level().name())
+                .value("statement", rv.requirement().statement())
+                .value("verdict", rv.verdict().name())
+                .value("message", rv.message())
+                .beginArray("tests");
+            for (final TestRecord t : rv.tests()) {
+                w.beginObject(null)
+                    .value("name", t.test())
+                    .value("outcome", t.outcome().name())
+                    .value("durationMillis", t.durationMillis())
+                    .value("message", t.message())
+                    .endObject();
+            }
+            w.endArray().endObject();
+        }
+        return w.endArray().endObject().toJson();
+    }
+}

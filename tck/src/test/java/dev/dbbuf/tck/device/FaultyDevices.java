@@ -1,0 +1,233 @@
+package dev.dbbuf.tck.device;
+
+import dev.dbbuf.device.AdminCommandHook;
+import dev.dbbuf.device.ReferenceDevice;
+import dev.dbbuf.device.ReferenceDeviceOptions;
+import dev.dbbuf.spec.layout.DoorbellLayout;
+import dev.dbbuf.spec.memory.AccessMode;
+import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.nvme.AdminOpcode;
+import dev.dbbuf.spec.nvme.Capabilities;
+import dev.dbbuf.spec.nvme.ControllerRegister;
+import dev.dbbuf.spec.nvme.Status;
+import dev.dbbuf.spec.spi.device.DeviceCapabilities;
+import dev.dbbuf.spec.spi.device.DeviceConfiguration;
+import dev.dbbuf.spec.spi.device.DeviceProvider;
+import dev.dbbuf.spec.spi.device.DeviceUnderTest;
+import dev.dbbuf.spec.spi.device.ExecutionModel;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Devices for the kit's proofs, each the reference device with one bug of the record put back in: through the memory
+ * it is given, its admin command hook, or its steps.
+ */
+public final class FaultyDevices {
+
+    private static final long PAGE = 4096;
+
+    private FaultyDevices() {
+    }
+
+    /** The reference device behind a memory view a subclass may distort, and an optional extra step action. */
+    abstract static class Wrapped implements DeviceUnderTest {
+        final ReferenceDevice delegate;
+        final int stride;
+        /** EventIdx pages seen: the first controller write into a page still holding the probe's sentinel. */
+        final Set<Long> eventIdxPages = ConcurrentHashMap.newKeySet();
+        HostMemory memory;
+
+        Wrapped(final ReferenceDeviceOptions options) {
+            this.delegate = ReferenceDevice.create(options);
+            this.stride = DoorbellLayout.stride(Capabilities.decode(delegate.readRegister64(ControllerRegister.CAP))
+                .dstrd());
+        }
+
+        HostMemory distort(final HostMemory view) {
+            return view;
+        }
+
+        void beforeStep() {
+        }
+
+        boolean isEventIdxWrite(final long address) {
+            final long page = address & -PAGE;
+            if (eventIdxPages.contains(page)) {
+                return true;
+            }
+            if (memory.readU32(address & -4L, AccessMode.PLAIN) == ProbeHost.SENTINEL) {
+                eventIdxPages.add(page);
+                return true;
+            }
+            return false;
+        }
+
+        @Override
+        public DeviceCapabilities capabilities() {
+            return delegate.capabilities();
+        }
+
+        @Override
+        public void attach(final HostMemory view) {
+            this.memory = view;
+            delegate.attach(distort(view));
+        }
+
+        @Override
+        public int readRegister32(final int offset) {
+            return delegate.readRegister32(offset);
+        }
+
+        @Override
+        public long readRegister64(final int offset) {
+            return delegate.readRegister64(offset);
+        }
+
+        @Override
+        public void writeRegister32(final int offset, final int value) {
+            delegate.writeRegister32(offset, value);
+        }
+
+        @Override
+        public void writeRegister64(final int offset, final long value) {
+            delegate.writeRegister64(offset, value);
+        }
+
+        @Override
+        public ExecutionModel executionModel() {
+            return ExecutionModel.stepped(() -> {
+                beforeStep();
+                return delegate.runOnce();
+            });
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+    }
+
+    private abstract static class Provider implements DeviceProvider {
+        private final String name;
+
+        Provider(final String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+    }
+
+    /** Copies every shadow value it reads back into the shadow buffer (QEMU's configuration-time copy, always). */
+    public static final class WritesShadow extends Provider {
+        public WritesShadow() {
+            super("faulty-writes-shadow");
+        }
+
+        @Override
+        public DeviceUnderTest create(final DeviceConfiguration configuration) {
+            return new Wrapped(ReferenceDeviceOptions.of(configuration.withThreaded(false))) {
+                @Override
+                HostMemory distort(final HostMemory view) {
+                    return new ForwardingHostMemory(view) {
+                        @Override
+                        public int readU32(final long address, final AccessMode mode) {
+                            final int value = delegate.readU32(address, mode);
+                            if (mode == AccessMode.ACQUIRE) {
+                                delegate.writeU32(address, value, AccessMode.RELEASE);
+                            }
+                            return value;
+                        }
+                    };
+                }
+            };
+        }
+    }
+
+    /** Never writes a completion queue's EventIdx (bug #8, QEMU 7.1/7.2.0). */
+    public static final class NoCompletionQueueEventIdx extends Provider {
+        public NoCompletionQueueEventIdx() {
+            super("faulty-no-cq-eventidx");
+        }
+
+        @Override
+        public DeviceUnderTest create(final DeviceConfiguration configuration) {
+            return new Wrapped(ReferenceDeviceOptions.of(configuration.withThreaded(false))) {
+                @Override
+                HostMemory distort(final HostMemory view) {
+                    return new ForwardingHostMemory(view) {
+                        @Override
+                        public void writeU32(final long address, final int value, final AccessMode mode) {
+                            final boolean completionHeadSlot = ((address & (PAGE - 1)) / stride) % 2 == 1;
+                            if (isEventIdxWrite(address) && completionHeadSlot) {
+                                return;
+                            }
+                            delegate.writeU32(address, value, mode);
+                        }
+                    };
+                }
+            };
+        }
+    }
+
+    /** Keeps writing the EventIdx buffer of before a reset (bug #9, openvmm). */
+    public static final class KeepsBuffersAcrossReset extends Provider {
+        public KeepsBuffersAcrossReset() {
+            super("faulty-keeps-dbbuf");
+        }
+
+        @Override
+        public DeviceUnderTest create(final DeviceConfiguration configuration) {
+            return new Wrapped(ReferenceDeviceOptions.of(configuration.withThreaded(false))) {
+                private volatile boolean wasReset;
+
+                @Override
+                HostMemory distort(final HostMemory view) {
+                    return new ForwardingHostMemory(view) {
+                        @Override
+                        public void writeU32(final long address, final int value, final AccessMode mode) {
+                            isEventIdxWrite(address);
+                            delegate.writeU32(address, value, mode);
+                        }
+                    };
+                }
+
+                @Override
+                public void writeRegister32(final int offset, final int value) {
+                    if (offset == ControllerRegister.CC && (value & 1) == 0 && !eventIdxPages.isEmpty()) {
+                        wasReset = true;
+                    }
+                    super.writeRegister32(offset, value);
+                }
+
+                @Override
+                void beforeStep() {
+                    if (wasReset) {
+                        for (final long page : eventIdxPages) {
+                            memory.writeU32(page, 0, AccessMode.RELEASE);
+                        }
+                    }
+                }
+            };
+        }
+    }
+
+    /** Accepts 0x7C with unaligned or identical buffers without applying it. */
+    public static final class Lax0x7C extends Provider {
+        public Lax0x7C() {
+            super("faulty-lax-0x7c");
+        }
+
+        @Override
+        public DeviceUnderTest create(final DeviceConfiguration configuration) {
+            final AdminCommandHook hook = command -> command.opcode() == AdminOpcode.DOORBELL_BUFFER_CONFIG.code()
+                && (command.prp1() % PAGE != 0 || command.prp2() % PAGE != 0 || command.prp1() == command.prp2())
+                ? Status.SUCCESS : null;
+            return new Wrapped(ReferenceDeviceOptions.of(configuration.withThreaded(false))
+                .withAdminCommandHook(hook)) {
+            };
+        }
+    }
+}

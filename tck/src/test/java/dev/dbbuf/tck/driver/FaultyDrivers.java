@@ -1,0 +1,211 @@
+package dev.dbbuf.tck.driver;
+
+import dev.dbbuf.driver.ReferenceDriver;
+import dev.dbbuf.driver.host.DoorbellPolicy;
+import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.PageAllocator;
+import dev.dbbuf.spec.memory.Region;
+import dev.dbbuf.spec.memory.RegionKind;
+import dev.dbbuf.spec.spi.AdminQueueStyle;
+import dev.dbbuf.spec.spi.driver.DoorbellMode;
+import dev.dbbuf.spec.spi.driver.DriverCapabilities;
+import dev.dbbuf.spec.spi.driver.DriverConfiguration;
+import dev.dbbuf.spec.spi.driver.DriverProvider;
+import dev.dbbuf.spec.spi.driver.DriverUnderTest;
+import dev.dbbuf.spec.spi.driver.HostContext;
+import dev.dbbuf.spec.spi.driver.QueuePair;
+
+/**
+ * Drivers for the kit's proofs: the reference driver with one host bug put back in.
+ */
+public final class FaultyDrivers {
+
+    private FaultyDrivers() {
+    }
+
+    /** Forwards to a reference driver; subclasses change what they get wrong. */
+    static class Wrapped implements DriverUnderTest {
+        final DriverUnderTest delegate;
+
+        Wrapped(final DriverUnderTest delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public DriverCapabilities capabilities() {
+            return delegate.capabilities();
+        }
+
+        @Override
+        public void initialize(final HostContext context) {
+            delegate.initialize(context);
+        }
+
+        @Override
+        public QueuePair createQueuePair(final int depth) {
+            return delegate.createQueuePair(depth);
+        }
+
+        @Override
+        public void deleteQueuePair(final QueuePair pair) {
+            delegate.deleteQueuePair(pair);
+        }
+
+        @Override
+        public void resetController() {
+            delegate.resetController();
+        }
+
+        @Override
+        public DoorbellMode doorbellMode() {
+            return delegate.doorbellMode();
+        }
+
+        @Override
+        public void shutdown() {
+            delegate.shutdown();
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+    }
+
+    private abstract static class Provider implements DriverProvider {
+        private final String name;
+
+        Provider(final String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+    }
+
+    /** EventIdx comparison without wrap-around: misses every update that crosses index 0. */
+    public static final class NoWrapDecision extends Provider {
+        public NoWrapDecision() {
+            super("faulty-no-wrap-driver");
+        }
+
+        @Override
+        public DriverUnderTest create(final DriverConfiguration configuration) {
+            return new ReferenceDriver(DoorbellPolicy.defaults().withDecision((o, n, e, depth) -> o <= e && e < n),
+                configuration.ioQueues());
+        }
+    }
+
+    /** Shadows the admin queue while declaring that it rings it by MMIO only. */
+    public static final class MisdeclaredAdminStyle extends Provider {
+        public MisdeclaredAdminStyle() {
+            super("faulty-admin-style-driver");
+        }
+
+        @Override
+        public DriverUnderTest create(final DriverConfiguration configuration) {
+            final DriverUnderTest shadowing = new ReferenceDriver(
+                DoorbellPolicy.defaults().withAdminQueueStyle(AdminQueueStyle.SHADOWED), configuration.ioQueues());
+            return new Wrapped(shadowing) {
+                @Override
+                public DriverCapabilities capabilities() {
+                    final DriverCapabilities real = delegate.capabilities();
+                    return new DriverCapabilities(AdminQueueStyle.MMIO_ONLY, real.timing(), real.maxQueueDepth());
+                }
+            };
+        }
+    }
+
+    /** Re-zeroes the EventIdx buffer at every queue creation, while the controller owns it. */
+    public static final class RezeroesEventIdx extends Provider {
+        public RezeroesEventIdx() {
+            super("faulty-rezeroes-eventidx-driver");
+        }
+
+        @Override
+        public DriverUnderTest create(final DriverConfiguration configuration) {
+            return new Wrapped(new ReferenceDriver(DoorbellPolicy.defaults(), configuration.ioQueues())) {
+                private final java.util.List<Region> eventIdx = new java.util.ArrayList<>();
+                private HostMemory memory;
+
+                @Override
+                public void initialize(final HostContext context) {
+                    memory = context.memory();
+                    final PageAllocator allocator = context.allocator();
+                    delegate.initialize(new HostContext(context.controller(), context.memory(), new PageAllocator() {
+                        @Override
+                        public Region allocate(final RegionKind kind, final long length, final long alignment) {
+                            final Region region = allocator.allocate(kind, length, alignment);
+                            if (kind == RegionKind.EVENT_IDX) {
+                                eventIdx.add(region);
+                            }
+                            return region;
+                        }
+
+                        @Override
+                        public void free(final Region region) {
+                            eventIdx.remove(region);
+                            allocator.free(region);
+                        }
+                    }, context.commandTimeout()));
+                }
+
+                @Override
+                public QueuePair createQueuePair(final int depth) {
+                    final QueuePair pair = delegate.createQueuePair(depth);
+                    for (final Region region : eventIdx) {
+                        memory.fill(region.address(), region.length(), 0);
+                    }
+                    return pair;
+                }
+            };
+        }
+    }
+
+    /** Keeps writing the shadow buffer after Doorbell Buffer Config failed (bug #5, Linux before 5.10). */
+    public static final class IgnoresFailedCommand extends Provider {
+        public IgnoresFailedCommand() {
+            super("faulty-ignores-failed-0x7c-driver");
+        }
+
+        @Override
+        public DriverUnderTest create(final DriverConfiguration configuration) {
+            return new Wrapped(new ReferenceDriver(DoorbellPolicy.defaults(), configuration.ioQueues())) {
+                private final java.util.List<Region> shadow = new java.util.ArrayList<>();
+                private HostMemory memory;
+
+                @Override
+                public void initialize(final HostContext context) {
+                    memory = context.memory();
+                    final PageAllocator allocator = context.allocator();
+                    delegate.initialize(new HostContext(context.controller(), context.memory(), new PageAllocator() {
+                        @Override
+                        public Region allocate(final RegionKind kind, final long length, final long alignment) {
+                            final Region region = allocator.allocate(kind, length, alignment);
+                            if (kind == RegionKind.SHADOW_DOORBELL) {
+                                shadow.add(region);
+                            }
+                            return region;
+                        }
+
+                        @Override
+                        public void free(final Region region) {
+                            allocator.free(region);
+                        }
+                    }, context.commandTimeout()));
+                }
+
+                @Override
+                public QueuePair createQueuePair(final int depth) {
+                    final QueuePair pair = delegate.createQueuePair(depth);
+                    for (final Region region : shadow) {
+                        memory.writeU32(region.address() + 8L * pair.qid(), 1, dev.dbbuf.spec.memory.AccessMode.RELEASE);
+                    }
+                    return pair;
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.dbbuf.tck.proof;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dbbuf.tck.device.DeviceCommandVerification;
+import dev.dbbuf.tck.device.DeviceEventIdxVerification;
+import dev.dbbuf.tck.device.DeviceIsolationVerification;
+import dev.dbbuf.tck.device.DeviceLifecycleVerification;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Proves the device suite: the reference device with one bug of the record put back in fails the requirement that
+ * bug breaks, with the kit's message format.
+ */
+class DeviceSuiteProofTest {
+
+    private static final Map<String, String> QUICK = Map.of("tck.timeout.ms", "2000");
+
+    @Test
+    void deviceWritingTheShadowBufferFailsIso001() {
+        final KitRun run = KitRun.of(DeviceIsolationVerification.class, "device", "faulty-writes-shadow", QUICK);
+
+        assertThat(run.failure("required_DBC_ISO_001_neverWritesTheShadowDoorbellBuffer"))
+            .startsWith("DBC-ISO-001: controller write @0x")
+            .contains("in SHADOW_DOORBELL region", "expected=no controller write actual=write", "(offset 0x");
+        assertThat(run.verdict("DBC-ISO-001")).isEqualTo("FAIL");
+    }
+
+    @Test
+    void deviceNeverWritingTheCompletionQueueEventIdxFailsEvt007() {
+        final KitRun run = KitRun.of(DeviceEventIdxVerification.class, "device", "faulty-no-cq-eventidx", QUICK);
+
+        assertThat(run.failure("required_DBC_EVT_007_writesTheCompletionQueueEventIdx"))
+            .startsWith("DBC-EVT-007: CQ1 head EventIdx @0x")
+            .contains("expected=written actual=still the sentinel");
+        assertThat(run.verdict("DBC-EVT-007")).isEqualTo("FAIL");
+        assertThat(run.verdict("DBC-EVT-006")).isEqualTo("PASS");
+    }
+
+    @Test
+    void deviceKeepingTheBuffersAcrossResetFailsRst001AndRst004() {
+        final KitRun run = KitRun.of(DeviceLifecycleVerification.class, "device", "faulty-keeps-dbbuf", QUICK);
+
+        assertThat(run.failure("required_DBC_RST_001_afterResetTheControllerForgetsTheBuffers"))
+            .startsWith("DBC-RST-001: controller write @0x")
+            .contains("in EVENT_IDX region", "expected=no access actual=write");
+        assertThat(run.verdict("DBC-RST-001")).isEqualTo("FAIL");
+        assertThat(run.verdict("DBC-RST-004")).isEqualTo("FAIL");
+        assertThat(run.verdict("DBC-LIF-001")).isEqualTo("PASS");
+    }
+
+    @Test
+    void deviceAcceptingBadBuffersFailsCmd004Cmd005AndCmd007() {
+        final KitRun run = KitRun.of(DeviceCommandVerification.class, "device", "faulty-lax-0x7c", QUICK);
+
+        assertThat(run.failure("required_DBC_CMD_004_rejectsShadowBufferNotAlignedToThePageSize"))
+            .startsWith("DBC-CMD-004: 0x7C status expected=Invalid Field in Command actual=")
+            .contains("CC.MPS=0");
+        assertThat(run.verdict("DBC-CMD-004")).isEqualTo("FAIL");
+        assertThat(run.verdict("DBC-CMD-005")).isEqualTo("FAIL");
+        assertThat(run.verdict("DBC-CMD-007")).isEqualTo("FAIL");
+        assertThat(run.verdict("DBC-CMD-003")).isEqualTo("PASS");
+    }
+}

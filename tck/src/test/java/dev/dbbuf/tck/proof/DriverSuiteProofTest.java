@@ -1,0 +1,59 @@
+package dev.dbbuf.tck.proof;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dbbuf.tck.driver.DriverVerification;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Proves the driver suite: the reference driver with one host bug put back in fails the requirement that bug breaks.
+ */
+class DriverSuiteProofTest {
+
+    private static final Map<String, String> QUICK = Map.of("tck.timeout.ms", "700");
+
+    @Test
+    void driverWhoseDecisionIgnoresWrapAroundFailsEvt003() {
+        final KitRun run = KitRun.of(DriverVerification.class, "driver", "faulty-no-wrap-driver", QUICK);
+
+        assertThat(run.failure("required_DBC_EVT_003_ringsWheneverAShadowUpdateMovesPastEventIdx"))
+            .startsWith("DBC-EVT-003: ")
+            .contains("past EventIdx", "expected=an MMIO write to", "actual=none");
+        assertThat(run.verdict("DBC-EVT-003")).isEqualTo("FAIL");
+        assertThat(run.verdict("DBC-FBK-001")).as("MMIO-only paths do not use the decision").isEqualTo("PASS");
+    }
+
+    @Test
+    void driverShadowingTheAdminQueueAgainstItsDeclarationFailsAdm003() {
+        final KitRun run = KitRun.of(DriverVerification.class, "driver", "faulty-admin-style-driver", QUICK);
+
+        assertThat(run.failure("required_DBC_ADM_003_ringsTheAdminQueueInTheDeclaredStyle"))
+            .startsWith("DBC-ADM-003: SQ0 tail shadow @0x")
+            .contains("expected=MMIO only (declared AdminQueueStyle.MMIO_ONLY) actual=shadow store");
+        assertThat(run.verdict("DBC-ADM-003")).isEqualTo("FAIL");
+        assertThat(run.verdict("DBC-EVT-003")).isEqualTo("PASS");
+    }
+
+    @Test
+    void driverRezeroingTheEventIdxBufferFailsIso005() {
+        final KitRun run = KitRun.of(DriverVerification.class, "driver", "faulty-rezeroes-eventidx-driver", QUICK);
+
+        assertThat(run.failure("required_DBC_ISO_005_neverWritesTheEventIdxBufferItHandedOver"))
+            .startsWith("DBC-ISO-005: host write @0x")
+            .contains("into the EventIdx buffer expected=no host write actual=write");
+        assertThat(run.verdict("DBC-ISO-005")).isEqualTo("FAIL");
+    }
+
+    @Test
+    void driverWritingTheShadowBufferAfterAFailedCommandFailsFbk002AndFbk003() {
+        final KitRun run = KitRun.of(DriverVerification.class, "driver", "faulty-ignores-failed-0x7c-driver", QUICK);
+
+        assertThat(run.failure("required_DBC_FBK_002_afterAFailedCommandEveryDoorbellIsMmio"))
+            .startsWith("DBC-FBK-002: host write @0x")
+            .contains("into a buffer offered by the failed Doorbell Buffer Config", "expected=MMIO doorbells only");
+        assertThat(run.verdict("DBC-FBK-002")).isEqualTo("FAIL");
+        assertThat(run.verdict("DBC-FBK-003")).isEqualTo("FAIL");
+        assertThat(run.verdict("DBC-FBK-001")).as("no buffers without OACS bit 8").isEqualTo("PASS");
+    }
+}

@@ -1,0 +1,129 @@
+package dev.dbbuf.tck.proof;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dbbuf.tck.eventidx.EventIdxArithmeticVerification;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Proves the EventIdx arithmetic suite: deliberately faulty functions fail DBC-EVT-001 with the minimal
+ * counterexample, functions that throw or hang fail with what they did, and legitimate functions that make other
+ * choices pass every MUST rule.
+ */
+class EventIdxSuiteProofTest {
+
+    private static final String EXHAUSTIVE = "required_DBC_EVT_001_ringsWheneverRuleRequiresForEveryInputUpToDepth256";
+    private static final String SAMPLED = "stochastic_DBC_EVT_001_ringsWheneverRuleRequiresForEdgeBiasedDepthsUpTo65536";
+    private static final String EXTRA = "optional_DBC_EVT_002_ringsOnlyWhenRuleRequiresForEveryInputUpToDepth256";
+
+    /** Small batches: the proofs run many providers; the faults show at small depths. */
+    private static final Map<String, String> QUICK = Map.of(
+        "tck.eventidx.exhaustiveDepth", "40",
+        "tck.eventidx.samples", "100000",
+        "tck.eventidx.windows", "8",
+        "tck.eventidx.translations", "20000",
+        "tck.timeout.ms", "400");
+
+    private static KitRun run(final String provider) {
+        return KitRun.of(EventIdxArithmeticVerification.class, "eventidx", provider, QUICK);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "faulty-no-wrap    | mustRing(old=1, new=0, ev=1, depth=2)",
+        "faulty-off-by-one | mustRing(old=0, new=1, ev=0, depth=2)",
+        "faulty-pow2-mask  | mustRing(old=0, new=1, ev=0, depth=3)",
+        "faulty-signed     | mustRing(old=2, new=1, ev=0, depth=3)",
+        "faulty-never      | mustRing(old=0, new=1, ev=0, depth=2)"})
+    void faultyArithmeticFailsMustRuleWithMinimalCounterexample(final String provider, final String minimal) {
+        final KitRun run = run(provider);
+
+        assertThat(run.failure(EXHAUSTIVE))
+            .startsWith("DBC-EVT-001: eventidx '" + provider + "' did not ring")
+            .contains("expected=ring actual=no ring")
+            .contains("at " + minimal + ", minimal counterexample")
+            .contains("-Dtck.eventidx=" + provider)
+            .endsWith("Check: " + dev.dbbuf.spec.requirement.Requirement.DBC_EVT_001.ifFailsCheck());
+        assertThat(run.verdict("DBC-EVT-001")).isEqualTo("FAIL");
+    }
+
+    @Test
+    void eightBitArithmeticPassesSmallDepthsAndFailsTheSampledLargeDepths() {
+        final KitRun run = KitRun.of(EventIdxArithmeticVerification.class, "eventidx", "faulty-linux8",
+            Map.of("tck.eventidx.samples", "200000", "tck.eventidx.windows", "8",
+                "tck.eventidx.translations", "20000"));
+
+        assertThat(run.failure(EXHAUSTIVE)).as("exact for depths up to 256").isEmpty();
+        assertThat(run.failure(SAMPLED))
+            .startsWith("DBC-EVT-001: eventidx 'faulty-linux8' did not ring")
+            .contains("depth=257")
+            .contains("replay with -Dtck.seed=20261125");
+        assertThat(run.verdict("DBC-EVT-001")).isEqualTo("FAIL");
+    }
+
+    @Test
+    void throwingFunctionFailsNamingTheExceptionAndTheInput() {
+        final KitRun run = run("faulty-throws");
+
+        assertThat(run.failure(EXHAUSTIVE))
+            .startsWith("DBC-EVT-001: eventidx 'faulty-throws' answering mustRing(old=0, new=1, ev=0, depth=37)")
+            .contains("threw java.lang.IllegalStateException: depth not supported: depth=37");
+        assertThat(run.verdict("DBC-EVT-001")).isEqualTo("FAIL");
+    }
+
+    @Test
+    void hangingFunctionFailsWithATimeoutInsteadOfHangingTheRun() {
+        final long start = System.nanoTime();
+        final KitRun run = run("faulty-hangs");
+
+        assertThat(run.failure(EXHAUSTIVE))
+            .startsWith("DBC-EVT-001: eventidx 'faulty-hangs' answering mustRing(old=0, new=1, ev=0, depth=5)")
+            .contains("no answer (hung; timeout, call abandoned)");
+        assertThat(run.verdict("DBC-EVT-001")).isEqualTo("FAIL");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"reference", "normative", "linux16"})
+    void minimalFormsPassBothRules(final String provider) {
+        final KitRun run = run(provider);
+
+        assertThat(run.results()).hasSize(7).allSatisfy((name, result) ->
+            assertThat(result.getStatus()).as(name).isEqualTo(org.junit.platform.engine.TestExecutionResult.Status.SUCCESSFUL));
+        assertThat(run.verdict("DBC-EVT-001")).isEqualTo("PASS");
+        assertThat(run.verdict("DBC-EVT-002")).isEqualTo("PASS");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "spec-example | mustRing(old=0, new=1, ev=1, depth=2)",
+        "spdk16       | mustRing(old=0, new=1, ev=1, depth=2)",
+        "always-ring  | mustRing(old=0, new=1, ev=1, depth=2)",
+        "ring-on-wrap | mustRing(old=1, new=0, ev=0, depth=2)"})
+    void formsThatRingMoreOftenPassTheMustRuleAndFailOnlyTheShouldRule(final String provider,
+                                                                        final String minimalExtra) {
+        final KitRun run = run(provider);
+
+        assertThat(run.verdict("DBC-EVT-001")).isEqualTo("PASS");
+        assertThat(run.verdict("DBC-EVT-002")).isEqualTo("FAIL");
+        assertThat(run.failure(EXTRA))
+            .startsWith("DBC-EVT-002: eventidx '" + provider + "' rang although")
+            .contains("expected=no ring actual=ring (at " + minimalExtra);
+    }
+
+    @Test
+    void unknownProviderFailsEveryTestWithTheSelectionMessage() {
+        final KitRun run = run("no-such-function");
+
+        assertThat(run.failure(EXHAUSTIVE))
+            .contains("tck.eventidx=no-such-function")
+            .contains("available: [")
+            .contains("spec-example");
+        assertThat(run.verdict("DBC-EVT-001")).isEqualTo("FAIL");
+    }
+}

@@ -1,0 +1,116 @@
+package dev.dbbuf.tck.proof;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Runs one kit verification class in a nested JUnit Platform launcher with given settings, and collects each test's
+ * result and the verdict file it wrote.
+ */
+public final class KitRun {
+
+    private static final Path PROOF_DIRECTORY = Path.of("target", "conformance-proofs");
+
+    private final Map<String, TestExecutionResult> results = new LinkedHashMap<>();
+    private final String verdictJson;
+
+    private KitRun(final Class<?> verification, final String side, final String provider,
+                   final Map<String, String> settings) {
+        final Path directory = PROOF_DIRECTORY.resolve(side + "-" + provider);
+        final LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+            .selectors(selectClass(verification))
+            .configurationParameter("tck." + side, provider)
+            .configurationParameter("tck.conformance.dir", directory.toString())
+            .configurationParameter("tck.seed", "20261125");
+        settings.forEach(request::configurationParameter);
+        final LauncherDiscoveryRequest built = request.build();
+        LauncherFactory.create().execute(built, new TestExecutionListener() {
+            @Override
+            public void executionFinished(final TestIdentifier id, final TestExecutionResult result) {
+                id.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+                    .ifPresent(m -> results.put(m.getMethodName(), result));
+            }
+        });
+        try {
+            verdictJson = Files.readString(directory.resolve(side + "-" + provider + ".json"));
+        } catch (final IOException e) {
+            throw new UncheckedIOException("kit run wrote no verdict file: provider=" + provider, e);
+        }
+    }
+
+    /**
+     * Runs a verification class.
+     *
+     * @param verification the kit class
+     * @param side         "device", "driver" or "eventidx"
+     * @param provider     the provider name to select
+     * @param settings     further configuration parameters
+     * @return the run's results
+     */
+    public static KitRun of(final Class<?> verification, final String side, final String provider,
+                            final Map<String, String> settings) {
+        return new KitRun(verification, side, provider, settings);
+    }
+
+    /**
+     * Results by test method name.
+     *
+     * @return the results
+     */
+    public Map<String, TestExecutionResult> results() {
+        return results;
+    }
+
+    /**
+     * The failure message of a test.
+     *
+     * @param method the method name
+     * @return its message, or "" if it did not fail
+     */
+    public String failure(final String method) {
+        final TestExecutionResult result = results.get(method);
+        if (result == null || result.getStatus() != TestExecutionResult.Status.FAILED) {
+            return "";
+        }
+        return result.getThrowable().map(Throwable::getMessage).orElse("");
+    }
+
+    /**
+     * The verdict file's verdict for a requirement.
+     *
+     * @param id e.g. "DBC-EVT-001"
+     * @return e.g. "PASS"
+     */
+    public String verdict(final String id) {
+        final Matcher m = Pattern.compile("\"id\": \"" + Pattern.quote(id) + "\",.*?\"verdict\": \"(\\w+)\"",
+            Pattern.DOTALL).matcher(verdictJson);
+        if (!m.find()) {
+            throw new AssertionError("verdict file has no entry: id=" + id + "\n" + verdictJson);
+        }
+        return m.group(1);
+    }
+
+    /**
+     * The verdict file.
+     *
+     * @return its JSON text
+     */
+    public String verdictJson() {
+        return verdictJson;
+    }
+}
