@@ -14,14 +14,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code Conformance} marks a verification class, names the side it puts under test, and registers the
- * {@link ConformanceExtension} that traces its tests into verdicts.
+ * {@link ConformanceExtension} that traces its tests into verdicts and the {@link AllureTrace} that labels them
+ * in the Allure report.
  */
 @API(status = STABLE, since = "0.1")
 @Documented
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-@ExtendWith(ConformanceExtension.class)
+@ExtendWith({ConformanceExtension.class, AllureTrace.class})
 public @interface Conformance {
 
     /**

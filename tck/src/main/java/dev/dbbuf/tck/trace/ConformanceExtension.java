@@ -130,6 +130,27 @@ public final class ConformanceExtension implements BeforeAllCallback, BeforeEach
             ? message : cause.getClass().getName() + (message == null ? "" : ": " + message);
     }
 
+    /**
+     * The implementation a class's tests run against, for other extensions of the kit.
+     *
+     * @param context a test's or class's context
+     * @return the implementation, or null before selection
+     */
+    static @Nullable ImplementationInfo implementation(final ExtensionContext context) {
+        final Selection selection = context.getStore(NAMESPACE).get(SELECTION, Selection.class);
+        return selection == null ? null : selection.implementation();
+    }
+
+    /**
+     * The run's seed, for other extensions of the kit.
+     *
+     * @param context any context of the run
+     * @return the seed
+     */
+    static long seed(final ExtensionContext context) {
+        return run(context).seed();
+    }
+
     private static KitSide side(final ExtensionContext context) {
         return AnnotationSupport.findAnnotation(context.getRequiredTestClass(), Conformance.class)
             .map(Conformance::value)
