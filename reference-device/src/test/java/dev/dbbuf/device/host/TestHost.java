@@ -22,8 +22,8 @@ import dev.dbbuf.spec.nvme.SubmissionQueueEntry;
 import dev.dbbuf.spec.spi.device.DeviceConfiguration;
 import dev.dbbuf.spec.spi.device.ExecutionModel;
 import dev.dbbuf.spec.spi.driver.ControllerPort;
+import dev.dbbuf.spec.spi.driver.DeviceControllerPort;
 import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,7 +55,7 @@ public final class TestHost implements AutoCloseable {
         this.device = ReferenceDevice.create(options);
         this.dstrd = options.configuration().dstrd();
         device.attach(watched);
-        this.port = new Port();
+        this.port = new DeviceControllerPort(device);
     }
 
     public static TestHost of(final DeviceConfiguration configuration) {
@@ -263,36 +263,5 @@ public final class TestHost implements AutoCloseable {
     public void close() {
         device.close();
         memory.close();
-    }
-
-    private final class Port implements ControllerPort {
-        @Override
-        public int readRegister32(final int offset) {
-            return device.readRegister32(offset);
-        }
-
-        @Override
-        public long readRegister64(final int offset) {
-            return device.readRegister64(offset);
-        }
-
-        @Override
-        public void writeRegister32(final int offset, final int value) {
-            device.writeRegister32(offset, value);
-        }
-
-        @Override
-        public void writeRegister64(final int offset, final long value) {
-            device.writeRegister64(offset, value);
-        }
-
-        @Override
-        public void idle() {
-            if (device.executionModel() instanceof ExecutionModel.Stepped stepped) {
-                stepped.step().runOnce();
-            } else {
-                LockSupport.parkNanos(10_000);
-            }
-        }
     }
 }

@@ -27,6 +27,8 @@ import dev.dbbuf.spec.queue.SubmissionQueueWriter;
 import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.spec.spi.AdminQueueStyle;
 import dev.dbbuf.spec.spi.device.DeviceUnderTest;
+import dev.dbbuf.spec.spi.driver.ControllerPort;
+import dev.dbbuf.spec.spi.driver.DeviceControllerPort;
 import dev.dbbuf.tck.memory.CountingDevice;
 import dev.dbbuf.tck.memory.GuardedHostMemory;
 import dev.dbbuf.tck.memory.KitPageAllocator;
@@ -69,7 +71,7 @@ public final class ProbeHost implements AutoCloseable {
     private final Capabilities capabilities;
     private final List<ProbeQueue> queues = new ArrayList<>();
     private final ProbeWaits waits;
-    private final ProbePort port;
+    private final ControllerPort port;
     private final ProbePages pages;
     private @Nullable ProbeQueue admin;
     private @Nullable DoorbellBuffers buffers;
@@ -96,7 +98,7 @@ public final class ProbeHost implements AutoCloseable {
         this.hostView = new GuardedHostMemory(raw, Agent.HOST, regions, violations);
         this.device.attach(new GuardedHostMemory(raw, Agent.CONTROLLER, regions, violations));
         this.waits = new ProbeWaits(this.device, timeout, verifying);
-        this.port = new ProbePort(this.device, waits);
+        this.port = new DeviceControllerPort(this.device, waits::idle);
         this.pages = new ProbePages(this, allocator, raw, hostView, options.pageSize());
     }
 

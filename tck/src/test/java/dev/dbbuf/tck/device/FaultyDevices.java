@@ -15,6 +15,7 @@ import dev.dbbuf.spec.spi.device.DeviceConfiguration;
 import dev.dbbuf.spec.spi.device.DeviceProvider;
 import dev.dbbuf.spec.spi.device.DeviceUnderTest;
 import dev.dbbuf.spec.spi.device.ExecutionModel;
+import dev.dbbuf.tck.memory.ForwardingHostMemory;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
