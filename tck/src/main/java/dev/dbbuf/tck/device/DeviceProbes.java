@@ -8,6 +8,7 @@ import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.spec.spi.device.DeviceConfiguration;
 import dev.dbbuf.spec.spi.device.DeviceProvider;
 import dev.dbbuf.spec.spi.device.DeviceUnderTest;
+import dev.dbbuf.spec.spi.device.EventIdxPolicy;
 import dev.dbbuf.tck.trace.KitEnvironment;
 import java.util.Collections;
 import java.util.List;
@@ -26,13 +27,26 @@ public final class DeviceProbes {
     }
 
     /**
-     * The kit's device configuration: the defaults, threaded if {@code tck.device.threaded} is set.
+     * The kit's device configuration: the defaults, threaded if {@code tck.device.threaded} is set, with the EventIdx
+     * policy {@code tck.device.eventIdxPolicy} names (the device's own default otherwise).
      *
      * @param env the kit environment
      * @return the configuration
+     * @throws IllegalArgumentException if the policy setting names no {@link EventIdxPolicy}
      */
     public static DeviceConfiguration configuration(final KitEnvironment env) {
-        return DeviceConfiguration.defaults().withThreaded(env.longSetting("tck.device.threaded", 0) != 0);
+        final DeviceConfiguration base =
+            DeviceConfiguration.defaults().withThreaded(env.longSetting("tck.device.threaded", 0) != 0);
+        final String policy = env.setting("tck.device.eventIdxPolicy", "");
+        if (policy.isEmpty()) {
+            return base;
+        }
+        try {
+            return base.withEventIdxPolicy(EventIdxPolicy.valueOf(policy));
+        } catch (final IllegalArgumentException e) {
+            throw new IllegalArgumentException("kit setting must name an EventIdx policy %s: tck.device.eventIdxPolicy=%s"
+                .formatted(java.util.Arrays.toString(EventIdxPolicy.values()), policy), e);
+        }
     }
 
     /**
