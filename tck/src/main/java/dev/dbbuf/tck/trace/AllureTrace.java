@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 /**
  * {@code AllureTrace} labels each kit test in the Allure report from its {@link Verifies} requirement: the
  * requirement ID, a link to its catalogue entry, the area as feature, the side as epic, a severity from the level,
- * and the implementation under test and seed as parameters. A failing test gets its failure message and the command
+ * the implementation under test as top-level suite and parameter, and the seed as parameter. A failing test gets its failure message and the command
  * that replays it as an attachment.
  *
  * <p>Labels come from the catalogue, never from strings typed at the test, so report and verdict files cannot drift.
@@ -39,7 +39,11 @@ public final class AllureTrace implements BeforeEachCallback, TestExecutionExcep
         final String catalogue = context.getConfigurationParameter(CATALOGUE_SETTING).orElse(DEFAULT_CATALOGUE);
         Allure.label("requirement", requirement.id());
         Allure.label("tag", requirement.level().name());
-        Allure.epic("Doorbell Buffer Config: " + requirement.side().name().toLowerCase(Locale.ROOT) + " side");
+        Allure.epic(switch (requirement.side()) {
+            case DEVICE -> "Doorbell Buffer Config: device side";
+            case HOST -> "Doorbell Buffer Config: host side";
+            case BOTH -> "Doorbell Buffer Config: both sides";
+        });
         Allure.feature(requirement.area().name().toLowerCase(Locale.ROOT).replace('_', ' '));
         Allure.story(requirement.id() + " " + requirement.statement());
         Allure.label("severity", severity(requirement.level()).value());
@@ -47,6 +51,8 @@ public final class AllureTrace implements BeforeEachCallback, TestExecutionExcep
         Allure.description(requirement.statement() + "\n\nIf this fails, check: " + requirement.ifFailsCheck());
         final ImplementationInfo implementation = ConformanceExtension.implementation(context);
         if (implementation != null) {
+            // one top-level suite per implementation, so two devices judged in one run are not interleaved
+            Allure.label("parentSuite", implementation.side().key() + " " + implementation.name());
             Allure.parameter("implementation", "%s %s %s".formatted(implementation.side().key(), implementation.name(),
                 implementation.version()));
         }
