@@ -11,6 +11,8 @@ import org.junit.platform.suite.api.SuiteDisplayName;
 /**
  * {@code DeviceConformanceSuite} runs every device verification against the provider selected with
  * {@code -Dtck.device=NAME} (default {@code reference}).
+ *
+ * <p>It checks the controller-side rules from command acceptance (DBC-CMD-003) to isolation (DBC-ISO-001).
  */
 @API(status = STABLE, since = "0.1")
 @Suite

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code Conformance} marks a verification class, names the side it puts under test, and registers the
  * {@link ConformanceExtension} that traces its tests into verdicts and the {@link AllureTrace} that labels them
  * in the Allure report.
+ *
+ * <p>Each test method of such a class carries one {@link dev.dbbuf.tck.Verifies} (e.g. DBC-EVT-001).
  */
 @API(status = STABLE, since = "0.1")
 @Documented

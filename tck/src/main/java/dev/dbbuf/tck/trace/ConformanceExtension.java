@@ -31,6 +31,9 @@ import org.opentest4j.AssertionFailedError;
  *
  * <p>A provider that cannot be found or loaded does not stop the run: each test of the class then FAILs with the
  * selection message, so the verdict file says what went wrong.
+ *
+ * <p>A test annotated {@code @Verifies(DBC_EVT_001)} feeds the verdict of DBC-EVT-001; a test without the annotation
+ * is not traced.
  */
 @API(status = STABLE, since = "0.1")
 public final class ConformanceExtension implements BeforeAllCallback, BeforeEachCallback, TestWatcher,

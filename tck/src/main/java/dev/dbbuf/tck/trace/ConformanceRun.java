@@ -22,6 +22,9 @@ import org.apiguardian.api.API;
  *
  * <p>It lives in the root extension store, so every launcher run (including the kit's own meta-tests, which start
  * nested runs) has its own.
+ *
+ * <p>A requirement whose tests all passed is PASS (e.g. DBC-CMD-003); one with any failed test is FAIL; one the kit
+ * cannot check is UNTESTED with its reason from {@link dev.dbbuf.tck.verdict.Untested} (e.g. DBC-ORD-001).
  */
 @API(status = INTERNAL, since = "0.1")
 public final class ConformanceRun implements AutoCloseable {

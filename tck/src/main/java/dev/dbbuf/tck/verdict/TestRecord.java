@@ -7,7 +7,8 @@ import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code TestRecord} is one kit test's result, traced to its requirement.
+ * {@code TestRecord} is one kit test's result, traced to its requirement, e.g.
+ * {@code DeviceCommandVerification.required_DBC_CMD_004_rejectsShadowBufferNotAlignedToThePageSize} for DBC-CMD-004.
  *
  * @param requirement    what the test verifies
  * @param test           "ClassName.methodName"
