@@ -32,6 +32,9 @@ import org.opentest4j.AssertionFailedError;
 /**
  * {@code DeviceCommandVerification} checks the Doorbell Buffer Config command itself: OACS bit 8, acceptance of
  * valid buffers and every rejection.
+ *
+ * <p>Requirements verified: DBC-CMD-001, DBC-CMD-002, DBC-CMD-003, DBC-CMD-004, DBC-CMD-005, DBC-CMD-006,
+ * DBC-CMD-007, DBC-CMD-008.
  */
 @API(status = STABLE, since = "0.1")
 @Conformance(KitSide.DEVICE)

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Timeout;
  * {@code DeviceEventIdxVerification} checks the controller's half of the EventIdx protocol: it writes EventIdx for
  * the queues it serves, it hears a host that rings only when the rule requires (also with a completion queue smaller
  * than the outstanding commands), and it honours MMIO doorbells while shadow doorbells are active.
+ *
+ * <p>Requirements verified: DBC-EVT-006, DBC-EVT-007, DBC-EVT-008, DBC-EVT-009, DBC-EVT-010.
  */
 @API(status = STABLE, since = "0.1")
 @Conformance(KitSide.DEVICE)

@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Timeout;
  * {@code DeviceIsolationVerification} checks where the controller writes (never the Shadow Doorbell buffer, only
  * where the protocol lets it), what it does with out-of-range shadow values, and that it serves both admin queue
  * styles of real hosts.
+ *
+ * <p>Requirements verified: DBC-ADM-001, DBC-ADM-002, DBC-ISO-001, DBC-ISO-002, DBC-ISO-003, DBC-ISO-004.
  */
 @API(status = STABLE, since = "0.1")
 @Conformance(KitSide.DEVICE)

@@ -26,6 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * {@code DeviceLayoutVerification} checks where and how the controller reads and writes buffer entries: the stride
  * of CAP.DSTRD, SQ and CQ entries interleaved, little-endian values, and odd, prime and large depths.
+ *
+ * <p>Requirements verified: DBC-LAY-001, DBC-LAY-002, DBC-LAY-003, DBC-LIF-006.
  */
 @API(status = STABLE, since = "0.1")
 @Conformance(KitSide.DEVICE)

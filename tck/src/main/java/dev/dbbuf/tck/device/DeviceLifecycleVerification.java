@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * {@code DeviceLifecycleVerification} checks queues created before and after Doorbell Buffer Config, re-created queue
  * identifiers, and Controller Level Reset: the controller forgets the buffers and never touches them again.
+ *
+ * <p>Requirements verified: DBC-LIF-001, DBC-LIF-002, DBC-LIF-004, DBC-RST-001, DBC-RST-004.
  */
 @API(status = STABLE, since = "0.1")
 @Conformance(KitSide.DEVICE)

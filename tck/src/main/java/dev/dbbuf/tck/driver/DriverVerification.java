@@ -39,6 +39,10 @@ import org.opentest4j.AssertionFailedError;
  * {@code DriverVerification} runs the driver under test against the probe device and checks every doorbell update it
  * makes: the EventIdx rule at each shadow store, value ranges, the admin queue style it declares, the command it
  * sends, fallback without OACS bit 8, and what it does across a controller reset.
+ *
+ * <p>Requirements verified: DBC-ADM-003, DBC-CMD-009, DBC-CMD-010, DBC-EVT-003, DBC-EVT-005, DBC-FBK-001,
+ * DBC-FBK-002, DBC-FBK-003, DBC-FBK-004, DBC-FBK-005, DBC-ISO-005, DBC-LAY-004, DBC-LAY-005, DBC-LIF-003,
+ * DBC-LIF-005,DBC-RST-002, DBC-RST-003.
  */
 @API(status = STABLE, since = "0.1")
 @Conformance(KitSide.DRIVER)

@@ -10,7 +10,8 @@ import org.junit.platform.suite.api.SuiteDisplayName;
 
 /**
  * {@code EventIdxArithmeticSuite} runs every EventIdx arithmetic verification against the provider selected with
- * {@code -Dtck.eventidx=NAME} (default {@code reference}).
+ * {@code -Dtck.eventidx=NAME} (default {@code reference}): DBC-EVT-001 (never miss a required ring) and DBC-EVT-002
+ * (ring only when required).
  */
 @API(status = STABLE, since = "0.1")
 @Suite
