@@ -42,7 +42,7 @@ import org.opentest4j.AssertionFailedError;
  *
  * <p>Requirements verified: DBC-ADM-003, DBC-CMD-009, DBC-CMD-010, DBC-EVT-003, DBC-EVT-005, DBC-FBK-001,
  * DBC-FBK-002, DBC-FBK-003, DBC-FBK-004, DBC-FBK-005, DBC-ISO-005, DBC-LAY-004, DBC-LAY-005, DBC-LIF-003,
- * DBC-LIF-005,DBC-RST-002, DBC-RST-003.
+ * DBC-LIF-005, DBC-RST-002, DBC-RST-003.
  */
 @API(status = STABLE, since = "0.1")
 @Conformance(KitSide.DRIVER)
