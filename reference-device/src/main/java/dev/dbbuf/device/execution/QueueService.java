@@ -102,6 +102,8 @@ public final class QueueService {
                 return work;
             }
             final SubmissionQueueEntry command = reader.fetch();
+            // counted before the completion is posted: a host that sees the completion also sees the count
+            counters.commandProcessed();
             if (qid == 0) {
                 final AdminResult result = admin.execute(command);
                 if (!result.deferred()) {
@@ -111,7 +113,6 @@ public final class QueueService {
                 final Status status = io.execute(command);
                 writer.post(0, reader.head(), qid, command.cid(), status);
             }
-            counters.commandProcessed();
             work = true;
         }
         queue.setStalled(false);
