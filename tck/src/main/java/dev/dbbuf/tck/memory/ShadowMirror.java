@@ -8,7 +8,7 @@ import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.LongToIntFunction;
 import org.apiguardian.api.API;
 
 /**
@@ -51,50 +51,49 @@ public final class ShadowMirror extends ForwardingHostMemory {
     @Override
     public void writeU8(final long address, final int value) {
         super.writeU8(address, value);
-        mirror(address, 1, value);
+        mirror(address, 1, i -> value);
     }
 
     @Override
     public void writeU16(final long address, final int value, final AccessMode mode) {
         super.writeU16(address, value, mode);
-        mirror(address, Short.BYTES, value);
+        mirror(address, Short.BYTES, i -> value >>> (Byte.SIZE * i));
     }
 
     @Override
     public void writeU32(final long address, final int value, final AccessMode mode) {
         super.writeU32(address, value, mode);
-        mirror(address, Integer.BYTES, value);
+        mirror(address, Integer.BYTES, i -> value >>> (Byte.SIZE * i));
     }
 
     @Override
     public void writeU64(final long address, final long value, final AccessMode mode) {
         super.writeU64(address, value, mode);
-        mirror(address, Long.BYTES, value);
+        mirror(address, Long.BYTES, i -> (int) (value >>> (Byte.SIZE * i)));
     }
 
     @Override
     public void writeBytes(final long address, final byte[] src, final int offset, final int length) {
         super.writeBytes(address, src, offset, length);
-        for (int i = 0; i < length; i++) {
-            mirror(address + i, 1, src[offset + i]);
-        }
+        mirror(address, length, i -> src[offset + (int) i]);
     }
 
     @Override
     public void fill(final long address, final long length, final int value) {
         super.fill(address, length, value);
-        for (long i = 0; i < length; i++) {
-            mirror(address + i, 1, value);
-        }
+        mirror(address, length, i -> value);
     }
 
-    /** Records {@code width} little-endian bytes of {@code value} at {@code address} where they hit a shadow region. */
-    private synchronized void mirror(final long address, final int width, final long value) {
-        for (int i = 0; i < width; i++) {
-            final long at = address + i;
-            final Optional<Region> region = regions.liveAt(at, 1);
-            if (region.isPresent() && region.get().kind() == RegionKind.SHADOW_DOORBELL) {
-                mirrorOf(region.get())[(int) (at - region.get().address())] = (byte) (value >>> (Byte.SIZE * i));
+    /** Copies the stored bytes that land in a Shadow Doorbell region; {@code byteAt} gives byte i of the store. */
+    private synchronized void mirror(final long address, final long length, final LongToIntFunction byteAt) {
+        for (final Region region : regions.live(RegionKind.SHADOW_DOORBELL)) {
+            final long from = Math.max(address, region.address());
+            final long to = Math.min(address + length, region.end());
+            if (from < to) {
+                final byte[] bytes = mirrorOf(region);
+                for (long at = from; at < to; at++) {
+                    bytes[(int) (at - region.address())] = (byte) byteAt.applyAsInt(at - address);
+                }
             }
         }
     }
