@@ -33,6 +33,7 @@ import dev.dbbuf.tck.memory.CountingDevice;
 import dev.dbbuf.tck.memory.GuardedHostMemory;
 import dev.dbbuf.tck.memory.KitPageAllocator;
 import dev.dbbuf.tck.memory.RegionMap;
+import dev.dbbuf.tck.memory.ShadowMirror;
 import dev.dbbuf.tck.memory.ViolationRecorder;
 import dev.dbbuf.tck.verdict.FailureMessage;
 import java.time.Duration;
@@ -73,6 +74,7 @@ public final class ProbeHost implements AutoCloseable {
     private final ProbeWaits waits;
     private final ControllerPort port;
     private final ProbePages pages;
+    private final ShadowAudit shadowAudit;
     private @Nullable ProbeQueue admin;
     private @Nullable DoorbellBuffers buffers;
 
@@ -95,8 +97,10 @@ public final class ProbeHost implements AutoCloseable {
         this.raw = device.providedMemory().orElseGet(() -> ownedMemory);
         final RegionMap regions = new RegionMap();
         this.allocator = new KitPageAllocator(new FirstFitPageAllocator(raw), raw, regions, Requirement.DBC_RST_001);
-        this.hostView = new GuardedHostMemory(raw, Agent.HOST, regions, violations);
+        final ShadowMirror mirror = new ShadowMirror(raw, regions);
+        this.hostView = new GuardedHostMemory(mirror, Agent.HOST, regions, violations);
         this.device.attach(new GuardedHostMemory(raw, Agent.CONTROLLER, regions, violations));
+        this.shadowAudit = new ShadowAudit(regions, mirror, hostView, capabilities.dstrd());
         this.waits = new ProbeWaits(this.device, timeout, verifying);
         this.port = new DeviceControllerPort(this.device, waits::idle);
         this.pages = new ProbePages(this, allocator, raw, hostView, options.pageSize());
@@ -256,8 +260,9 @@ public final class ProbeHost implements AutoCloseable {
     }
 
     /**
-     * Sends Doorbell Buffer Config; on success switches every I/O queue (and the admin queue if shadowed) to shadow
-     * doorbells.
+     * Sends Doorbell Buffer Config; on success compares the Shadow Doorbell contents with the host's stores (a
+     * controller that copies its doorbell values into the buffer does so now, and the host's next stores would hide
+     * it), then switches every I/O queue (and the admin queue if shadowed) to shadow doorbells.
      *
      * @param shadow   PRP1
      * @param eventIdx PRP2
@@ -267,6 +272,7 @@ public final class ProbeHost implements AutoCloseable {
         final CompletionQueueEntry done = admin(AdminCommands.doorbellBufferConfig(shadow, eventIdx));
         if (done.status().isSuccess()) {
             buffers = new DoorbellBuffers(shadow, eventIdx, capabilities.dstrd());
+            shadowAudit.compare("right after Doorbell Buffer Config completed");
             queues.forEach(this::useShadow);
             if (options.adminStyle() == AdminQueueStyle.SHADOWED) {
                 useShadow(requireAdmin());
@@ -328,6 +334,15 @@ public final class ProbeHost implements AutoCloseable {
      */
     public ViolationRecorder violations() {
         return violations;
+    }
+
+    /**
+     * The content check of the Shadow Doorbell buffer (DBC-ISO-001 for controllers whose writes no kit view sees).
+     *
+     * @return the audit
+     */
+    public ShadowAudit shadowAudit() {
+        return shadowAudit;
     }
 
     /**

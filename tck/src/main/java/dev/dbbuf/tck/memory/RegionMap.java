@@ -3,6 +3,7 @@ package dev.dbbuf.tck.memory;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.dbbuf.spec.memory.Region;
+import dev.dbbuf.spec.memory.RegionKind;
 import dev.dbbuf.spec.requirement.Requirement;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +59,16 @@ public final class RegionMap {
      */
     public synchronized Optional<Region> liveAt(final long address, final long length) {
         return live.stream().filter(r -> overlaps(r, address, length)).findFirst();
+    }
+
+    /**
+     * The live regions of one kind.
+     *
+     * @param kind the region kind
+     * @return a copy, in allocation order
+     */
+    public synchronized List<Region> live(final RegionKind kind) {
+        return live.stream().filter(r -> r.kind() == kind).toList();
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.dbbuf.device.ReferenceDeviceOptions;
 import dev.dbbuf.spec.layout.DoorbellLayout;
 import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.SegmentHostMemory;
 import dev.dbbuf.spec.nvme.AdminOpcode;
 import dev.dbbuf.spec.nvme.Capabilities;
 import dev.dbbuf.spec.nvme.ControllerRegister;
@@ -16,6 +17,8 @@ import dev.dbbuf.spec.spi.device.DeviceProvider;
 import dev.dbbuf.spec.spi.device.DeviceUnderTest;
 import dev.dbbuf.spec.spi.device.ExecutionModel;
 import dev.dbbuf.tck.memory.ForwardingHostMemory;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -142,6 +145,54 @@ public final class FaultyDevices {
                             return value;
                         }
                     };
+                }
+            };
+        }
+    }
+
+    /**
+     * Brings its own memory, like an external VMM, and at Doorbell Buffer Config time copies the value last written
+     * to each MMIO doorbell into the shadow buffer (QEMU's configuration-time copy) straight into that memory, past
+     * the controller view the kit attaches: only the shadow contents show the write.
+     */
+    public static final class WritesShadowOutOfSight extends Provider {
+        public WritesShadowOutOfSight() {
+            super("faulty-writes-shadow-out-of-sight");
+        }
+
+        @Override
+        public DeviceUnderTest create(final DeviceConfiguration configuration) {
+            final SegmentHostMemory own = new SegmentHostMemory(ProbeHost.MEMORY_BYTES);
+            // buffer offset of each doorbell (its BAR0 offset less the doorbell base) -> last value written by MMIO
+            final Map<Long, Integer> lastMmio = new ConcurrentHashMap<>();
+            final AdminCommandHook copyIntoShadow = command -> {
+                if (command.opcode() == AdminOpcode.DOORBELL_BUFFER_CONFIG.code() && command.prp1() % PAGE == 0) {
+                    lastMmio.forEach((offset, value) ->
+                        // release: a DMA store the host will read; the kit's controller view never sees it
+                        own.writeU32(command.prp1() + offset, value, AccessMode.RELEASE));
+                }
+                return null;
+            };
+            return new Wrapped(ReferenceDeviceOptions.of(configuration.withThreaded(false))
+                .withAdminCommandHook(copyIntoShadow)) {
+                @Override
+                public Optional<HostMemory> providedMemory() {
+                    return Optional.of(own);
+                }
+
+                @Override
+                public void writeRegister32(final int offset, final int value) {
+                    if (offset >= ControllerRegister.DOORBELL_BASE && (offset - ControllerRegister.DOORBELL_BASE)
+                        % stride == 0) {
+                        lastMmio.put((long) offset - ControllerRegister.DOORBELL_BASE, value);
+                    }
+                    super.writeRegister32(offset, value);
+                }
+
+                @Override
+                public void close() {
+                    super.close();
+                    own.close();
                 }
             };
         }

@@ -2,6 +2,7 @@ package dev.dbbuf.tck.proof;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.tck.device.DeviceCommandVerification;
 import dev.dbbuf.tck.device.DeviceEventIdxVerification;
 import dev.dbbuf.tck.device.DeviceIsolationVerification;
@@ -25,6 +26,24 @@ class DeviceSuiteProofTest {
             .startsWith("DBC-ISO-001: controller write @0x")
             .contains("in SHADOW_DOORBELL region", "expected=no controller write actual=write", "(offset 0x");
         assertThat(run.verdict("DBC-ISO-001")).isEqualTo("FAIL");
+    }
+
+    @Test
+    void deviceWritingTheShadowBufferPastTheKitsViewFailsIso001ByContents() {
+        final KitRun run = KitRun.of(DeviceIsolationVerification.class, "device", "faulty-writes-shadow-out-of-sight",
+            QUICK);
+
+        // the guarded controller view saw nothing (that check would have passed); the contents check caught it
+        assertThat(run.failure("required_DBC_ISO_001_neverWritesTheShadowDoorbellBuffer"))
+            .startsWith("DBC-ISO-001: SQ0 tail shadow @0x")
+            .doesNotContain("controller write @")
+            .contains("expected=0x00000000 (host's last store) actual=0x0000000", "(written by the controller)",
+                "qid=0 doorbell=SQ0 tail offset 0x0000 in SHADOW_DOORBELL region @0x",
+                "right after Doorbell Buffer Config completed")
+            .containsPattern("SQ1 tail @0x[0-9a-f]+=0x6, CQ1 head @0x[0-9a-f]+=0x6")
+            .endsWith(". Check: " + Requirement.DBC_ISO_001.ifFailsCheck());
+        assertThat(run.verdict("DBC-ISO-001")).isEqualTo("FAIL");
+        assertThat(run.verdict("DBC-ISO-002")).isEqualTo("PASS");
     }
 
     @Test
