@@ -29,6 +29,7 @@ public final class ShadowSlot {
     private int lastShadow;
     private int lastEventIdx;
     private boolean eventIdxPublished;
+    private boolean hostMoved;
 
     /**
      * Attaches a doorbell: loads its current shadow value as the baseline.
@@ -84,10 +85,21 @@ public final class ShadowSlot {
         return lastShadow;
     }
 
+    /**
+     * Whether the host has moved the shadow entry since it was attached: it uses shadow doorbells on this queue, so
+     * every MMIO value it writes there was stored in the shadow entry first.
+     *
+     * @return true once a load found a value other than the baseline
+     */
+    public boolean hostMoved() {
+        return hostMoved;
+    }
+
     private long moved(final int value) {
         if (value == lastShadow) {
             return UNCHANGED;
         }
+        hostMoved = true;
         lastShadow = value;
         return Integer.toUnsignedLong(value);
     }

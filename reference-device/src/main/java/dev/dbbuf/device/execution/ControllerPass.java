@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.dbbuf.device.admin.AsyncEventRequests;
 import dev.dbbuf.device.dbbuf.PollingState;
 import dev.dbbuf.device.dbbuf.ShadowDoorbells;
+import dev.dbbuf.device.dbbuf.ShadowSlot;
 import dev.dbbuf.device.queues.DeviceCompletionQueue;
 import dev.dbbuf.device.queues.DeviceSubmissionQueue;
 import dev.dbbuf.device.queues.DoorbellUpdate;
@@ -149,6 +150,13 @@ public final class ControllerPass implements MmioDoorbellInbox.Sink {
         }
     }
 
+    /** The host moved this queue's shadow entry, and the value there is an index of the queue (not junk). */
+    private static boolean shadowedByHost(final DeviceSubmissionQueue queue) {
+        final ShadowSlot slot = queue.slot();
+        return slot != null && slot.hostMoved()
+            && Integer.compareUnsigned(slot.lastShadow(), queue.reader().depth()) < 0;
+    }
+
     @Override
     public void doorbellWritten(final int doorbellIndex, final int value) {
         polling.wake();
@@ -157,6 +165,12 @@ public final class ControllerPass implements MmioDoorbellInbox.Sink {
             final DeviceSubmissionQueue queue = queues.submissionQueue(qid);
             if (queue == null) {
                 events.raise(INVALID_DOORBELL_REGISTER);
+            } else if (shadowedByHost(queue) && value >= 0 && value < queue.reader().depth()) {
+                // a kick, not a value: the host stored this tail in the shadow entry before writing it, and the MMIO
+                // write reaches the inbox later, so a newer tail may already have been taken from the shadow entry;
+                // taking the MMIO value would move the tail back and re-run old entries (QEMU: the shadow value wins)
+                shadow.pollTail(queue);
+                queue.setKicked(true);
             } else if (queue.mmioTail(value) == DoorbellUpdate.INVALID) {
                 events.raise(INVALID_DOORBELL_VALUE);
             } else {
