@@ -30,7 +30,8 @@ public record ConformanceTimes(List<Double> seconds, Map<String, Double> sideSec
      */
     public ConformanceTimes {
         seconds = List.copyOf(seconds);
-        sideSeconds = Map.copyOf(sideSeconds);
+        // sorted by package name, so the report reads the same every time
+        sideSeconds = java.util.Collections.unmodifiableMap(new TreeMap<>(sideSeconds));
     }
 
     /**

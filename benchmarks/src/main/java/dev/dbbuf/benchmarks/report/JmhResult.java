@@ -45,8 +45,19 @@ public record JmhResult(String benchmark, String mode, Map<String, String> param
      * Copies the maps.
      */
     public JmhResult {
-        params = Map.copyOf(params);
-        secondary = Map.copyOf(secondary);
+        // insertion order kept: the order JMH wrote them in
+        params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        secondary = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(secondary));
+    }
+
+    /**
+     * The parameters as text, sorted by name.
+     *
+     * @return e.g. "command=FLUSH, mode=POLLING", or "" without parameters
+     */
+    public String paramText() {
+        return params.entrySet().stream().sorted(Map.Entry.comparingByKey())
+            .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
     }
 
     /**

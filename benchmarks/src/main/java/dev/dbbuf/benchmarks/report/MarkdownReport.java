@@ -54,7 +54,7 @@ public final class MarkdownReport {
             }
             final JmhResult.Metric metric = result.primary();
             md.append(String.format(Locale.ROOT, "| %s | %s | %s %s | %s | %s..%s |%n", result.benchmark(),
-                parameters(result.params()), Targets.format(metric.score()), metric.unit(),
+                result.paramText(), Targets.format(metric.score()), metric.unit(),
                 Targets.format(metric.error()), Targets.format(metric.min()), Targets.format(metric.max())));
         }
         if (conformance != null) {
@@ -71,10 +71,6 @@ public final class MarkdownReport {
         return md.toString();
     }
 
-    private static String parameters(final Map<String, String> params) {
-        return params.isEmpty() ? "" : params.entrySet().stream().sorted(Map.Entry.comparingByKey())
-            .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
-    }
 
     private static String sides(final Map<String, Double> sides) {
         return sides.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue()))

@@ -49,7 +49,8 @@ public final class SvgPlot {
         final int width = MARGIN_LEFT + PANEL_WIDTH + GAP + PANEL_WIDTH + 30;
         final int height = MARGIN_TOP + PANEL_HEIGHT + 50 + LEGEND_HEIGHT;
         final StringBuilder svg = new StringBuilder();
-        svg.append(f("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" ", width, height, width, height)).append("font-family=\"sans-serif\" font-size=\"12\">\n");
+        svg.append(f("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" ",
+            width, height, width, height)).append("font-family=\"sans-serif\" font-size=\"12\">\n");
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
         svg.append(text(width / 2.0, 20, escape(title), "middle", 14));
         panel(svg, MARGIN_LEFT, depths, series, EndToEndCell::iops, "IOPS", 1);
@@ -65,10 +66,12 @@ public final class SvgPlot {
                               final String label, final double floor) {
         final double[] range = logRange(series, y, floor);
         final int bottom = MARGIN_TOP + PANEL_HEIGHT;
-        svg.append(f("<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#444\"/>\n", left, MARGIN_TOP, PANEL_WIDTH, PANEL_HEIGHT));
+        svg.append(f("<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#444\"/>\n",
+            left, MARGIN_TOP, PANEL_WIDTH, PANEL_HEIGHT));
         for (int exponent = (int) range[0]; exponent <= (int) range[1]; exponent++) {
             final double py = yPixel(exponent, range);
-            svg.append(f("<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>\n", left, py, left + PANEL_WIDTH, py));
+            svg.append(f("<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>\n",
+                left, py, left + PANEL_WIDTH, py));
             svg.append(text(left - 6, py + 4, tick(exponent), "end", 11));
         }
         for (int i = 0; i < depths.size(); i++) {
@@ -87,9 +90,11 @@ public final class SvgPlot {
                 final double px = xPixel(left, depths.indexOf(cell.queueDepth()), depths.size());
                 final double py = yPixel(Math.log10(Math.max(value, floor)), range);
                 points.append(f("%.1f,%.1f ", px, py));
-                svg.append(f("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>\n", px, py, colour(entry.getValue().getFirst())));
+                svg.append(f("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>\n",
+                    px, py, colour(entry.getValue().getFirst())));
             }
-            svg.append(f("<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s/>\n", points.toString().strip(), colour(entry.getValue().getFirst()),
+            svg.append(f("<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s/>\n",
+                points.toString().strip(), colour(entry.getValue().getFirst()),
                     dash(entry.getValue().getFirst())));
         }
     }
@@ -101,7 +106,8 @@ public final class SvgPlot {
             final int y = top + (index / 3) * 22;
             final String doorbells = name.substring(0, name.indexOf(" / "));
             final boolean batched = name.endsWith("BATCHED");
-            svg.append(f("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"%s/>\n", x, y, x + 30, y, COLOURS.getOrDefault(doorbells, "#000"),
+            svg.append(f("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"%s/>\n",
+                x, y, x + 30, y, COLOURS.getOrDefault(doorbells, "#000"),
                     batched ? " stroke-dasharray=\"6,4\"" : ""));
             svg.append(text(x + 36, y + 4, escape(name), "start", 12));
             index++;

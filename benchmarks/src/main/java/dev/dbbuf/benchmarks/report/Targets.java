@@ -61,7 +61,7 @@ public final class Targets {
         for (final JmhResult result : results) {
             if (DEVICE.equals(result.benchmark())) {
                 device = true;
-                targets.add(new Target("stepped device commands/s, " + result.params(),
+                targets.add(new Target("stepped device commands/s, " + result.paramText(),
                     ">= " + format(DEVICE_COMMANDS_PER_SECOND), format(result.primary().score()) + " "
                     + result.primary().unit(), result.primary().score() >= DEVICE_COMMANDS_PER_SECOND));
             }
