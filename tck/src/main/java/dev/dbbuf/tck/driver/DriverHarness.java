@@ -82,7 +82,8 @@ public final class DriverHarness implements AutoCloseable {
         final int dstrd = Capabilities.decode(this.device.readRegister64(ControllerRegister.CAP)).dstrd();
         this.driver = env.provider(DriverProvider.class).create(driver);
         this.observer = new DoorbellObserver(this.device, memory, findings, dstrd,
-            this.driver.capabilities().adminQueueStyle());
+            this.driver.capabilities().adminQueueStyle(),
+            address -> regions.liveAt(address, 1).map(r -> r.end() - address).orElse(Long.MAX_VALUE));
         observer.oacsBit8(device.doorbellBufferConfig());
         final GuardedHostMemory controllerView = new GuardedHostMemory(memory, Agent.CONTROLLER, regions, violations);
         this.device.attach(switch (fault) {
