@@ -32,6 +32,7 @@ final class AdminSnoop {
     /** Doorbells of queues created since the observer last looked: their next store is a first one again. */
     private final Set<Doorbell> created = ConcurrentHashMap.newKeySet();
     private final ResetAudit resetAudit;
+    private final TailAccounting tails = new TailAccounting();
     private final LongUnaryOperator regionBytes;
     private long adminBase;
     private int adminDepth;
@@ -71,6 +72,7 @@ final class AdminSnoop {
     synchronized void controllerReset() {
         lastTail = 0;
         resetAudit.controllerReset(shadowBase, eventIdxBase);
+        tails.controllerReset();
         configCompleted = false;
         forgetBuffers();
         submissionDepths.keySet().removeIf(qid -> qid != 0);
@@ -106,6 +108,7 @@ final class AdminSnoop {
         if (command.opcode() == AdminOpcode.CREATE_IO_SQ.code()) {
             submissionDepths.put(QueueCommands.qid(command.cdw10()), QueueCommands.depth(command.cdw10()));
             created.add(new Doorbell.SubmissionTail(QueueCommands.qid(command.cdw10())));
+            tails.created(QueueCommands.qid(command.cdw10()), QueueCommands.depth(command.cdw10()));
             highestQid = Math.max(highestQid, QueueCommands.qid(command.cdw10()));
             checkTableFits("Create I/O SQ " + QueueCommands.qid(command.cdw10()));
         } else if (command.opcode() == AdminOpcode.CREATE_IO_CQ.code()) {
@@ -155,6 +158,15 @@ final class AdminSnoop {
                 "doorbell table for qid " + highestQid + " at " + when, within, needed + " bytes", "dstrd=" + dstrd
                     + ", page " + pageSize + " bytes"));
         }
+    }
+
+    /**
+     * The per-queue count of submitted entries and published tails (DBC-EVT-004).
+     *
+     * @return the accounting
+     */
+    TailAccounting tails() {
+        return tails;
     }
 
     /**

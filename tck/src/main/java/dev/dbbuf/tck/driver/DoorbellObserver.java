@@ -177,12 +177,16 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
         if (depth > 0 && Integer.compareUnsigned(newValue, depth) >= 0) {
             findings.record(Requirement.DBC_LAY_005, FailureMessage.of(Requirement.DBC_LAY_005, where,
                 "an index below depth " + depth, Integer.toUnsignedString(newValue), "qid=" + doorbell.qid()));
-            checkByteOrder(where, newValue, depth, doorbell);
+            final String swapped = ByteOrder.finding(where, newValue, depth, doorbell.qid());
+            if (swapped != null) {
+                findings.record(Requirement.DBC_LAY_003, swapped);
+            }
             return;
         }
         if (doorbell instanceof Doorbell.SubmissionTail && doorbell.qid() == 0) {
             snoop.adminTail(newValue);
         }
+        tailUpdate(doorbell, newValue, "shadow store");
         if (depth > 0 && oldValue != newValue && Integer.compareUnsigned(oldValue, depth) < 0
             && Integer.compareUnsigned(eventIdx, depth) < 0 && EventIdx.mustRing(oldValue, newValue, eventIdx, depth)) {
             pendingRings.put(doorbell, new Pending(Requirement.DBC_EVT_003, FailureMessage.of(Requirement.DBC_EVT_003,
@@ -192,19 +196,24 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
         }
     }
 
-    /** An out-of-range value that is an index below the depth once its bytes are swapped: the wrong byte order. */
-    private void checkByteOrder(final String where, final int value, final int depth, final Doorbell doorbell) {
-        final int swapped32 = Integer.reverseBytes(value);
-        final int swapped16 = Short.toUnsignedInt(Short.reverseBytes((short) value));
-        final boolean low16Only = (value & 0xFFFF_0000) == 0;
-        final int swapped = Integer.compareUnsigned(swapped32, depth) < 0 ? swapped32
-            : low16Only && swapped16 < depth ? swapped16 : -1;
-        if (swapped >= 0) {
-            findings.record(Requirement.DBC_LAY_003, FailureMessage.of(Requirement.DBC_LAY_003, where
-                    + " read little-endian", "a 32-bit little-endian index below depth " + depth,
-                "0x%08x (byte-swapped: %d)".formatted(value, swapped), "qid=" + doorbell.qid()
-                    + ", the driver stored the value in another byte order"));
+    /** An I/O submission queue tail update: checked against the entries the kit submitted (DBC-EVT-004). */
+    private void tailUpdate(final Doorbell doorbell, final int value, final String how) {
+        if (doorbell instanceof Doorbell.SubmissionTail && doorbell.qid() > 0) {
+            final String finding = snoop.tails().update(doorbell.qid(), value, how);
+            if (finding != null) {
+                findings.record(Requirement.DBC_EVT_004, finding);
+            }
         }
+    }
+
+    /**
+     * The kit is about to submit entries on a queue.
+     *
+     * @param qid     the queue
+     * @param entries how many
+     */
+    synchronized void submitting(final int qid, final int entries) {
+        snoop.tails().submitting(qid, entries);
     }
 
     private void checkPending(final Doorbell doorbell, final String when) {
@@ -240,6 +249,7 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
                 if (doorbell.get() instanceof Doorbell.SubmissionTail && doorbell.get().qid() == 0) {
                     snoop.adminTail(value);
                 }
+                tailUpdate(doorbell.get(), value, "MMIO write");
             } else if (offset == ControllerRegister.AQA) {
                 final AdminQueueAttributes aqa = AdminQueueAttributes.decode(value);
                 snoop.adminQueue(device.readRegister64(ControllerRegister.ASQ), aqa.submissionQueueDepth(),

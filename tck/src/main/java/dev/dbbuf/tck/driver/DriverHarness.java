@@ -127,6 +127,7 @@ public final class DriverHarness implements AutoCloseable {
     public void flushes(final QueuePair pair, final int batches, final int size) {
         for (int b = 0; b < batches; b++) {
             final List<IoRequest> batch = new ArrayList<>(Collections.nCopies(size, new IoRequest.Flush(1)));
+            observer.submitting(pair.qid(), size);
             pair.submit(batch);
             final List<IoCompletion> done = new ArrayList<>();
             final long deadline = System.nanoTime() + env.timeout().toNanos();

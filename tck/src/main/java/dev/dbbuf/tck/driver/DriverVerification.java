@@ -4,6 +4,7 @@ import static dev.dbbuf.spec.requirement.Requirement.DBC_ADM_003;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_CMD_009;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_CMD_010;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_EVT_003;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_EVT_004;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_EVT_005;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_FBK_001;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_FBK_002;
@@ -43,9 +44,9 @@ import org.opentest4j.AssertionFailedError;
  * makes: the EventIdx rule at each shadow store, value ranges, the admin queue style it declares, the command it
  * sends, fallback without OACS bit 8, and what it does across a controller reset.
  *
- * <p>Requirements verified: DBC-ADM-003, DBC-CMD-009, DBC-CMD-010, DBC-EVT-003, DBC-EVT-005, DBC-FBK-001,
- * DBC-FBK-002, DBC-FBK-003, DBC-FBK-004, DBC-FBK-005, DBC-ISO-005, DBC-LAY-003, DBC-LAY-004, DBC-LAY-005, DBC-LIF-003,
- * DBC-LIF-005, DBC-RST-002, DBC-RST-003.
+ * <p>Requirements verified: DBC-ADM-003, DBC-CMD-009, DBC-CMD-010, DBC-EVT-003, DBC-EVT-004, DBC-EVT-005,
+ * DBC-FBK-001, DBC-FBK-002, DBC-FBK-003, DBC-FBK-004, DBC-FBK-005, DBC-ISO-005, DBC-LAY-003, DBC-LAY-004,
+ * DBC-LAY-005, DBC-LIF-003, DBC-LIF-005, DBC-RST-002, DBC-RST-003.
  */
 @API(status = STABLE, since = "0.1")
 @Conformance(KitSide.DRIVER)
@@ -60,6 +61,20 @@ public class DriverVerification {
     @Verifies(DBC_EVT_003)
     void required_DBC_EVT_003_ringsWheneverAShadowUpdateMovesPastEventIdx(final KitEnvironment env) {
         scenario(env, DBC_EVT_003, DeviceConfiguration.defaults());
+    }
+
+    @Test
+    @Verifies(DBC_EVT_004)
+    void required_DBC_EVT_004_noTailUpdateAdvancesByAWholeDepth(final KitEnvironment env) {
+        try (DriverHarness h = new DriverHarness(env, DBC_EVT_004, DeviceConfiguration.defaults(),
+            DriverConfiguration.defaults())) {
+            // full batches: as many entries as the driver says the queue holds, each published by the driver
+            for (final int depth : new int[] {2, 8, 300}) {
+                final QueuePair pair = h.driver().createQueuePair(depth);
+                h.flushes(pair, 5, pair.capacity());
+            }
+            h.assertNone(DBC_EVT_004);
+        }
     }
 
     @Test

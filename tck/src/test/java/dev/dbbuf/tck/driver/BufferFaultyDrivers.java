@@ -1,5 +1,7 @@
 package dev.dbbuf.tck.driver;
 
+import dev.dbbuf.driver.host.HostQueuePair;
+import dev.dbbuf.driver.io.ReferenceQueuePair;
 import dev.dbbuf.spec.layout.DoorbellLayout;
 import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.HostMemory;
@@ -8,11 +10,17 @@ import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
 import dev.dbbuf.spec.nvme.Capabilities;
 import dev.dbbuf.spec.nvme.ControllerRegister;
+import dev.dbbuf.spec.nvme.IoCommands;
 import dev.dbbuf.spec.spi.driver.DriverConfiguration;
 import dev.dbbuf.spec.spi.driver.DriverProvider;
 import dev.dbbuf.spec.spi.driver.DriverUnderTest;
+import dev.dbbuf.spec.spi.driver.IoCompletion;
+import dev.dbbuf.spec.spi.driver.IoRequest;
 import dev.dbbuf.spec.spi.driver.QueuePair;
 import dev.dbbuf.tck.memory.ForwardingHostMemory;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Drivers for the kit's proofs that get the doorbell buffers' contents or extent wrong: the reference driver with one
@@ -150,6 +158,88 @@ public final class BufferFaultyDrivers {
                     }
                 }
             };
+        }
+    }
+
+    /**
+     * Declares that a queue holds a whole depth of entries and publishes such a batch with one tail update: the tail
+     * comes back to where it was, old == new, and the controller sees nothing (DBC-EVT-004). The last entry of the
+     * batch is dropped, since its slot is the first one's, which the controller has not read.
+     */
+    public static final class WholeDepthBatch extends Provider {
+        public WholeDepthBatch() {
+            super("faulty-whole-depth-batch-driver");
+        }
+
+        @Override
+        public DriverUnderTest create(final DriverConfiguration configuration) {
+            return new InterceptedDriver(configuration) {
+                private final Map<QueuePair, QueuePair> wrapped = new ConcurrentHashMap<>();
+
+                @Override
+                public QueuePair createQueuePair(final int depth) {
+                    final ReferenceQueuePair pair = (ReferenceQueuePair) super.createQueuePair(depth);
+                    final QueuePair faulty = new WholeDepthQueuePair(pair);
+                    wrapped.put(faulty, pair);
+                    return faulty;
+                }
+
+                @Override
+                public void deleteQueuePair(final QueuePair pair) {
+                    super.deleteQueuePair(wrapped.getOrDefault(pair, pair));
+                }
+            };
+        }
+    }
+
+    /** A queue pair whose capacity is its depth, one too many. */
+    private static final class WholeDepthQueuePair implements QueuePair {
+        private final ReferenceQueuePair pair;
+        private int tail;
+
+        WholeDepthQueuePair(final ReferenceQueuePair pair) {
+            this.pair = pair;
+        }
+
+        @Override
+        public int qid() {
+            return pair.qid();
+        }
+
+        @Override
+        public int depth() {
+            return pair.depth();
+        }
+
+        @Override
+        public int capacity() {
+            return pair.depth();
+        }
+
+        @Override
+        public void submit(final List<IoRequest> batch) {
+            if (batch.size() < pair.depth()) {
+                pair.submit(batch);
+                tail = (tail + batch.size()) % pair.depth();
+                return;
+            }
+            final HostQueuePair<ReferenceQueuePair.Pending> host = pair.hostQueuePair();
+            for (final IoRequest request : batch.subList(0, pair.depth() - 1)) {
+                final int nsid = request instanceof IoRequest.Flush flush ? flush.nsid() : 1;
+                host.append(IoCommands.flush(nsid), new ReferenceQueuePair.Pending(request, null));
+            }
+            // tail + depth entries is tail again
+            host.doorbells().publishTail(tail);
+        }
+
+        @Override
+        public List<IoCompletion> poll() {
+            return pair.poll();
+        }
+
+        @Override
+        public int outstanding() {
+            return pair.outstanding();
         }
     }
 }

@@ -28,6 +28,7 @@ class DriverBugRecordProofTest {
     private static final String FBK_004 = "required_DBC_FBK_004_failurePathWorksWithTheMaximumNumberOfQueues";
     private static final String FBK_005 = "required_DBC_FBK_005_nothingTouchesFreedMemory";
     private static final String EVT_003 = "required_DBC_EVT_003_ringsWheneverAShadowUpdateMovesPastEventIdx";
+    private static final String EVT_004 = "required_DBC_EVT_004_noTailUpdateAdvancesByAWholeDepth";
 
     private static KitRun run(final String driver, final String... methods) {
         return KitRun.of(DriverVerification.class, "driver", driver, QUICK, List.of(methods));
@@ -133,5 +134,19 @@ class DriverBugRecordProofTest {
         assertThat(run.verdict("DBC-FBK-005")).isEqualTo("FAIL");
         assertThat(run.verdict("DBC-EVT-003")).isEqualTo("PASS");
         assertThat(run.verdict("DBC-RST-002")).isEqualTo("PASS");
+    }
+
+    @Test
+    void driverPublishingAWholeDepthInOneUpdateFailsEvt004() {
+        final KitRun run = run("faulty-whole-depth-batch-driver", EVT_004, EVT_003);
+
+        assertThat(run.failure(EVT_004))
+            .startsWith("DBC-EVT-004: SQ1 tail shadow store 0 covering 2 submitted entries")
+            .contains("expected=an advance of at most depth - 1 = 1",
+                "actual=a whole depth or more (reads as an advance of 0)", "(depth=2,", "[then the queue stalled")
+            .endsWith(hint(Requirement.DBC_EVT_004));
+        assertThat(run.verdict("DBC-EVT-004")).isEqualTo("FAIL");
+        assertThat(run.verdict("DBC-EVT-003")).as("batches below the depth are published correctly")
+            .isEqualTo("PASS");
     }
 }
