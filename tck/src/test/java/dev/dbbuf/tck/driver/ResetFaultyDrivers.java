@@ -17,9 +17,9 @@ import dev.dbbuf.spec.spi.driver.DriverProvider;
 import dev.dbbuf.spec.spi.driver.DriverUnderTest;
 import dev.dbbuf.spec.spi.driver.QueuePair;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Drivers for the kit's proofs that get a controller reset, a failed Doorbell Buffer Config or teardown wrong: the
@@ -231,7 +231,7 @@ public final class ResetFaultyDrivers {
                 @Override
                 public void shutdown() {
                     final Optional<DoorbellBufferPages> pages = host().doorbellBufferPages();
-                    final Set<Integer> qids = Set.copyOf(host().ioQueuePairs().keySet());
+                    final List<Integer> qids = host().ioQueuePairs().keySet().stream().sorted().toList();
                     super.shutdown();
                     pages.ifPresent(p -> qids.forEach(p::zeroShadowSlots));
                 }
