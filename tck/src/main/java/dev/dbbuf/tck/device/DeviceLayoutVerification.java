@@ -65,14 +65,17 @@ public class DeviceLayoutVerification {
                 probe.submit(queue, DeviceProbes.flushes(61));
                 probe.reap(queue, 61);
                 submitted += 61;
-                final long address = probe.buffers().eventIdxAddress(queue.tail());
-                final int value = probe.pages().readRaw(address);
-                if (value != ProbeHost.SENTINEL && Integer.compareUnsigned(value, depth) >= 0
-                    && Integer.compareUnsigned(Integer.reverseBytes(value), depth) < 0) {
-                    // a value only meaningful byte-swapped: written in the wrong byte order
-                    check(DBC_LAY_003, "SQ1 EventIdx @" + FailureMessage.hex(address) + " read little-endian",
-                        "below depth " + depth, Integer.toUnsignedString(value) + " (byte-swapped: "
-                            + Integer.reverseBytes(value) + ")", "qid=1 after " + submitted + " commands");
+                for (final Doorbell doorbell : new Doorbell[] {queue.tail(), queue.head()}) {
+                    final long address = probe.buffers().eventIdxAddress(doorbell);
+                    final int value = probe.pages().readRaw(address);
+                    if (value != ProbeHost.SENTINEL && Integer.compareUnsigned(value, depth) >= 0
+                        && Integer.compareUnsigned(Integer.reverseBytes(value), depth) < 0) {
+                        // a value only meaningful byte-swapped: written in the wrong byte order
+                        check(DBC_LAY_003, doorbell + " EventIdx @" + FailureMessage.hex(address)
+                            + " read little-endian", "below depth " + depth, Integer.toUnsignedString(value)
+                            + " (byte-swapped: " + Integer.reverseBytes(value) + ")", "qid=1 after " + submitted
+                            + " commands");
+                    }
                 }
             }
         }

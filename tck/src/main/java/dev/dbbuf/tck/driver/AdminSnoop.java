@@ -2,6 +2,7 @@ package dev.dbbuf.tck.driver;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.layout.DoorbellLayout;
 import dev.dbbuf.spec.memory.HostMemory;
 import dev.dbbuf.spec.nvme.AdminOpcode;
@@ -10,7 +11,9 @@ import dev.dbbuf.spec.nvme.SubmissionQueueEntry;
 import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.tck.verdict.FailureMessage;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongUnaryOperator;
 import org.apiguardian.api.API;
 
 /**
@@ -26,6 +29,11 @@ final class AdminSnoop {
     private final DriverFindings findings;
     private final Map<Integer, Integer> submissionDepths = new ConcurrentHashMap<>();
     private final Map<Integer, Integer> completionDepths = new ConcurrentHashMap<>();
+    /** Doorbells of queues created since the observer last looked: their next store is a first one again. */
+    private final Set<Doorbell> created = ConcurrentHashMap.newKeySet();
+    private final ResetAudit resetAudit;
+    private final TailAccounting tails = new TailAccounting();
+    private final LongUnaryOperator regionBytes;
     private long adminBase;
     private int adminDepth;
     private int lastTail;
@@ -38,9 +46,19 @@ final class AdminSnoop {
     private int dstrd;
     private boolean configCompleted;
 
-    AdminSnoop(final HostMemory raw, final DriverFindings findings) {
+    /**
+     * Creates the snoop.
+     *
+     * @param raw         host memory, read without a guarded view
+     * @param findings    where findings go
+     * @param regionBytes for an address, the bytes from it to the end of the region the driver allocated there
+     *                    (or {@link Long#MAX_VALUE} if none)
+     */
+    AdminSnoop(final HostMemory raw, final DriverFindings findings, final LongUnaryOperator regionBytes) {
         this.raw = raw;
         this.findings = findings;
+        this.resetAudit = new ResetAudit(raw, findings);
+        this.regionBytes = regionBytes;
     }
 
     synchronized void adminQueue(final long base, final int sqDepth, final int cqDepth) {
@@ -53,6 +71,9 @@ final class AdminSnoop {
 
     synchronized void controllerReset() {
         lastTail = 0;
+        resetAudit.controllerReset(shadowBase, eventIdxBase);
+        tails.controllerReset();
+        configCompleted = false;
         forgetBuffers();
         submissionDepths.keySet().removeIf(qid -> qid != 0);
         completionDepths.keySet().removeIf(qid -> qid != 0);
@@ -86,10 +107,13 @@ final class AdminSnoop {
     private void command(final SubmissionQueueEntry command) {
         if (command.opcode() == AdminOpcode.CREATE_IO_SQ.code()) {
             submissionDepths.put(QueueCommands.qid(command.cdw10()), QueueCommands.depth(command.cdw10()));
+            created.add(new Doorbell.SubmissionTail(QueueCommands.qid(command.cdw10())));
+            tails.created(QueueCommands.qid(command.cdw10()), QueueCommands.depth(command.cdw10()));
             highestQid = Math.max(highestQid, QueueCommands.qid(command.cdw10()));
             checkTableFits("Create I/O SQ " + QueueCommands.qid(command.cdw10()));
         } else if (command.opcode() == AdminOpcode.CREATE_IO_CQ.code()) {
             completionDepths.put(QueueCommands.qid(command.cdw10()), QueueCommands.depth(command.cdw10()));
+            created.add(new Doorbell.CompletionHead(QueueCommands.qid(command.cdw10())));
         } else if (command.opcode() == AdminOpcode.DOORBELL_BUFFER_CONFIG.code()) {
             doorbellBufferConfig(command);
         }
@@ -113,15 +137,56 @@ final class AdminSnoop {
         eventIdxBase = command.prp2();
         doorbellBufferConfigCid = command.cid();
         configCompleted = false;
+        resetAudit.doorbellBufferConfig(command.prp1(), command.prp2(), pageSize);
         checkTableFits("Doorbell Buffer Config");
     }
 
     private void checkTableFits(final String when) {
-        if (shadowBase >= 0 && DoorbellLayout.bytesNeeded(highestQid, dstrd) > pageSize) {
-            findings.record(Requirement.DBC_LAY_004, FailureMessage.of(Requirement.DBC_LAY_004,
-                "doorbell table for qid " + highestQid + " at " + when, "within the " + pageSize + "-byte buffers",
-                DoorbellLayout.bytesNeeded(highestQid, dstrd) + " bytes", "dstrd=" + dstrd));
+        if (shadowBase < 0) {
+            return;
         }
+        final long needed = DoorbellLayout.bytesNeeded(highestQid, dstrd);
+        // the controller may use the whole page; the driver owns only what it allocated there
+        final long shadowBytes = Math.min(pageSize, regionBytes.applyAsLong(shadowBase));
+        final long eventIdxBytes = Math.min(pageSize, regionBytes.applyAsLong(eventIdxBase));
+        if (needed > Math.min(shadowBytes, eventIdxBytes)) {
+            final String within = shadowBytes == pageSize && eventIdxBytes == pageSize
+                ? "within the " + pageSize + "-byte buffers"
+                : "within the buffers handed over (Shadow Doorbell " + shadowBytes + " bytes, EventIdx "
+                    + eventIdxBytes + " bytes allocated)";
+            findings.record(Requirement.DBC_LAY_004, FailureMessage.of(Requirement.DBC_LAY_004,
+                "doorbell table for qid " + highestQid + " at " + when, within, needed + " bytes", "dstrd=" + dstrd
+                    + ", page " + pageSize + " bytes"));
+        }
+    }
+
+    /**
+     * The per-queue count of submitted entries and published tails (DBC-EVT-004).
+     *
+     * @return the accounting
+     */
+    TailAccounting tails() {
+        return tails;
+    }
+
+    /**
+     * Whether a queue with this doorbell was created since the last call for it; clears the mark.
+     *
+     * @param doorbell the doorbell
+     * @return true once per creation
+     */
+    boolean takeCreated(final Doorbell doorbell) {
+        return created.remove(doorbell);
+    }
+
+    /**
+     * The Shadow Doorbell page of before the last reset, if {@code address} lies in it and it is not in force now.
+     *
+     * @param address a host store's address
+     * @return the page's base, or -1
+     */
+    synchronized long retiredShadowPage(final long address) {
+        return resetAudit.retiredShadowPage(address, shadowBase, pageSize);
     }
 
     synchronized void dstrd(final int value) {

@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongUnaryOperator;
 import org.apiguardian.api.API;
 
 /**
@@ -45,20 +46,27 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
     private final DriverFindings findings;
     private final int dstrd;
     private final AdminQueueStyle declaredAdminStyle;
-    private final Map<Doorbell, String> pendingRings = new HashMap<>();
+    private final Map<Doorbell, Pending> pendingRings = new HashMap<>();
+    /** Doorbells stored since their queue was created or the controller reset: later stores are not first ones. */
     private final Set<Doorbell> stored = new HashSet<>();
+    /** Doorbells stored since the controller reset: a stale first value then comes from a deleted predecessor. */
+    private final Set<Doorbell> storedThisLife = new HashSet<>();
     private boolean resetSeen;
     private long shadowStores;
     private volatile long adminCompletionQueue = -1;
     private long failedShadowBase = -1;
     private long failedEventIdxBase = -1;
 
+    /** A required MMIO write not seen yet, and the rule its absence breaks. */
+    private record Pending(Requirement rule, String message) {
+    }
+
     DoorbellObserver(final DeviceUnderTest device, final HostMemory raw, final DriverFindings findings,
-                     final int dstrd, final AdminQueueStyle declaredAdminStyle) {
+                     final int dstrd, final AdminQueueStyle declaredAdminStyle, final LongUnaryOperator regionBytes) {
         this.device = device;
         this.raw = raw;
         this.findings = findings;
-        this.snoop = new AdminSnoop(raw, findings);
+        this.snoop = new AdminSnoop(raw, findings, regionBytes);
         this.dstrd = dstrd;
         this.declaredAdminStyle = declaredAdminStyle;
         snoop.dstrd(dstrd);
@@ -114,6 +122,24 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
         if (length == Integer.BYTES && shadowBase >= 0 && address >= shadowBase && address < shadowBase + page) {
             shadowStore(address - shadowBase, (int) value);
         }
+        final long retired = snoop.retiredShadowPage(address);
+        if (length == Integer.BYTES && value != 0 && retired >= 0) {
+            retiredShadowStore(address, retired, (int) value);
+        }
+    }
+
+    /**
+     * A doorbell value stored into the Shadow Doorbell page of before a reset that no Doorbell Buffer Config since
+     * names: the controller has forgotten it, so unless the same value goes to the MMIO doorbell it is lost. Zero
+     * stores are exempt: zeroing the old page is what DBC-RST-003 asks of a driver that reuses it.
+     */
+    private void retiredShadowStore(final long address, final long page, final int value) {
+        DoorbellLayout.doorbellAt(ControllerRegister.DOORBELL_BASE + address - page, dstrd).ifPresent(doorbell ->
+            pendingRings.put(doorbell, new Pending(Requirement.DBC_RST_002, FailureMessage.of(Requirement.DBC_RST_002,
+                doorbell + " shadow @" + FailureMessage.hex(address) + " = " + Integer.toUnsignedString(value)
+                    + " in the Shadow Doorbell buffer of before the controller reset",
+                "Doorbell Buffer Config sent again before shadow doorbells, or an MMIO write to " + doorbell,
+                "shadow store only", "no Doorbell Buffer Config since the reset names this buffer"))));
     }
 
     private void shadowStore(final long offset, final int newValue) {
@@ -140,31 +166,60 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
             findings.record(Requirement.DBC_ADM_003, FailureMessage.of(Requirement.DBC_ADM_003, where,
                 "MMIO only (declared AdminQueueStyle.MMIO_ONLY)", "shadow store", "value=" + newValue));
         }
-        if (stored.add(doorbell) && oldValue != 0) {
-            final Requirement rule = resetSeen ? Requirement.DBC_RST_003 : Requirement.DBC_LIF_003;
+        final boolean recreated = snoop.takeCreated(doorbell) && storedThisLife.contains(doorbell);
+        if ((stored.add(doorbell) || recreated) && oldValue != 0) {
+            final Requirement rule = resetSeen && !recreated ? Requirement.DBC_RST_003 : Requirement.DBC_LIF_003;
             findings.record(rule, FailureMessage.of(rule, where + " before the queue's first update", 0,
-                Integer.toUnsignedString(oldValue), "a stale value from a previous queue or boot"));
+                Integer.toUnsignedString(oldValue), recreated ? "a stale value from the deleted queue with this qid"
+                    : "a stale value from a previous queue or boot"));
         }
+        storedThisLife.add(doorbell);
         if (depth > 0 && Integer.compareUnsigned(newValue, depth) >= 0) {
             findings.record(Requirement.DBC_LAY_005, FailureMessage.of(Requirement.DBC_LAY_005, where,
                 "an index below depth " + depth, Integer.toUnsignedString(newValue), "qid=" + doorbell.qid()));
+            final String swapped = ByteOrder.finding(where, newValue, depth, doorbell.qid());
+            if (swapped != null) {
+                findings.record(Requirement.DBC_LAY_003, swapped);
+            }
             return;
         }
         if (doorbell instanceof Doorbell.SubmissionTail && doorbell.qid() == 0) {
             snoop.adminTail(newValue);
         }
+        tailUpdate(doorbell, newValue, "shadow store");
         if (depth > 0 && oldValue != newValue && Integer.compareUnsigned(oldValue, depth) < 0
             && Integer.compareUnsigned(eventIdx, depth) < 0 && EventIdx.mustRing(oldValue, newValue, eventIdx, depth)) {
-            pendingRings.put(doorbell, FailureMessage.of(Requirement.DBC_EVT_003, where + " update " + oldValue + "->"
-                + newValue + " past EventIdx " + eventIdx, "an MMIO write to " + doorbell, "none", "depth=" + depth
-                + ", EventIdx @" + FailureMessage.hex(snoop.eventIdxBase() + offset)));
+            pendingRings.put(doorbell, new Pending(Requirement.DBC_EVT_003, FailureMessage.of(Requirement.DBC_EVT_003,
+                where + " update " + oldValue + "->" + newValue + " past EventIdx " + eventIdx, "an MMIO write to "
+                    + doorbell, "none", "depth=" + depth + ", EventIdx @" + FailureMessage.hex(snoop.eventIdxBase()
+                    + offset))));
         }
     }
 
+    /** An I/O submission queue tail update: checked against the entries the kit submitted (DBC-EVT-004). */
+    private void tailUpdate(final Doorbell doorbell, final int value, final String how) {
+        if (doorbell instanceof Doorbell.SubmissionTail && doorbell.qid() > 0) {
+            final String finding = snoop.tails().update(doorbell.qid(), value, how);
+            if (finding != null) {
+                findings.record(Requirement.DBC_EVT_004, finding);
+            }
+        }
+    }
+
+    /**
+     * The kit is about to submit entries on a queue.
+     *
+     * @param qid     the queue
+     * @param entries how many
+     */
+    synchronized void submitting(final int qid, final int entries) {
+        snoop.tails().submitting(qid, entries);
+    }
+
     private void checkPending(final Doorbell doorbell, final String when) {
-        final String missed = pendingRings.remove(doorbell);
+        final Pending missed = pendingRings.remove(doorbell);
         if (missed != null) {
-            findings.record(Requirement.DBC_EVT_003, FailureMessage.withNote(missed, "[" + when + "]"));
+            findings.record(missed.rule(), FailureMessage.withNote(missed.message(), "[" + when + "]"));
         }
     }
 
@@ -194,6 +249,7 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
                 if (doorbell.get() instanceof Doorbell.SubmissionTail && doorbell.get().qid() == 0) {
                     snoop.adminTail(value);
                 }
+                tailUpdate(doorbell.get(), value, "MMIO write");
             } else if (offset == ControllerRegister.AQA) {
                 final AdminQueueAttributes aqa = AdminQueueAttributes.decode(value);
                 snoop.adminQueue(device.readRegister64(ControllerRegister.ASQ), aqa.submissionQueueDepth(),
@@ -204,6 +260,7 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
                 if (!cc.enable()) {
                     resetSeen = true;
                     stored.clear();
+                    storedThisLife.clear();
                     pendingRings.clear();
                     snoop.controllerReset();
                 }

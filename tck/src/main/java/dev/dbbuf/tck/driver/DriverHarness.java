@@ -82,7 +82,8 @@ public final class DriverHarness implements AutoCloseable {
         final int dstrd = Capabilities.decode(this.device.readRegister64(ControllerRegister.CAP)).dstrd();
         this.driver = env.provider(DriverProvider.class).create(driver);
         this.observer = new DoorbellObserver(this.device, memory, findings, dstrd,
-            this.driver.capabilities().adminQueueStyle());
+            this.driver.capabilities().adminQueueStyle(),
+            address -> regions.liveAt(address, 1).map(r -> r.end() - address).orElse(Long.MAX_VALUE));
         observer.oacsBit8(device.doorbellBufferConfig());
         final GuardedHostMemory controllerView = new GuardedHostMemory(memory, Agent.CONTROLLER, regions, violations);
         this.device.attach(switch (fault) {
@@ -126,6 +127,7 @@ public final class DriverHarness implements AutoCloseable {
     public void flushes(final QueuePair pair, final int batches, final int size) {
         for (int b = 0; b < batches; b++) {
             final List<IoRequest> batch = new ArrayList<>(Collections.nCopies(size, new IoRequest.Flush(1)));
+            observer.submitting(pair.qid(), size);
             pair.submit(batch);
             final List<IoCompletion> done = new ArrayList<>();
             final long deadline = System.nanoTime() + env.timeout().toNanos();

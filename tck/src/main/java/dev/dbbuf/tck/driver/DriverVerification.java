@@ -4,6 +4,7 @@ import static dev.dbbuf.spec.requirement.Requirement.DBC_ADM_003;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_CMD_009;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_CMD_010;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_EVT_003;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_EVT_004;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_EVT_005;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_FBK_001;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_FBK_002;
@@ -11,6 +12,7 @@ import static dev.dbbuf.spec.requirement.Requirement.DBC_FBK_003;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_FBK_004;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_FBK_005;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_ISO_005;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_LAY_003;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_LAY_004;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_LAY_005;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_LIF_005;
@@ -19,9 +21,11 @@ import static dev.dbbuf.spec.requirement.Requirement.DBC_RST_002;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_RST_003;
 import static org.apiguardian.api.API.Status.STABLE;
 
+import dev.dbbuf.spec.layout.DoorbellLayout;
 import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.spec.spi.device.DeviceConfiguration;
 import dev.dbbuf.spec.spi.device.EventIdxPolicy;
+import dev.dbbuf.spec.spi.driver.DoorbellMode;
 import dev.dbbuf.spec.spi.driver.DriverConfiguration;
 import dev.dbbuf.spec.spi.driver.QueuePair;
 import dev.dbbuf.tck.Verifies;
@@ -40,9 +44,9 @@ import org.opentest4j.AssertionFailedError;
  * makes: the EventIdx rule at each shadow store, value ranges, the admin queue style it declares, the command it
  * sends, fallback without OACS bit 8, and what it does across a controller reset.
  *
- * <p>Requirements verified: DBC-ADM-003, DBC-CMD-009, DBC-CMD-010, DBC-EVT-003, DBC-EVT-005, DBC-FBK-001,
- * DBC-FBK-002, DBC-FBK-003, DBC-FBK-004, DBC-FBK-005, DBC-ISO-005, DBC-LAY-004, DBC-LAY-005, DBC-LIF-003,
- * DBC-LIF-005, DBC-RST-002, DBC-RST-003.
+ * <p>Requirements verified: DBC-ADM-003, DBC-CMD-009, DBC-CMD-010, DBC-EVT-003, DBC-EVT-004, DBC-EVT-005,
+ * DBC-FBK-001, DBC-FBK-002, DBC-FBK-003, DBC-FBK-004, DBC-FBK-005, DBC-ISO-005, DBC-LAY-003, DBC-LAY-004,
+ * DBC-LAY-005, DBC-LIF-003, DBC-LIF-005, DBC-RST-002, DBC-RST-003.
  */
 @API(status = STABLE, since = "0.1")
 @Conformance(KitSide.DRIVER)
@@ -57,6 +61,26 @@ public class DriverVerification {
     @Verifies(DBC_EVT_003)
     void required_DBC_EVT_003_ringsWheneverAShadowUpdateMovesPastEventIdx(final KitEnvironment env) {
         scenario(env, DBC_EVT_003, DeviceConfiguration.defaults());
+    }
+
+    @Test
+    @Verifies(DBC_EVT_004)
+    void required_DBC_EVT_004_noTailUpdateAdvancesByAWholeDepth(final KitEnvironment env) {
+        try (DriverHarness h = new DriverHarness(env, DBC_EVT_004, DeviceConfiguration.defaults(),
+            DriverConfiguration.defaults())) {
+            // full batches: as many entries as the driver says the queue holds, each published by the driver
+            for (final int depth : new int[] {2, 8, 300}) {
+                final QueuePair pair = h.driver().createQueuePair(depth);
+                h.flushes(pair, 5, pair.capacity());
+            }
+            h.assertNone(DBC_EVT_004);
+        }
+    }
+
+    @Test
+    @Verifies(DBC_LAY_003)
+    void required_DBC_LAY_003_storesLittleEndianShadowValuesWithDepthsAbove256(final KitEnvironment env) {
+        scenario(env, DBC_LAY_003, DeviceConfiguration.defaults());
     }
 
     @Test
@@ -92,9 +116,13 @@ public class DriverVerification {
     @Test
     @Verifies(DBC_LAY_004)
     void required_DBC_LAY_004_buffersHoldEveryQueueUpToTheHighestQid(final KitEnvironment env) {
-        try (DriverHarness h = new DriverHarness(env, DBC_LAY_004, DeviceConfiguration.defaults().withDstrd(5),
-            DriverConfiguration.defaults())) {
-            for (int q = 0; q < DriverConfiguration.defaults().ioQueues(); q++) {
+        // DSTRD 5 (128-byte stride): a 4 KiB page holds the table up to qid 15 exactly, so the controller grants 15
+        // and the kit uses all of them; the highest qid's entries are the last bytes of the page
+        final int dstrd = 5;
+        final int granted = DoorbellLayout.maxQidInPage(4096, dstrd);
+        try (DriverHarness h = new DriverHarness(env, DBC_LAY_004, DeviceConfiguration.defaults().withDstrd(dstrd)
+            .withMaxIoQueues(granted), DriverConfiguration.defaults())) {
+            for (int q = 0; q < granted; q++) {
                 h.flushes(h.driver().createQueuePair(4), 1, 2);
             }
             h.assertNone(DBC_LAY_004);
@@ -203,19 +231,29 @@ public class DriverVerification {
     }
 
     private static void failureScenario(final KitEnvironment env, final Requirement requirement, final int queues) {
-        try (DriverHarness h = new DriverHarness(env, requirement, DeviceConfiguration.defaults(),
-            DriverConfiguration.defaults(), ProbeDeviceFault.FAIL_DOORBELL_BUFFER_CONFIG)) {
+        // DBC-FBK-004: the controller grants exactly the queues the kit then uses, the most the driver can have
+        final DeviceConfiguration device = requirement == DBC_FBK_004
+            ? DeviceConfiguration.defaults().withMaxIoQueues(queues) : DeviceConfiguration.defaults();
+        try (DriverHarness h = new DriverHarness(env, requirement, device, DriverConfiguration.defaults(),
+            ProbeDeviceFault.FAIL_DOORBELL_BUFFER_CONFIG)) {
             final java.util.List<QueuePair> pairs = new java.util.ArrayList<>();
+            final String facts = "every 0x7C failed, " + queues + " queue pairs in use, the controller grants "
+                + device.maxIoQueues();
             for (int q = 0; q < queues; q++) {
-                pairs.add(h.driver().createQueuePair(8 + q));
+                final int depth = 8 + q;
+                pairs.add(driverCall(requirement, "createQueuePair(" + depth + ")", facts,
+                    () -> h.driver().createQueuePair(depth)));
             }
             for (final QueuePair pair : pairs) {
                 h.flushes(pair, 3, 1 + pair.qid() % 5);
             }
-            h.driver().resetController();
+            driverCall(requirement, "resetController()", facts, () -> {
+                h.driver().resetController();
+                return null;
+            });
             h.flushes(pairs.getLast(), 3, 4);
             h.assertNone(requirement);
-            if (h.driver().doorbellMode() == dev.dbbuf.spec.spi.driver.DoorbellMode.SHADOW) {
+            if (h.driver().doorbellMode() == DoorbellMode.SHADOW) {
                 throw new AssertionFailedError(FailureMessage.of(requirement, "driver doorbell mode after every "
                     + "Doorbell Buffer Config failed", "MMIO", h.driver().doorbellMode(), "the kit failed each 0x7C"));
             }
@@ -231,7 +269,24 @@ public class DriverVerification {
             final QueuePair after = h.driver().createQueuePair(64);
             h.flushes(after, 20, 7);
             h.assertNone(requirement);
+            if (requirement == DBC_RST_002 && h.driver().doorbellMode() == DoorbellMode.SHADOW
+                && !h.observer().snoop().configCompleted()) {
+                throw new AssertionFailedError(FailureMessage.of(DBC_RST_002, "driver doorbell mode after the "
+                    + "controller reset", "MMIO until a Doorbell Buffer Config completes", "SHADOW",
+                    "no Doorbell Buffer Config completed since the reset"));
+            }
             h.assertNone(DBC_EVT_003);
+        }
+    }
+
+    /** A driver call that must succeed in the scenario; an exception is a failure of the rule, not a crash. */
+    private static <T> T driverCall(final Requirement requirement, final String call, final String facts,
+                                    final java.util.function.Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (final RuntimeException e) {
+            throw new AssertionFailedError(FailureMessage.of(requirement, "driver call " + call, "no exception",
+                "threw " + e, facts), e);
         }
     }
 

@@ -7,12 +7,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.MethodFilter;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -31,7 +33,7 @@ public final class KitRun {
     private final String verdictJson;
 
     private KitRun(final Class<?> verification, final String side, final String provider,
-                   final Map<String, String> settings) {
+                   final Map<String, String> settings, final List<String> methods) {
         final Path directory = PROOF_DIRECTORY.resolve(side + "-" + provider);
         final LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
             .selectors(selectClass(verification))
@@ -39,13 +41,19 @@ public final class KitRun {
             .configurationParameter("tck.conformance.dir", directory.toString())
             .configurationParameter("tck.seed", "20261125");
         settings.forEach(request::configurationParameter);
+        if (!methods.isEmpty()) {
+            request.filters(MethodFilter.includeMethodNamePatterns(
+                ".*[#.](" + String.join("|", methods.stream().map(Pattern::quote).toList()) + ")(\\(.*)?"));
+        }
         final LauncherDiscoveryRequest built = request.build();
         // no auto-registered listeners: the runs of deliberately faulty implementations stay out of the Allure report
         LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build()).execute(built, new TestExecutionListener() {
             @Override
             public void executionFinished(final TestIdentifier id, final TestExecutionResult result) {
                 id.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
-                    .ifPresent(m -> results.put(m.getMethodName(), result));
+                    // a parameterized test's invocations share its name: keep the first failure
+                    .ifPresent(m -> results.merge(m.getMethodName(), result, (first, next) ->
+                        first.getStatus() == TestExecutionResult.Status.FAILED ? first : next));
             }
         });
         try {
@@ -66,7 +74,22 @@ public final class KitRun {
      */
     public static KitRun of(final Class<?> verification, final String side, final String provider,
                             final Map<String, String> settings) {
-        return new KitRun(verification, side, provider, settings);
+        return new KitRun(verification, side, provider, settings, List.of());
+    }
+
+    /**
+     * Runs some test methods of a verification class only (the verdict file still lists every requirement).
+     *
+     * @param verification the kit class
+     * @param side         "device", "driver" or "eventidx"
+     * @param provider     the provider name to select
+     * @param settings     further configuration parameters
+     * @param methods      the test methods to run, by name
+     * @return the run's results
+     */
+    public static KitRun of(final Class<?> verification, final String side, final String provider,
+                            final Map<String, String> settings, final List<String> methods) {
+        return new KitRun(verification, side, provider, settings, methods);
     }
 
     /**

@@ -1,0 +1,124 @@
+package dev.dbbuf.tck.device;
+
+import dev.dbbuf.device.AdminCommandHook;
+import dev.dbbuf.device.ReferenceDeviceOptions;
+import dev.dbbuf.spec.layout.Doorbell;
+import dev.dbbuf.spec.layout.DoorbellLayout;
+import dev.dbbuf.spec.memory.AccessMode;
+import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.nvme.AdminOpcode;
+import dev.dbbuf.spec.nvme.ControllerRegister;
+import dev.dbbuf.spec.nvme.QueueCommands;
+import dev.dbbuf.spec.spi.device.DeviceConfiguration;
+import dev.dbbuf.spec.spi.device.DeviceProvider;
+import dev.dbbuf.spec.spi.device.DeviceUnderTest;
+import dev.dbbuf.tck.memory.ForwardingHostMemory;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Devices for the kit's proofs that get the values in the doorbell buffers wrong: the reference device with one bug
+ * of the record put back in through the memory it is given.
+ */
+public final class ValueFaultyDevices {
+
+    private static final long PAGE = 4096;
+
+    private ValueFaultyDevices() {
+    }
+
+    private abstract static class Provider implements DeviceProvider {
+        private final String name;
+
+        Provider(final String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+    }
+
+    /** Stores EventIdx in big-endian byte order, as a device using a big-endian host's order does (bug #2, QEMU). */
+    public static final class BigEndianEventIdx extends Provider {
+        public BigEndianEventIdx() {
+            super("faulty-big-endian-eventidx");
+        }
+
+        @Override
+        public DeviceUnderTest create(final DeviceConfiguration configuration) {
+            return new FaultyDevices.Wrapped(ReferenceDeviceOptions.of(configuration.withThreaded(false))) {
+                @Override
+                HostMemory distort(final HostMemory view) {
+                    return new ForwardingHostMemory(view) {
+                        @Override
+                        public void writeU32(final long address, final int value, final AccessMode mode) {
+                            delegate.writeU32(address, isEventIdxWrite(address) ? Integer.reverseBytes(value) : value,
+                                mode);
+                        }
+                    };
+                }
+            };
+        }
+    }
+
+    /**
+     * Trusts a shadow SQ tail at or above the queue depth: wraps it into the ring and processes the entries up to it,
+     * which the host never wrote (bug #14, SPDK 2171).
+     */
+    public static final class TrustsOutOfRangeTail extends Provider {
+        public TrustsOutOfRangeTail() {
+            super("faulty-trusts-shadow-tail");
+        }
+
+        @Override
+        public DeviceUnderTest create(final DeviceConfiguration configuration) {
+            final AtomicLong shadowBase = new AtomicLong(-1);
+            final Map<Integer, Integer> depths = new ConcurrentHashMap<>();
+            final AdminCommandHook snoop = command -> {
+                if (command.opcode() == AdminOpcode.DOORBELL_BUFFER_CONFIG.code()) {
+                    shadowBase.set(command.prp1());
+                } else if (command.opcode() == AdminOpcode.CREATE_IO_SQ.code()) {
+                    depths.put(QueueCommands.qid(command.cdw10()), QueueCommands.depth(command.cdw10()));
+                }
+                return null;
+            };
+            return new FaultyDevices.Wrapped(ReferenceDeviceOptions.of(configuration.withThreaded(false))
+                .withAdminCommandHook(snoop)) {
+                /** The depth of the submission queue whose tail doorbell is at this BAR0 offset, or 0. */
+                int depthAt(final long offset) {
+                    final int dstrd = Integer.numberOfTrailingZeros(stride) - 2;
+                    return DoorbellLayout.doorbellAt(offset, dstrd).filter(Doorbell.SubmissionTail.class::isInstance)
+                        .map(d -> depths.getOrDefault(d.qid(), 0)).orElse(0);
+                }
+
+                @Override
+                public void writeRegister32(final int offset, final int value) {
+                    // the MMIO kick carries the same value; trusted the same way
+                    final int depth = offset >= ControllerRegister.DOORBELL_BASE ? depthAt(offset) : 0;
+                    super.writeRegister32(offset, depth > 0 && Integer.compareUnsigned(value, depth) >= 0
+                        ? Integer.remainderUnsigned(value, depth) : value);
+                }
+
+                @Override
+                HostMemory distort(final HostMemory view) {
+                    return new ForwardingHostMemory(view) {
+                        @Override
+                        public int readU32(final long address, final AccessMode mode) {
+                            final int value = delegate.readU32(address, mode);
+                            final long base = shadowBase.get();
+                            if (base < 0 || address < base || address >= base + PAGE) {
+                                return value;
+                            }
+                            final int depth = depthAt(address - base + ControllerRegister.DOORBELL_BASE);
+                            return depth > 0 && Integer.compareUnsigned(value, depth) >= 0
+                                ? Integer.remainderUnsigned(value, depth) : value;
+                        }
+                    };
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.dbbuf.tck.proof;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dbbuf.spec.requirement.Requirement;
+import dev.dbbuf.tck.device.DeviceIsolationVerification;
+import dev.dbbuf.tck.device.DeviceLayoutVerification;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Proves the device suite against device rows of the bug record (facts section 7) that need the values in the
+ * buffers: the reference device with one bug put back in fails the requirement that bug breaks, in the kit's message
+ * format, while requirements the bug does not touch still pass.
+ */
+class DeviceBugRecordProofTest {
+
+    private static final Map<String, String> QUICK = Map.of("tck.timeout.ms", "2000");
+
+    @Test
+    void bug2DeviceWritingEventIdxBigEndianFailsLay003() {
+        final String test = "required_DBC_LAY_003_littleEndianValuesWithDepthsAbove256";
+        final KitRun run = KitRun.of(DeviceLayoutVerification.class, "device", "faulty-big-endian-eventidx", QUICK,
+            List.of(test, "required_DBC_LAY_001_submissionEntriesAtTheStrideOfDstrd"));
+
+        assertThat(run.failure(test))
+            .startsWith("DBC-LAY-003: SQ1 tail EventIdx @0x")
+            .contains("read little-endian expected=below depth 300 actual=1023410176 (byte-swapped: 61)",
+                "(qid=1 after 61 commands)")
+            .endsWith(". Check: " + Requirement.DBC_LAY_003.ifFailsCheck());
+        assertThat(run.verdict("DBC-LAY-003")).isEqualTo("FAIL");
+        assertThat(run.verdict("DBC-LAY-001")).as("the slots are the right ones").isEqualTo("PASS");
+    }
+
+    @Test
+    void bug14DeviceTrustingAnOutOfRangeShadowTailFailsIso003() {
+        final String test = "required_DBC_ISO_003_outOfRangeShadowValueCausesNoRunawayProcessing";
+        final KitRun run = KitRun.of(DeviceIsolationVerification.class, "device", "faulty-trusts-shadow-tail", QUICK,
+            List.of(test, "required_DBC_ISO_001_neverWritesTheShadowDoorbellBuffer",
+                "required_DBC_ADM_001_servesAHostThatRingsTheAdminQueueOnlyByMmio"));
+
+        assertThat(run.failure(test))
+            .startsWith("DBC-ISO-003: completions after SQ1 tail shadow @0x")
+            .contains("= 21 expected=none (no command was submitted) actual=3 completions of entries never written",
+                "(qid=1 depth=16)")
+            .endsWith(". Check: " + Requirement.DBC_ISO_003.ifFailsCheck());
+        assertThat(run.verdict("DBC-ISO-003")).isEqualTo("FAIL");
+        assertThat(run.verdict("DBC-ISO-001")).isEqualTo("PASS");
+        assertThat(run.verdict("DBC-ADM-001")).isEqualTo("PASS");
+    }
+}
