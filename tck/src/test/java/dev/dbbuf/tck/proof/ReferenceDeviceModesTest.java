@@ -7,6 +7,8 @@ import dev.dbbuf.tck.device.DeviceEventIdxVerification;
 import dev.dbbuf.tck.device.DeviceIsolationVerification;
 import dev.dbbuf.tck.device.DeviceLayoutVerification;
 import dev.dbbuf.tck.device.DeviceLifecycleVerification;
+import dev.dbbuf.tck.device.DeviceScenarioVerification;
+import dev.dbbuf.tck.device.DeviceWrapAroundVerification;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -22,7 +24,8 @@ import org.junit.platform.engine.TestExecutionResult;
 class ReferenceDeviceModesTest {
 
     private static final List<Class<?>> SUITE = List.of(DeviceCommandVerification.class, DeviceLayoutVerification.class,
-        DeviceEventIdxVerification.class, DeviceLifecycleVerification.class, DeviceIsolationVerification.class);
+        DeviceEventIdxVerification.class, DeviceLifecycleVerification.class, DeviceIsolationVerification.class,
+        DeviceScenarioVerification.class, DeviceWrapAroundVerification.class);
 
     static Stream<Arguments> modes() {
         return Stream.of(Arguments.of("0", "EVENT_DRIVEN"), Arguments.of("0", "POLLING"),

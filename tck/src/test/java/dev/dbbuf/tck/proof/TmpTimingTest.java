@@ -2,6 +2,8 @@ package dev.dbbuf.tck.proof;
 
 import dev.dbbuf.tck.device.DeviceScenarioVerification;
 import dev.dbbuf.tck.driver.DriverScenarioVerification;
+import dev.dbbuf.tck.device.DeviceWrapAroundVerification;
+import dev.dbbuf.tck.driver.DriverWrapAroundVerification;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -18,5 +20,15 @@ class TmpTimingTest {
         final long t0 = System.nanoTime();
         final KitRun run = KitRun.of(DriverScenarioVerification.class, "driver", "reference", Map.of());
         System.out.println("DRIVER ms " + (System.nanoTime() - t0) / 1_000_000 + " " + run.results().values());
+    }
+
+    @Test
+    void wraps() {
+        long t0 = System.nanoTime();
+        KitRun run = KitRun.of(DeviceWrapAroundVerification.class, "device", "reference", Map.of());
+        System.out.println("DEVWRAP ms " + (System.nanoTime() - t0) / 1_000_000 + " " + run.results());
+        t0 = System.nanoTime();
+        run = KitRun.of(DriverWrapAroundVerification.class, "driver", "reference", Map.of());
+        System.out.println("DRVWRAP ms " + (System.nanoTime() - t0) / 1_000_000 + " " + run.results());
     }
 }
