@@ -31,7 +31,8 @@ import org.opentest4j.AssertionFailedError;
  * {@code DeviceScenarioTarget} runs a generated scenario against a fresh device under test through the probe host,
  * enabled and configured with fresh doorbell buffers, and checks after every step: every command completes exactly
  * once with its command identifier and success, nothing waits forever ({@link ScenarioCompletions}), the controller
- * wrote no memory it must not (the guarded view) and no Shadow Doorbell entry (the content audit).
+ * wrote no memory it must not (the guarded view) and, reported at the end of the scenario, no Shadow Doorbell entry (the
+ * content audit).
  *
  * <p>A command that never completes counts for the rule that covers the queue's situation: DBC-RST-001 for a queue rung
  * by MMIO after a reset, DBC-RST-004 after a reset and a new configuration, DBC-LIF-004 for a re-created queue
@@ -47,15 +48,27 @@ final class DeviceScenarioTarget implements ScenarioTarget {
     private final SwitchableDecision decision;
     private final AdminQueueStyle adminStyle;
     private final ScenarioCompletions completions;
+    private final boolean auditShadowContents;
     private final List<ScenarioCompletions.Live> live = new ArrayList<>();
     private final Set<Integer> usedQids = new HashSet<>();
     private Region @Nullable [] pages;
     private boolean resetSeen;
     private int stepNumber;
 
-    DeviceScenarioTarget(final KitEnvironment env, final AdminQueueStyle adminStyle) {
+    /**
+     * Opens a fresh device, enabled and configured.
+     *
+     * @param env                 the kit environment
+     * @param adminStyle          how the probe rings the admin queue
+     * @param auditShadowContents whether Shadow Doorbell contents that differ from the host's stores fail the scenario
+     *                            (at its end, so a device that copies values at configuration time is still driven
+     *                            through every step); the wrap-around runs leave that to DBC-ISO-001's own tests
+     */
+    DeviceScenarioTarget(final KitEnvironment env, final AdminQueueStyle adminStyle,
+                         final boolean auditShadowContents) {
         this.decision = new SwitchableDecision();
         this.adminStyle = adminStyle;
+        this.auditShadowContents = auditShadowContents;
         this.probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_EVT_008,
             ProbeOptions.strict().withDecision(decision).withAdminStyle(adminStyle));
         this.completions = new ScenarioCompletions(probe);
@@ -107,8 +120,15 @@ final class DeviceScenarioTarget implements ScenarioTarget {
         for (final ScenarioCompletions.Live pair : live) {
             completions.reap(pair, pair.outstanding(), lostRule(pair));
         }
-        probe.shadowAudit().compare("at the end of the scenario");
         checkMemory();
+        probe.shadowAudit().compare("at the end of the scenario");
+        if (auditShadowContents && !probe.shadowAudit().differences().isEmpty()) {
+            try {
+                probe.shadowAudit().assertNone();
+            } catch (final AssertionFailedError e) {
+                throw new ScenarioViolation(DBC_ISO_001, String.valueOf(e.getMessage()));
+            }
+        }
     }
 
     @Override
@@ -193,13 +213,7 @@ final class DeviceScenarioTarget implements ScenarioTarget {
             throw new ScenarioViolation(first.requirement(), FailureMessage.withNote(first.message(),
                 "[after step " + stepNumber + ", " + violations.size() + " such accesses]"));
         }
+        // compared now, before the host's next stores could hide a controller's write; reported at the end
         probe.shadowAudit().compare("after step " + stepNumber);
-        if (!probe.shadowAudit().differences().isEmpty()) {
-            try {
-                probe.shadowAudit().assertNone();
-            } catch (final AssertionFailedError e) {
-                throw new ScenarioViolation(DBC_ISO_001, String.valueOf(e.getMessage()));
-            }
-        }
     }
 }

@@ -110,7 +110,7 @@ public class DeviceScenarioVerification {
             final ScenarioGenerator generator = new ScenarioGenerator(new GeneratorProfile(ScenarioGenerator.LARGEST_GENERATED_DEPTH,
                 DeviceScenarioTarget.MAX_PAIRS, 8, 48, true, List.of()));
             final ScenarioRunner runner = new ScenarioRunner(scenario ->
-                new DeviceScenarioTarget(env, styles.get(scenario.index() % styles.size())));
+                new DeviceScenarioTarget(env, styles.get(scenario.index() % styles.size()), true));
             campaign = ScenarioCampaign.run(env, "device-scenarios", generator, runner);
             System.out.println("[dbbuf-tck] device scenarios: " + campaign.summary());
         }

@@ -45,6 +45,9 @@ public record Scenario(int index, @Nullable EventIdxPolicy probeDevicePolicy, Li
         if (probeDevicePolicy != null) {
             out.append("\n  probe device EventIdx policy ").append(probeDevicePolicy);
         }
+        if (steps.isEmpty()) {
+            out.append("\n  (no steps: the setup alone fails)");
+        }
         for (int i = 0; i < steps.size(); i++) {
             out.append("\n  ").append(i + 1).append(". ").append(steps.get(i));
         }

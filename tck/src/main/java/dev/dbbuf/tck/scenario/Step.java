@@ -101,7 +101,16 @@ public sealed interface Step {
     record Reap(int pair, int max) implements Step {
         @Override
         public List<Step> simpler() {
-            return pair == 0 ? List.of() : List.of(new Reap(0, max));
+            final List<Step> out = new ArrayList<>();
+            if (pair != 0) {
+                out.add(new Reap(0, max));
+            }
+            for (final int m : new int[] {1, max / 2}) {
+                if (m >= 1 && m < max && out.stream().noneMatch(s -> s.equals(new Reap(pair, m)))) {
+                    out.add(new Reap(pair, m));
+                }
+            }
+            return out;
         }
 
         @Override
