@@ -102,11 +102,11 @@ public class DeviceWrapAroundVerification {
                 Assumptions.abort("the device declares DeviceCapabilities.adminQueueStyles without " + style);
             }
         }
-        // four admin commands per cycle, plus Identify and Doorbell Buffer Config: three wraps of 16 entries
+        // four admin commands per cycle, plus Doorbell Buffer Config: three wraps of 16 entries
         final int cycles = (WRAPS * ADMIN_DEPTH) / 4 + 1;
         final List<Step> steps = WrapScenarios.adminChurn(cycles);
         check(env, requirement, new Scenario(0, null, steps), style, "admin queue depth " + ADMIN_DEPTH + ", "
-            + (4 * cycles + 2) + " admin commands (" + (4 * cycles + 2) / ADMIN_DEPTH + " wraps), style " + style);
+            + (4 * cycles + 1) + " admin commands (" + (4 * cycles + 1) / ADMIN_DEPTH + " wraps), style " + style);
     }
 
     private static void runAll(final KitEnvironment env, final Requirement requirement,
