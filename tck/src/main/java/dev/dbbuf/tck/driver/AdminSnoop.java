@@ -114,6 +114,11 @@ final class AdminSnoop {
         } else if (command.opcode() == AdminOpcode.CREATE_IO_CQ.code()) {
             completionDepths.put(QueueCommands.qid(command.cdw10()), QueueCommands.depth(command.cdw10()));
             created.add(new Doorbell.CompletionHead(QueueCommands.qid(command.cdw10())));
+        } else if (command.opcode() == AdminOpcode.DELETE_IO_SQ.code()) {
+            // the queue is gone: the host's later store zeroing its slot (DBC-LIF-003) is not a doorbell update
+            submissionDepths.remove(QueueCommands.qid(command.cdw10()));
+        } else if (command.opcode() == AdminOpcode.DELETE_IO_CQ.code()) {
+            completionDepths.remove(QueueCommands.qid(command.cdw10()));
         } else if (command.opcode() == AdminOpcode.DOORBELL_BUFFER_CONFIG.code()) {
             doorbellBufferConfig(command);
         }

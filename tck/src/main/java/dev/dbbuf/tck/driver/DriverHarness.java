@@ -41,7 +41,7 @@ public final class DriverHarness implements AutoCloseable {
 
     private static final long MEMORY_BYTES = 32L << 20;
 
-    private final SegmentHostMemory memory = new SegmentHostMemory(MEMORY_BYTES);
+    private final SegmentHostMemory memory;
     private final DeviceUnderTest device;
     private final DriverUnderTest driver;
     private final DoorbellObserver observer;
@@ -74,6 +74,23 @@ public final class DriverHarness implements AutoCloseable {
      */
     public DriverHarness(final KitEnvironment env, final Requirement verifying, final DeviceConfiguration device,
                          final DriverConfiguration driver, final ProbeDeviceFault fault) {
+        this(env, verifying, device, driver, fault, MEMORY_BYTES);
+    }
+
+    /**
+     * As {@link #DriverHarness(KitEnvironment, Requirement, DeviceConfiguration, DriverConfiguration,
+     * ProbeDeviceFault)} with less host memory: zero-filling 32 MiB dominates a short scenario's cost.
+     *
+     * @param env         the kit environment; {@code tck.device} selects the probe device
+     * @param verifying   the requirement the test verifies
+     * @param device      what to ask of the probe device (stepped is forced)
+     * @param driver      what to ask of the driver
+     * @param fault       what the kit makes the probe device do
+     * @param memoryBytes host memory to offer the driver
+     */
+    public DriverHarness(final KitEnvironment env, final Requirement verifying, final DeviceConfiguration device,
+                         final DriverConfiguration driver, final ProbeDeviceFault fault, final long memoryBytes) {
+        this.memory = new SegmentHostMemory(memoryBytes);
         this.env = env;
         this.verifying = verifying;
         final String deviceName = env.setting("tck.device", "reference");
@@ -115,6 +132,24 @@ public final class DriverHarness implements AutoCloseable {
      */
     public DoorbellObserver observer() {
         return observer;
+    }
+
+    /**
+     * The observer's findings so far.
+     *
+     * @return the findings, per requirement
+     */
+    public DriverFindings findings() {
+        return findings;
+    }
+
+    /**
+     * Forbidden memory accesses so far (freed pages).
+     *
+     * @return the recorder
+     */
+    public ViolationRecorder violations() {
+        return violations;
     }
 
     /**

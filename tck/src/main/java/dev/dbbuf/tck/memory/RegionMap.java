@@ -58,7 +58,13 @@ public final class RegionMap {
      * @return the region, if any
      */
     public synchronized Optional<Region> liveAt(final long address, final long length) {
-        return live.stream().filter(r -> overlaps(r, address, length)).findFirst();
+        // plain loops, not streams: this runs on every guarded access, the kit's hottest path
+        for (final Region region : live) {
+            if (overlaps(region, address, length)) {
+                return Optional.of(region);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -68,7 +74,13 @@ public final class RegionMap {
      * @return a copy, in allocation order
      */
     public synchronized List<Region> live(final RegionKind kind) {
-        return live.stream().filter(r -> r.kind() == kind).toList();
+        final List<Region> of = new ArrayList<>();
+        for (final Region region : live) {
+            if (region.kind() == kind) {
+                of.add(region);
+            }
+        }
+        return List.copyOf(of);
     }
 
     /**
@@ -79,7 +91,12 @@ public final class RegionMap {
      * @return the retired region, if any
      */
     public synchronized Optional<Retired> retiredAt(final long address, final long length) {
-        return retired.stream().filter(r -> overlaps(r.region(), address, length)).findFirst();
+        for (final Retired region : retired) {
+            if (overlaps(region.region(), address, length)) {
+                return Optional.of(region);
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean overlaps(final Region region, final long address, final long length) {

@@ -282,4 +282,45 @@ public final class FaultyDevices {
             };
         }
     }
+
+    /**
+     * Loses a submission queue's EventIdx state once that queue has wrapped twice: from then on it stops writing the
+     * queue's SQ EventIdx, so the host keeps seeing a stale value while the device, event-driven, waits for a
+     * doorbell. Only a scenario that wraps a queue twice and then moves its tail within the window shows it.
+     */
+    public static final class ForgetsEventIdxAfterSecondWrap extends Provider {
+        public ForgetsEventIdxAfterSecondWrap() {
+            super("faulty-forgets-eventidx-after-second-wrap");
+        }
+
+        @Override
+        public DeviceUnderTest create(final DeviceConfiguration configuration) {
+            return new Wrapped(ReferenceDeviceOptions.of(configuration.withThreaded(false))) {
+                // per SQ EventIdx slot: the last value written and the wraps seen (a value below the last one)
+                private final Map<Long, int[]> slots = new ConcurrentHashMap<>();
+
+                @Override
+                HostMemory distort(final HostMemory view) {
+                    return new ForwardingHostMemory(view) {
+                        @Override
+                        public void writeU32(final long address, final int value, final AccessMode mode) {
+                            final boolean submissionTailSlot = ((address & (PAGE - 1)) / stride) % 2 == 0
+                                && (address & (PAGE - 1)) >= 2L * stride;
+                            if (submissionTailSlot && isEventIdxWrite(address)) {
+                                final int[] slot = slots.computeIfAbsent(address, a -> new int[] {value, 0});
+                                if (Integer.compareUnsigned(value, slot[0]) < 0) {
+                                    slot[1]++;
+                                }
+                                slot[0] = value;
+                                if (slot[1] >= 2) {
+                                    return;
+                                }
+                            }
+                            delegate.writeU32(address, value, mode);
+                        }
+                    };
+                }
+            };
+        }
+    }
 }

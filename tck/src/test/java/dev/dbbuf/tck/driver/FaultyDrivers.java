@@ -208,4 +208,32 @@ public final class FaultyDrivers {
             };
         }
     }
+
+    /**
+     * After a queue pair is deleted, the decision of every later update takes its old value one entry too far ahead
+     * (a private copy that drifted when the queue was torn down), so it misses the ring whenever EventIdx equals the
+     * true old value. Nothing shows before the first delete.
+     */
+    public static final class DriftsAfterDelete extends Provider {
+        public DriftsAfterDelete() {
+            super("faulty-drifts-after-delete-driver");
+        }
+
+        @Override
+        public DriverUnderTest create(final DriverConfiguration configuration) {
+            final boolean[] deleted = {false};
+            final dev.dbbuf.spec.spi.eventidx.EventIdxDecision decision = (o, n, e, depth) -> {
+                final int old = deleted[0] ? (o + 1) % depth : o;
+                return old != n && dev.dbbuf.spec.eventidx.EventIdx.mustRing(old, n, e, depth);
+            };
+            return new Wrapped(new ReferenceDriver(DoorbellPolicy.defaults().withDecision(decision),
+                configuration.ioQueues())) {
+                @Override
+                public void deleteQueuePair(final QueuePair pair) {
+                    deleted[0] = true;
+                    delegate.deleteQueuePair(pair);
+                }
+            };
+        }
+    }
 }
