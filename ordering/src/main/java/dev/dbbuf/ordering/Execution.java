@@ -59,8 +59,10 @@ final class Execution implements FinalState {
     private final long[] history;
     private final List<Action> schedule = new ArrayList<>();
     private final List<String> trace = new ArrayList<>();
+    private final List<AgentMemory> memories = new ArrayList<>();
     private int turn = SCHEDULER;
     private boolean aborted;
+    private boolean settingUp;
 
     Execution(final Scenario scenario, final MemoryModel model, final ChoicePolicy policy, final int maxSteps) {
         this.scenario = scenario;
@@ -73,11 +75,20 @@ final class Execution implements FinalState {
         this.finished = new boolean[actors.size()];
         this.failures = new Throwable[actors.size()];
         this.history = new long[actors.size()];
+        for (int i = 0; i < actors.size(); i++) {
+            memories.add(new AgentMemory(this, state, i));
+        }
     }
 
     Result run() {
         final List<Thread> threads = new ArrayList<>();
         try {
+            settingUp = true;
+            try {
+                instance.setUp(List.copyOf(memories));
+            } finally {
+                settingUp = false;
+            }
             for (int i = 0; i < actors.size(); i++) {
                 final int agent = i;
                 final Thread thread = Thread.ofVirtual().name("explore-" + actors.get(i).name())
@@ -89,6 +100,19 @@ final class Execution implements FinalState {
             return schedule();
         } finally {
             abort(threads);
+            instance.tearDown();
+        }
+    }
+
+    /** Whether the scenario's sequentially consistent set-up phase is running. */
+    boolean settingUp() {
+        return settingUp;
+    }
+
+    void requireExploring(final String what) {
+        if (settingUp) {
+            throw new IllegalStateException("set-up phase has no scheduler: a " + what
+                + " is only available to a running agent");
         }
     }
 
@@ -195,7 +219,7 @@ final class Execution implements FinalState {
             } finally {
                 lock.unlock();
             }
-            actors.get(agent).body().run(new AgentMemory(this, state, agent), new AgentMemory(this, state, agent));
+            actors.get(agent).body().run(memories.get(agent), memories.get(agent));
         } catch (final Aborted stop) {
             return;
         } catch (final RuntimeException | AssertionError | StackOverflowError failure) {
@@ -292,6 +316,11 @@ final class Execution implements FinalState {
     @Override
     public boolean idle(final int actor) {
         return pending[actor] instanceof Step.AwaitRing;
+    }
+
+    @Override
+    public boolean waiting(final int actor) {
+        return pending[actor] instanceof Step.AwaitLoad;
     }
 
     @Override

@@ -15,7 +15,7 @@ final class SharedState {
     private final MemoryModel model;
     private final byte[] memory;
     private final StoreBuffer[] buffers;
-    private final ArrayDeque<Integer> rings = new ArrayDeque<>();
+    private final ArrayDeque<MmioWrite> rings = new ArrayDeque<>();
     private long memoryHash;
 
     SharedState(final MemoryModel model, final int bytes, final int agents) {
@@ -94,12 +94,17 @@ final class SharedState {
         return bytes;
     }
 
-    void ring(final int value) {
-        rings.add(value);
+    void ring(final MmioWrite write) {
+        rings.add(write);
     }
 
-    int takeRing() {
+    MmioWrite takeRing() {
         return rings.remove();
+    }
+
+    /** A set-up store: straight to shared memory, as if it had been buffered and flushed at once. */
+    void storeNow(final long address, final byte[] bytes) {
+        commit(address, bytes);
     }
 
     int pendingRings() {
@@ -109,8 +114,8 @@ final class SharedState {
     void addHashes(final List<Long> parts) {
         parts.add(memoryHash);
         parts.add((long) rings.size());
-        for (final int ring : rings) {
-            parts.add((long) ring);
+        for (final MmioWrite ring : rings) {
+            parts.add((long) ring.offset() << 32 | Integer.toUnsignedLong(ring.value()));
         }
         for (final StoreBuffer buffer : buffers) {
             parts.add(buffer.hash());
