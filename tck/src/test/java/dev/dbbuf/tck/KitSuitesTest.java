@@ -38,7 +38,7 @@ class KitSuitesTest {
         assertThat(classes).isNotEmpty()
             .allSatisfy(name -> assertThat(name).startsWith(suite.getPackageName() + "."));
         if (suite == DeviceConformanceSuite.class) {
-            assertThat(classes).hasSize(5);
+            assertThat(classes).hasSize(6);
         }
     }
 }

@@ -220,8 +220,8 @@ public final class DeviceOrderingScenario implements Scenario {
             }
             final int shadow = state.readU32(layout.buffers().shadowAddress(layout.sqTail()));
             final int eventIdx = state.readU32(layout.buffers().eventIdxAddress(layout.sqTail()));
-            details = "queue hangs: shadow tail=%d EventIdx=%d completions=%d of %d pending MMIO writes=%d device "
-                + "idle=%s".formatted(shadow, eventIdx, polled.size(), submissions, state.pendingRings(),
+            details = ("queue hangs: shadow tail=%d EventIdx=%d completions=%d of %d pending MMIO writes=%d device "
+                + "idle=%s").formatted(shadow, eventIdx, polled.size(), submissions, state.pendingRings(),
                 state.idle(DEVICE));
             return state.waiting(HOST) && state.idle(DEVICE) && state.pendingRings() == 0 ? LOST_DOORBELL : "STALLED";
         }

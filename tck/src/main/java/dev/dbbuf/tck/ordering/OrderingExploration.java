@@ -30,9 +30,9 @@ import org.opentest4j.AssertionFailedError;
 public final class OrderingExploration {
 
     /** Default bound of an exhaustive exploration per model. */
-    public static final long DEFAULT_EXECUTIONS = 1_000;
+    public static final long DEFAULT_EXECUTIONS = 200;
     /** Default seeded random executions per model when the exhaustive budget runs out. */
-    public static final int DEFAULT_RUNS = 200;
+    public static final int DEFAULT_RUNS = 300;
 
     private static final Map<String, List<Explored>> DONE = new ConcurrentHashMap<>();
 

@@ -25,4 +25,36 @@ class OrderingProofTest {
         assertThat(run.verdict("DBC-ORD-004")).isEqualTo("PASS");
         assertThat(run.verdict("DBC-ORD-005")).isEqualTo("PASS");
     }
+
+    @Test
+    void deviceWithoutTheFullFenceFailsOrd003() {
+        final KitRun run = KitRun.of(DeviceOrderingVerification.class, "device", "faulty-no-eventidx-fence", QUICK);
+
+        assertThat(run.failure("required_DBC_ORD_003_fullFenceBetweenEventIdxStoreAndShadowReload"))
+            .startsWith("DBC-ORD-003: outcome expected=every submission completed actual=LOST_DOORBELL (")
+            .contains("queue hangs: shadow tail=2", "shrunk schedule", "replay: [");
+        assertThat(run.verdict("DBC-ORD-003")).isEqualTo("FAIL");
+    }
+
+    @Test
+    void devicePostingThePhaseFirstFailsOrd004() {
+        final KitRun run = KitRun.of(DeviceOrderingVerification.class, "device", "faulty-phase-first", QUICK);
+
+        assertThat(run.failure("required_DBC_ORD_004_completionEntryVisibleBeforeItsPhaseTag"))
+            .startsWith("DBC-ORD-004: outcome expected=the whole entry visible with its phase tag "
+                + "actual=TORN_COMPLETION (")
+            .contains("read after its phase tag expected={CID 1 SQID 1");
+        assertThat(run.verdict("DBC-ORD-004")).isEqualTo("FAIL");
+    }
+
+    @Test
+    void devicePrefetchingEntriesFailsOrd005() {
+        final KitRun run = KitRun.of(DeviceOrderingVerification.class, "device", "faulty-prefetches-entries", QUICK);
+
+        assertThat(run.failure("required_DBC_ORD_005_readsEntriesOnlyAfterAcquiringTheTail"))
+            .startsWith("DBC-ORD-005: outcome expected=each completion for the command the host wrote "
+                + "actual=STALE_ENTRY (")
+            .contains("CQ1[1] for SQ1[1] expected=CID 2 success actual={CID 0");
+        assertThat(run.verdict("DBC-ORD-005")).isEqualTo("FAIL");
+    }
 }

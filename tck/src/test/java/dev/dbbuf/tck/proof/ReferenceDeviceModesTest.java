@@ -7,6 +7,7 @@ import dev.dbbuf.tck.device.DeviceEventIdxVerification;
 import dev.dbbuf.tck.device.DeviceIsolationVerification;
 import dev.dbbuf.tck.device.DeviceLayoutVerification;
 import dev.dbbuf.tck.device.DeviceLifecycleVerification;
+import dev.dbbuf.tck.device.DeviceOrderingVerification;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -22,7 +23,8 @@ import org.junit.platform.engine.TestExecutionResult;
 class ReferenceDeviceModesTest {
 
     private static final List<Class<?>> SUITE = List.of(DeviceCommandVerification.class, DeviceLayoutVerification.class,
-        DeviceEventIdxVerification.class, DeviceLifecycleVerification.class, DeviceIsolationVerification.class);
+        DeviceEventIdxVerification.class, DeviceLifecycleVerification.class, DeviceIsolationVerification.class,
+        DeviceOrderingVerification.class);
 
     static Stream<Arguments> modes() {
         return Stream.of(Arguments.of("0", "EVENT_DRIVEN"), Arguments.of("0", "POLLING"),
