@@ -100,6 +100,8 @@ final class Execution implements FinalState {
             return schedule();
         } finally {
             abort(threads);
+            // tear-down is sequentially consistent like set-up: the agents are gone, nothing may wait for a turn
+            settingUp = true;
             instance.tearDown();
         }
     }

@@ -75,7 +75,10 @@ public interface Scenario {
         default void setUp(final List<HostMemory> memories) {
         }
 
-        /** Releases what the set-up created, after the execution ended; never throws. */
+        /**
+         * Releases what the set-up created, after the execution ended; never throws. Runs in the sequentially
+         * consistent mode of {@link #setUp}.
+         */
         default void tearDown() {
         }
 
