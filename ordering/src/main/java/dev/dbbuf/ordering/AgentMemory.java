@@ -37,10 +37,35 @@ final class AgentMemory implements HostMemory, AgentPort {
             return SharedState.littleEndian(state.load(agent, address, width), 0, width);
         }
         execution.await(agent, new Step.Load(address, width, mode));
-        final long value = SharedState.littleEndian(state.load(agent, address, width), 0, width);
-        execution.observe(agent, "load  u%d %s %s = %d".formatted(8 * width, execution.name(address), mode, value),
-            value);
+        final byte[] bytes = perform(address, width, mode);
+        final long value = SharedState.littleEndian(bytes, 0, width);
+        execution.observe(agent, "load  u%d %s %s = %d%s".formatted(8 * width, execution.name(address), mode, value,
+            early()), value);
         return value;
+    }
+
+    /** Performs a load the scheduler let run: early if it chose so, and an acquire or volatile load orders later ones. */
+    private byte[] perform(final long address, final int width, final AccessMode mode) {
+        final int variant = execution.early(agent);
+        final byte[] bytes;
+        if (variant > 0) {
+            final SharedState.Candidate candidate = state.candidates(agent, address, width).get(variant);
+            state.window(agent).saw(address, width, candidate.from());
+            bytes = candidate.bytes();
+        } else {
+            bytes = state.load(agent, address, width);
+            state.window(agent).saw(address, width, state.commits());
+        }
+        if (mode == AccessMode.ACQUIRE || mode == AccessMode.VOLATILE) {
+            state.window(agent).order(state.commits());
+        }
+        return bytes;
+    }
+
+    private String early() {
+        final int variant = execution.early(agent);
+        return variant == 0 ? "" : " (satisfied early: %d newer value%s not seen)".formatted(variant,
+            variant == 1 ? "" : "s");
     }
 
     private void store(final long address, final int width, final long value, final AccessMode mode) {
@@ -85,6 +110,8 @@ final class AgentMemory implements HostMemory, AgentPort {
         if (!state.buffer(agent).isEmpty()) {
             execution.await(agent, new Step.Drain());
         }
+        // a full fence or volatile access also orders later loads after everything visible now
+        state.window(agent).order(state.commits());
         execution.observe(agent, why + " (store buffer empty)", 0);
     }
 
@@ -133,12 +160,12 @@ final class AgentMemory implements HostMemory, AgentPort {
         state.checkRange(address, length);
         if (!execution.settingUp()) {
             execution.await(agent, new Step.Load(address, length, AccessMode.PLAIN));
+            System.arraycopy(perform(address, length, AccessMode.PLAIN), 0, dst, offset, length);
+            execution.observe(agent, "load  %d bytes %s PLAIN%s".formatted(length, execution.name(address), early()),
+                Arrays.hashCode(dst));
+            return;
         }
         System.arraycopy(state.load(agent, address, length), 0, dst, offset, length);
-        if (!execution.settingUp()) {
-            execution.observe(agent, "load  %d bytes %s PLAIN".formatted(length, execution.name(address)),
-                Arrays.hashCode(dst));
-        }
     }
 
     @Override
@@ -169,7 +196,10 @@ final class AgentMemory implements HostMemory, AgentPort {
                 state.buffer(agent).releaseFence();
                 execution.observe(agent, "fence RELEASE (later stores stay behind earlier ones)", 1);
             }
-            case ACQUIRE -> execution.observe(agent, "fence ACQUIRE (loads are never reordered here)", 2);
+            case ACQUIRE -> {
+                state.window(agent).order(state.commits());
+                execution.observe(agent, "fence ACQUIRE (later loads see everything visible now)", 2);
+            }
         }
     }
 
@@ -183,6 +213,8 @@ final class AgentMemory implements HostMemory, AgentPort {
         execution.requireExploring("MMIO doorbell write");
         execution.await(agent, new Step.Ring(value));
         state.ring(new MmioWrite(offset, value));
+        // an MMIO write is an uncached access that completes in order: later loads are not satisfied before it
+        state.window(agent).order(state.commits());
         execution.observe(agent, "MMIO doorbell write " + register(offset) + "= " + value
             + " (store buffer drained first)", (long) offset << 32 | Integer.toUnsignedLong(value));
     }
@@ -197,6 +229,8 @@ final class AgentMemory implements HostMemory, AgentPort {
         execution.requireExploring("wait for an MMIO doorbell write");
         execution.await(agent, new Step.AwaitRing());
         final MmioWrite write = state.takeRing();
+        // a device's accesses triggered by a doorbell write are issued after it
+        state.window(agent).order(state.commits());
         execution.observe(agent, "woken by MMIO doorbell write " + register(write.offset()) + "= " + write.value(),
             (long) write.offset() << 32 | Integer.toUnsignedLong(write.value()));
         return write;
@@ -208,6 +242,10 @@ final class AgentMemory implements HostMemory, AgentPort {
         execution.requireExploring("polling loop");
         execution.await(agent, new Step.AwaitLoad(address, width, mode, until));
         final long value = SharedState.littleEndian(state.load(agent, address, width), 0, width);
+        state.window(agent).saw(address, width, state.commits());
+        if (mode == AccessMode.ACQUIRE || mode == AccessMode.VOLATILE) {
+            state.window(agent).order(state.commits());
+        }
         execution.observe(agent, "poll  u%d %s %s until done = %d".formatted(8 * width, execution.name(address), mode,
             value), value);
         return value;

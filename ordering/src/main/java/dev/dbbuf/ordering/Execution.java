@@ -60,6 +60,7 @@ final class Execution implements FinalState {
     private final List<Action> schedule = new ArrayList<>();
     private final List<String> trace = new ArrayList<>();
     private final List<AgentMemory> memories = new ArrayList<>();
+    private final int[] early;
     private int turn = SCHEDULER;
     private boolean aborted;
     private boolean settingUp;
@@ -75,6 +76,7 @@ final class Execution implements FinalState {
         this.finished = new boolean[actors.size()];
         this.failures = new Throwable[actors.size()];
         this.history = new long[actors.size()];
+        this.early = new int[actors.size()];
         for (int i = 0; i < actors.size(); i++) {
             memories.add(new AgentMemory(this, state, i));
         }
@@ -89,6 +91,7 @@ final class Execution implements FinalState {
             } finally {
                 settingUp = false;
             }
+            state.startExploring();
             for (int i = 0; i < actors.size(); i++) {
                 final int agent = i;
                 final Thread thread = Thread.ofVirtual().name("explore-" + actors.get(i).name())
@@ -139,6 +142,7 @@ final class Execution implements FinalState {
     void perform(final Action action) {
         schedule.add(action);
         if (action.kind() == Action.Kind.RUN) {
+            early[action.agent()] = action.early();
             grant(action.agent());
             return;
         }
@@ -159,7 +163,11 @@ final class Execution implements FinalState {
         for (int i = 0; i < actors.size(); i++) {
             final Step step = pending[i];
             if (step != null && step.enabled(state, i)) {
-                result.add(new Action(Action.Kind.RUN, i, step.address()));
+                final int variants = mayLoadEarly(step) ? state.candidates(i, step.address(),
+                    ((Step.Load) step).width()).size() : 1;
+                for (int variant = 0; variant < variants; variant++) {
+                    result.add(new Action(Action.Kind.RUN, i, step.address(), variant));
+                }
             }
         }
         for (int i = 0; i < actors.size(); i++) {
@@ -169,6 +177,17 @@ final class Execution implements FinalState {
             }
         }
         return result;
+    }
+
+    private boolean mayLoadEarly(final Step step) {
+        return state.model() == MemoryModel.WEAK && step instanceof Step.Load load
+            && (load.mode() == dev.dbbuf.spec.memory.AccessMode.PLAIN
+            || load.mode() == dev.dbbuf.spec.memory.AccessMode.OPAQUE);
+    }
+
+    /** Which value the agent's current load returns: 0 the newest, n the n-th older one in its window. */
+    int early(final int agent) {
+        return early[agent];
     }
 
     private String outcome() {
