@@ -175,6 +175,31 @@ public final class OrderingFaultyDevices {
         }
     }
 
+    /**
+     * Loads the shadow tail plain instead of acquire (DBC-ORD-005 on a weakly ordered machine): every acquire load of
+     * the reference device becomes a plain one.
+     */
+    public static final class PlainTailLoad extends Provider {
+        public PlainTailLoad() {
+            super("faulty-plain-tail-load");
+        }
+
+        @Override
+        public DeviceUnderTest create(final DeviceConfiguration configuration) {
+            return new FaultyDevices.Wrapped(ReferenceDeviceOptions.of(configuration.withThreaded(false))) {
+                @Override
+                HostMemory distort(final HostMemory view) {
+                    return new ForwardingHostMemory(view) {
+                        @Override
+                        public int readU32(final long address, final AccessMode mode) {
+                            return delegate.readU32(address, mode == AccessMode.ACQUIRE ? AccessMode.PLAIN : mode);
+                        }
+                    };
+                }
+            };
+        }
+    }
+
     private static final class PrefetchMemory extends ForwardingHostMemory {
         private final Map<Long, Integer> queues;
         private final Map<Long, Integer> next = new HashMap<>();

@@ -60,6 +60,17 @@ class OrderingProofTest {
     }
 
     @Test
+    void deviceLoadingTheTailPlainFailsOrd005UnderTheWeakModel() {
+        final KitRun run = KitRun.of(DeviceOrderingVerification.class, "device", "faulty-plain-tail-load", QUICK);
+
+        assertThat(run.failure("required_DBC_ORD_005_readsEntriesOnlyAfterAcquiringTheTail"))
+            .startsWith("DBC-ORD-005: outcome expected=each completion for the command the host wrote "
+                + "actual=STALE_ENTRY (")
+            .contains("under WEAK", "satisfied early");
+        assertThat(run.verdict("DBC-ORD-005")).isEqualTo("FAIL");
+    }
+
+    @Test
     void referenceDriverPassesEveryOrderingRule() {
         final KitRun run = KitRun.of(DriverOrderingVerification.class, "driver", "reference", QUICK);
 
