@@ -3,6 +3,7 @@ package dev.dbbuf.ordering;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One agent's window for early loads under {@link MemoryModel#WEAK}: a plain or opaque load may be satisfied at any
@@ -59,7 +60,7 @@ final class LoadWindow {
                 h = h * 31 + b;
             }
         }
-        for (final Map.Entry<Long, Long> entry : new java.util.TreeMap<>(coherent).entrySet()) {
+        for (final Map.Entry<Long, Long> entry : new TreeMap<>(coherent).entrySet()) {
             h = StateKey.mix(h * 31 + entry.getKey()) + (entry.getValue() - floor);
         }
         return h;

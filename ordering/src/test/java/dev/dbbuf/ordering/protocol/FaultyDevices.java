@@ -2,6 +2,7 @@ package dev.dbbuf.ordering.protocol;
 
 import dev.dbbuf.spec.doorbell.ControllerShadowDoorbell;
 import dev.dbbuf.spec.memory.AccessMode;
+import dev.dbbuf.spec.memory.Fence;
 
 /**
  * Device sides with one ordering defect each, written against the same HostMemory API a plug-in uses.
@@ -86,7 +87,7 @@ final class FaultyDevices {
                 // release: pairs with the host's acquire load of EventIdx
                 memory.writeU32(eventIdxAddress, head, AccessMode.RELEASE);
                 // full fence: the EventIdx store is visible before the re-load (DBC-ORD-003 is kept)
-                memory.fence(dev.dbbuf.spec.memory.Fence.FULL);
+                memory.fence(Fence.FULL);
                 // plain: the defect again, for the entries this re-load covers
                 tail = memory.readU32(shadowAddress, AccessMode.PLAIN);
             }

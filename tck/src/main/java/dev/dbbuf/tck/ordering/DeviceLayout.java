@@ -26,6 +26,14 @@ record DeviceLayout(int dstrd, int depth) {
     /** Pages: shadow, EventIdx, admin SQ, admin CQ, I/O SQ, I/O CQ. */
     static final int PAGES = 6;
 
+    private static final int SHADOW_PAGE = 0;
+    private static final int EVENT_IDX_PAGE = 1;
+    private static final int ADMIN_SQ_PAGE = 2;
+    private static final int ADMIN_CQ_PAGE = 3;
+    private static final int IO_SQ_PAGE = 4;
+    private static final int IO_CQ_PAGE = 5;
+    private static final String[] PAGE_NAMES = {"shadow", "EventIdx", "ASQ", "ACQ", "SQ1", "CQ1"};
+
     private static final Doorbell.SubmissionTail SQ1_TAIL = new Doorbell.SubmissionTail(1);
 
     int memoryBytes() {
@@ -33,23 +41,23 @@ record DeviceLayout(int dstrd, int depth) {
     }
 
     DoorbellBuffers buffers() {
-        return new DoorbellBuffers(0, PAGE, dstrd);
+        return new DoorbellBuffers((long) SHADOW_PAGE * PAGE, (long) EVENT_IDX_PAGE * PAGE, dstrd);
     }
 
     long adminSq() {
-        return 2L * PAGE;
+        return (long) ADMIN_SQ_PAGE * PAGE;
     }
 
     long adminCq() {
-        return 3L * PAGE;
+        return (long) ADMIN_CQ_PAGE * PAGE;
     }
 
     long ioSq() {
-        return 4L * PAGE;
+        return (long) IO_SQ_PAGE * PAGE;
     }
 
     long ioCq() {
-        return 5L * PAGE;
+        return (long) IO_CQ_PAGE * PAGE;
     }
 
     Doorbell.SubmissionTail sqTail() {
@@ -76,15 +84,15 @@ record DeviceLayout(int dstrd, int depth) {
         if (address == buffers.eventIdxAddress(SQ1_TAIL)) {
             return "EventIdx[SQ1 tail]";
         }
-        final String[] pages = {"shadow", "EventIdx", "ASQ", "ACQ", "SQ1", "CQ1"};
         final int page = (int) (address / PAGE);
         final long offset = address % PAGE;
-        if (page == 4) {
+        if (page == IO_SQ_PAGE) {
             return "SQ1[%d]+%d".formatted(offset / SubmissionQueueEntry.SIZE, offset % SubmissionQueueEntry.SIZE);
         }
-        if (page == 5) {
+        if (page == IO_CQ_PAGE) {
             return "CQ1[%d]+%d".formatted(offset / CompletionQueueEntry.SIZE, offset % CompletionQueueEntry.SIZE);
         }
-        return page >= 0 && page < pages.length ? "%s+0x%x".formatted(pages[page], offset) : "@0x" + Long.toHexString(address);
+        return page >= 0 && page < PAGE_NAMES.length ? "%s+0x%x".formatted(PAGE_NAMES[page], offset)
+            : "@0x" + Long.toHexString(address);
     }
 }

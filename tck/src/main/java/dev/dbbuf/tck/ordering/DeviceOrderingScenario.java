@@ -3,6 +3,7 @@ package dev.dbbuf.tck.ordering;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.ordering.Actor;
+import dev.dbbuf.ordering.AgentPort;
 import dev.dbbuf.ordering.FinalState;
 import dev.dbbuf.ordering.Grade;
 import dev.dbbuf.ordering.MmioWrite;
@@ -158,7 +159,7 @@ public final class DeviceOrderingScenario implements Scenario {
             return List.of(new Actor("host", this::host), new Actor("device", (memory, port) -> serve(port)));
         }
 
-        private void host(final HostMemory memory, final dev.dbbuf.ordering.AgentPort port) {
+        private void host(final HostMemory memory, final AgentPort port) {
             final HostShadowDoorbell tail = new HostShadowDoorbell(memory, layout.buffers(), layout.sqTail(),
                 layout.depth(), EventIdxForm.NORMATIVE);
             for (int k = 0; k < submissions; k++) {
@@ -180,7 +181,7 @@ public final class DeviceOrderingScenario implements Scenario {
             }
         }
 
-        private void serve(final dev.dbbuf.ordering.AgentPort port) {
+        private void serve(final AgentPort port) {
             final DeviceUnderTest target = device;
             final ExecutionModel.Step pass = step;
             if (target == null || pass == null) {

@@ -11,15 +11,10 @@ import dev.dbbuf.ordering.OutcomeSpec;
 import dev.dbbuf.ordering.OutcomeTable;
 import dev.dbbuf.ordering.Scenario;
 import dev.dbbuf.spec.doorbell.ControllerShadowDoorbell;
-import dev.dbbuf.spec.doorbell.DoorbellBuffers;
-import dev.dbbuf.spec.layout.Doorbell;
-import dev.dbbuf.spec.layout.DoorbellLayout;
 import dev.dbbuf.spec.memory.FirstFitPageAllocator;
 import dev.dbbuf.spec.memory.HostMemory;
-import dev.dbbuf.spec.nvme.AdminOpcode;
 import dev.dbbuf.spec.nvme.Capabilities;
 import dev.dbbuf.spec.nvme.ControllerRegister;
-import dev.dbbuf.spec.nvme.QueueCommands;
 import dev.dbbuf.spec.nvme.SubmissionQueueEntry;
 import dev.dbbuf.spec.spi.device.DeviceConfiguration;
 import dev.dbbuf.spec.spi.device.DeviceProvider;
@@ -133,7 +128,7 @@ public final class DriverOrderingScenario implements Scenario {
         private @Nullable DriverUnderTest driver;
         private @Nullable DriverControllerPort port;
         private @Nullable QueuePair pair;
-        private @Nullable SubmissionQueueLocation queue;
+        private @Nullable DriverQueueLocation queue;
         private String details = "";
 
         @Override
@@ -158,7 +153,7 @@ public final class DriverOrderingScenario implements Scenario {
                     + " against the kit device; the ordering rules bind shadow doorbell updates");
             }
             final int dstrd = Capabilities.decode(created.readRegister64(ControllerRegister.CAP)).dstrd();
-            queue = SubmissionQueueLocation.find(host, controller.adminSq(), controller.adminDepth(), created1.qid(),
+            queue = DriverQueueLocation.find(host, controller.adminSq(), controller.adminDepth(), created1.qid(),
                 dstrd);
             for (int pass = 0; stepped.step().runOnce(); pass++) {
                 if (pass >= DeviceSetUp.MAX_PASSES) {
@@ -195,7 +190,7 @@ public final class DriverOrderingScenario implements Scenario {
         }
 
         private void serve(final HostMemory memory, final AgentPort agentPort) {
-            final SubmissionQueueLocation where = require(queue);
+            final DriverQueueLocation where = require(queue);
             final ControllerShadowDoorbell shadow = new ControllerShadowDoorbell(memory, where.buffers(),
                 where.tailDoorbell());
             int head = 0;
@@ -220,7 +215,7 @@ public final class DriverOrderingScenario implements Scenario {
 
         @Override
         public String outcome(final FinalState state) {
-            final SubmissionQueueLocation where = require(queue);
+            final DriverQueueLocation where = require(queue);
             for (int k = 0; k < fetched.size(); k++) {
                 final int[] seen = dwords(fetched.get(k));
                 final int[] last = new int[seen.length];
@@ -270,52 +265,5 @@ public final class DriverOrderingScenario implements Scenario {
 
     private static String describe(final int[] dwords) {
         return "{CDW0 0x%08x NSID %d}".formatted(dwords[0], dwords[1]);
-    }
-
-    /**
-     * Where the driver put the queue and the buffers, read from its admin commands.
-     *
-     * @param qid          queue identifier
-     * @param base         slot 0 of the submission queue
-     * @param depth        its depth
-     * @param buffers      the Doorbell Buffer Config buffers
-     * @param tailRegister BAR0 offset of its tail doorbell
-     */
-    record SubmissionQueueLocation(int qid, long base, int depth, DoorbellBuffers buffers, int tailRegister) {
-
-        Doorbell.SubmissionTail tailDoorbell() {
-            return new Doorbell.SubmissionTail(qid);
-        }
-
-        long slot(final int index) {
-            return base + (long) index * SubmissionQueueEntry.SIZE;
-        }
-
-        static SubmissionQueueLocation find(final HostMemory memory, final long adminSq, final int adminDepth,
-                                            final int qid, final int dstrd) {
-            long base = -1;
-            int depth = 0;
-            long shadow = -1;
-            long eventIdx = -1;
-            for (int slot = 0; adminSq >= 0 && slot < adminDepth; slot++) {
-                final SubmissionQueueEntry entry =
-                    SubmissionQueueEntry.readFrom(memory, adminSq + (long) slot * SubmissionQueueEntry.SIZE);
-                if (entry.opcode() == AdminOpcode.CREATE_IO_SQ.code()
-                    && QueueCommands.qid(entry.cdw10()) == qid) {
-                    base = entry.prp1();
-                    depth = QueueCommands.depth(entry.cdw10());
-                } else if (entry.opcode() == AdminOpcode.DOORBELL_BUFFER_CONFIG.code()) {
-                    shadow = entry.prp1();
-                    eventIdx = entry.prp2();
-                }
-            }
-            if (base < 0 || shadow < 0) {
-                throw new IllegalStateException("ordering set-up must find Create I/O SQ and Doorbell Buffer Config "
-                    + "in the admin queue: qid=%d adminSq=0x%x adminDepth=%d sqFound=%s bufferConfigFound=%s"
-                    .formatted(qid, adminSq, adminDepth, base >= 0, shadow >= 0));
-            }
-            return new SubmissionQueueLocation(qid, base, depth, new DoorbellBuffers(shadow, eventIdx, dstrd),
-                (int) DoorbellLayout.registerOffset(new Doorbell.SubmissionTail(qid), dstrd));
-        }
     }
 }
