@@ -10,9 +10,22 @@ import org.apiguardian.api.API;
  * @param kind    let an agent perform its next step, or let one of its buffered stores reach shared memory
  * @param agent   index of the agent
  * @param address the step's or the store's first byte, -1 for steps without an address
+ * @param early   for a plain load under {@link MemoryModel#WEAK}: 0 to read the newest value, {@code n} to be satisfied
+ *                early with the {@code n}-th older value still in the agent's window
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record Action(Kind kind, int agent, long address) {
+public record Action(Kind kind, int agent, long address, int early) {
+
+    /**
+     * An action that reads the newest value.
+     *
+     * @param kind    run or flush
+     * @param agent   index of the agent
+     * @param address first byte, or -1
+     */
+    public Action(final Kind kind, final int agent, final long address) {
+        this(kind, agent, address, 0);
+    }
 
     /**
      * The two kinds of choice.
@@ -26,6 +39,7 @@ public record Action(Kind kind, int agent, long address) {
 
     @Override
     public String toString() {
-        return kind + "(" + agent + (address >= 0 ? ", 0x" + Long.toHexString(address) : "") + ")";
+        return kind + "(" + agent + (address >= 0 ? ", 0x" + Long.toHexString(address) : "")
+            + (early > 0 ? ", early " + early : "") + ")";
     }
 }

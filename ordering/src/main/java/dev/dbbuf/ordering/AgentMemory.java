@@ -3,12 +3,18 @@ package dev.dbbuf.ordering;
 import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.Fence;
 import dev.dbbuf.spec.memory.HostMemory;
+import java.util.Arrays;
+import java.util.function.LongPredicate;
 
 /**
  * One agent's view of the explored memory: stores go to its store buffer, loads and fences that other agents could
  * tell apart become scheduling points.
+ *
+ * <p>During the scenario's set-up phase the same view is sequentially consistent: every store reaches shared memory at
+ * once, loads read shared memory, fences do nothing, and nothing is a scheduling point or traced. A plug-in that keeps
+ * the view it was given during set-up therefore runs under the explorer afterwards.
  */
-final class AgentMemory implements HostMemory, DoorbellPort {
+final class AgentMemory implements HostMemory, AgentPort {
 
     private final Execution execution;
     private final SharedState state;
@@ -27,21 +33,62 @@ final class AgentMemory implements HostMemory, DoorbellPort {
 
     private long load(final long address, final int width, final AccessMode mode) {
         check(address, width, mode, mode.validForLoad(), "load");
+        if (execution.settingUp()) {
+            return SharedState.littleEndian(state.load(agent, address, width), 0, width);
+        }
         execution.await(agent, new Step.Load(address, width, mode));
-        final long value = SharedState.littleEndian(state.load(agent, address, width), 0, width);
-        execution.observe(agent, "load  u%d %s %s = %d".formatted(8 * width, execution.name(address), mode, value),
-            value);
+        final byte[] bytes = perform(address, width, mode);
+        final long value = SharedState.littleEndian(bytes, 0, width);
+        execution.observe(agent, "load  u%d %s %s = %d%s".formatted(8 * width, execution.name(address), mode, value,
+            early()), value);
         return value;
+    }
+
+    /** Performs a load the scheduler let run: early if it chose so, and an acquire or volatile load orders later ones. */
+    private byte[] perform(final long address, final int width, final AccessMode mode) {
+        final int variant = execution.early(agent);
+        final byte[] bytes;
+        if (variant > 0) {
+            final SharedState.Candidate candidate = state.candidates(agent, address, width).get(variant);
+            state.window(agent).saw(address, width, candidate.from());
+            bytes = candidate.bytes();
+        } else {
+            bytes = state.load(agent, address, width);
+            state.window(agent).saw(address, width, state.commits());
+        }
+        if (mode == AccessMode.ACQUIRE || mode == AccessMode.VOLATILE) {
+            state.window(agent).order(state.commits());
+        }
+        return bytes;
+    }
+
+    private String early() {
+        final int variant = execution.early(agent);
+        return variant == 0 ? "" : " (satisfied early: %d newer value%s not seen)".formatted(variant,
+            variant == 1 ? "" : "s");
     }
 
     private void store(final long address, final int width, final long value, final AccessMode mode) {
         check(address, width, mode, mode.validForStore(), "store");
+        if (execution.settingUp()) {
+            state.storeNow(address, SharedState.toBytes(value, width));
+            return;
+        }
         state.buffer(agent).store(address, SharedState.toBytes(value, width), mode == AccessMode.RELEASE);
         execution.observe(agent, "store u%d %s %s = %d (buffered)".formatted(8 * width, execution.name(address), mode,
             value), value);
         if (mode == AccessMode.VOLATILE) {
             drain("VOLATILE store");
         }
+    }
+
+    private void storeBytes(final long address, final byte[] bytes, final String what, final long hash) {
+        if (execution.settingUp()) {
+            state.storeNow(address, bytes);
+            return;
+        }
+        state.buffer(agent).store(address, bytes, false);
+        execution.observe(agent, what, hash);
     }
 
     private void check(final long address, final int width, final AccessMode mode, final boolean valid,
@@ -57,9 +104,14 @@ final class AgentMemory implements HostMemory, DoorbellPort {
     }
 
     private void drain(final String why) {
+        if (execution.settingUp()) {
+            return;
+        }
         if (!state.buffer(agent).isEmpty()) {
             execution.await(agent, new Step.Drain());
         }
+        // a full fence or volatile access also orders later loads after everything visible now
+        state.window(agent).order(state.commits());
         execution.observe(agent, why + " (store buffer empty)", 0);
     }
 
@@ -106,54 +158,100 @@ final class AgentMemory implements HostMemory, DoorbellPort {
     @Override
     public void readBytes(final long address, final byte[] dst, final int offset, final int length) {
         state.checkRange(address, length);
-        execution.await(agent, new Step.Load(address, length, AccessMode.PLAIN));
+        if (!execution.settingUp()) {
+            execution.await(agent, new Step.Load(address, length, AccessMode.PLAIN));
+            System.arraycopy(perform(address, length, AccessMode.PLAIN), 0, dst, offset, length);
+            execution.observe(agent, "load  %d bytes %s PLAIN%s".formatted(length, execution.name(address), early()),
+                Arrays.hashCode(dst));
+            return;
+        }
         System.arraycopy(state.load(agent, address, length), 0, dst, offset, length);
-        execution.observe(agent, "load  %d bytes %s PLAIN".formatted(length, execution.name(address)),
-            java.util.Arrays.hashCode(dst));
     }
 
     @Override
     public void writeBytes(final long address, final byte[] src, final int offset, final int length) {
         state.checkRange(address, length);
-        state.buffer(agent).store(address, java.util.Arrays.copyOfRange(src, offset, offset + length), false);
-        execution.observe(agent, "store %d bytes %s PLAIN (buffered)".formatted(length, execution.name(address)),
-            java.util.Arrays.hashCode(src));
+        final byte[] bytes = Arrays.copyOfRange(src, offset, offset + length);
+        storeBytes(address, bytes, "store %d bytes %s PLAIN (buffered)".formatted(length, execution.name(address)),
+            Arrays.hashCode(bytes));
     }
 
     @Override
     public void fill(final long address, final long length, final int value) {
         state.checkRange(address, length);
         final byte[] bytes = new byte[(int) length];
-        java.util.Arrays.fill(bytes, (byte) value);
-        state.buffer(agent).store(address, bytes, false);
-        execution.observe(agent, "fill  %d bytes %s = %d (buffered)".formatted(length, execution.name(address), value),
-            value);
+        Arrays.fill(bytes, (byte) value);
+        storeBytes(address, bytes, "fill  %d bytes %s = %d (buffered)".formatted(length, execution.name(address),
+            value), value);
     }
 
     @Override
     public void fence(final Fence fence) {
+        if (execution.settingUp()) {
+            return;
+        }
         switch (fence) {
             case FULL -> drain("fence FULL");
             case RELEASE -> {
                 state.buffer(agent).releaseFence();
                 execution.observe(agent, "fence RELEASE (later stores stay behind earlier ones)", 1);
             }
-            case ACQUIRE -> execution.observe(agent, "fence ACQUIRE (loads are never reordered here)", 2);
+            case ACQUIRE -> {
+                state.window(agent).order(state.commits());
+                execution.observe(agent, "fence ACQUIRE (later loads see everything visible now)", 2);
+            }
         }
     }
 
     @Override
     public void ring(final int value) {
+        write(MmioWrite.SINGLE_DOORBELL, value);
+    }
+
+    @Override
+    public void write(final int offset, final int value) {
+        execution.requireExploring("MMIO doorbell write");
         execution.await(agent, new Step.Ring(value));
-        state.ring(value);
-        execution.observe(agent, "MMIO doorbell write = " + value + " (store buffer drained first)", value);
+        state.ring(new MmioWrite(offset, value));
+        // an MMIO write is an uncached access that completes in order: later loads are not satisfied before it
+        state.window(agent).order(state.commits());
+        execution.observe(agent, "MMIO doorbell write " + register(offset) + "= " + value
+            + " (store buffer drained first)", (long) offset << 32 | Integer.toUnsignedLong(value));
     }
 
     @Override
     public int awaitRing() {
+        return awaitWrite().value();
+    }
+
+    @Override
+    public MmioWrite awaitWrite() {
+        execution.requireExploring("wait for an MMIO doorbell write");
         execution.await(agent, new Step.AwaitRing());
-        final int value = state.takeRing();
-        execution.observe(agent, "woken by MMIO doorbell write = " + value, value);
+        final MmioWrite write = state.takeRing();
+        // a device's accesses triggered by a doorbell write are issued after it
+        state.window(agent).order(state.commits());
+        execution.observe(agent, "woken by MMIO doorbell write " + register(write.offset()) + "= " + write.value(),
+            (long) write.offset() << 32 | Integer.toUnsignedLong(write.value()));
+        return write;
+    }
+
+    @Override
+    public long awaitLoad(final long address, final int width, final AccessMode mode, final LongPredicate until) {
+        check(address, width, mode, mode.validForLoad(), "load");
+        execution.requireExploring("polling loop");
+        execution.await(agent, new Step.AwaitLoad(address, width, mode, until));
+        final long value = SharedState.littleEndian(state.load(agent, address, width), 0, width);
+        state.window(agent).saw(address, width, state.commits());
+        if (mode == AccessMode.ACQUIRE || mode == AccessMode.VOLATILE) {
+            state.window(agent).order(state.commits());
+        }
+        execution.observe(agent, "poll  u%d %s %s until done = %d".formatted(8 * width, execution.name(address), mode,
+            value), value);
         return value;
+    }
+
+    private static String register(final int offset) {
+        return offset == MmioWrite.SINGLE_DOORBELL ? "" : "@0x%x ".formatted(offset);
     }
 }

@@ -1,5 +1,6 @@
 package dev.dbbuf.ordering;
 
+import dev.dbbuf.spec.memory.AccessMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -59,8 +60,11 @@ final class Execution implements FinalState {
     private final long[] history;
     private final List<Action> schedule = new ArrayList<>();
     private final List<String> trace = new ArrayList<>();
+    private final List<AgentMemory> memories = new ArrayList<>();
+    private final int[] early;
     private int turn = SCHEDULER;
     private boolean aborted;
+    private boolean settingUp;
 
     Execution(final Scenario scenario, final MemoryModel model, final ChoicePolicy policy, final int maxSteps) {
         this.scenario = scenario;
@@ -73,11 +77,22 @@ final class Execution implements FinalState {
         this.finished = new boolean[actors.size()];
         this.failures = new Throwable[actors.size()];
         this.history = new long[actors.size()];
+        this.early = new int[actors.size()];
+        for (int i = 0; i < actors.size(); i++) {
+            memories.add(new AgentMemory(this, state, i));
+        }
     }
 
     Result run() {
         final List<Thread> threads = new ArrayList<>();
         try {
+            settingUp = true;
+            try {
+                instance.setUp(List.copyOf(memories));
+            } finally {
+                settingUp = false;
+            }
+            state.startExploring();
             for (int i = 0; i < actors.size(); i++) {
                 final int agent = i;
                 final Thread thread = Thread.ofVirtual().name("explore-" + actors.get(i).name())
@@ -89,6 +104,21 @@ final class Execution implements FinalState {
             return schedule();
         } finally {
             abort(threads);
+            // tear-down is sequentially consistent like set-up: the agents are gone, nothing may wait for a turn
+            settingUp = true;
+            instance.tearDown();
+        }
+    }
+
+    /** Whether the scenario's sequentially consistent set-up phase is running. */
+    boolean settingUp() {
+        return settingUp;
+    }
+
+    void requireExploring(final String what) {
+        if (settingUp) {
+            throw new IllegalStateException("set-up phase has no scheduler: a " + what
+                + " is only available to a running agent");
         }
     }
 
@@ -113,6 +143,7 @@ final class Execution implements FinalState {
     void perform(final Action action) {
         schedule.add(action);
         if (action.kind() == Action.Kind.RUN) {
+            early[action.agent()] = action.early();
             grant(action.agent());
             return;
         }
@@ -133,7 +164,11 @@ final class Execution implements FinalState {
         for (int i = 0; i < actors.size(); i++) {
             final Step step = pending[i];
             if (step != null && step.enabled(state, i)) {
-                result.add(new Action(Action.Kind.RUN, i, step.address()));
+                final int variants = mayLoadEarly(step) ? state.candidates(i, step.address(),
+                    ((Step.Load) step).width()).size() : 1;
+                for (int variant = 0; variant < variants; variant++) {
+                    result.add(new Action(Action.Kind.RUN, i, step.address(), variant));
+                }
             }
         }
         for (int i = 0; i < actors.size(); i++) {
@@ -143,6 +178,17 @@ final class Execution implements FinalState {
             }
         }
         return result;
+    }
+
+    private boolean mayLoadEarly(final Step step) {
+        return state.model() == MemoryModel.WEAK && step instanceof Step.Load load
+            && (load.mode() == AccessMode.PLAIN
+            || load.mode() == AccessMode.OPAQUE);
+    }
+
+    /** Which value the agent's current load returns: 0 the newest, n the n-th older one in its window. */
+    int early(final int agent) {
+        return early[agent];
     }
 
     private String outcome() {
@@ -195,7 +241,7 @@ final class Execution implements FinalState {
             } finally {
                 lock.unlock();
             }
-            actors.get(agent).body().run(new AgentMemory(this, state, agent), new AgentMemory(this, state, agent));
+            actors.get(agent).body().run(memories.get(agent), memories.get(agent));
         } catch (final Aborted stop) {
             return;
         } catch (final RuntimeException | AssertionError | StackOverflowError failure) {
@@ -292,6 +338,11 @@ final class Execution implements FinalState {
     @Override
     public boolean idle(final int actor) {
         return pending[actor] instanceof Step.AwaitRing;
+    }
+
+    @Override
+    public boolean waiting(final int actor) {
+        return pending[actor] instanceof Step.AwaitLoad;
     }
 
     @Override

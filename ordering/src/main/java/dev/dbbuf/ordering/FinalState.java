@@ -29,9 +29,17 @@ public interface FinalState {
      * Whether an actor is waiting for an MMIO doorbell write.
      *
      * @param actor index in {@link Scenario.Instance#actors()}
-     * @return true if idle in {@link DoorbellPort#awaitRing()}
+     * @return true if idle in {@link DoorbellPort#awaitRing()} or {@link AgentPort#awaitWrite()}
      */
     boolean idle(int actor);
+
+    /**
+     * Whether an actor is blocked in a polling loop whose condition never came true.
+     *
+     * @param actor index in {@link Scenario.Instance#actors()}
+     * @return true if waiting in {@link AgentPort#awaitLoad}
+     */
+    boolean waiting(int actor);
 
     /**
      * Whether an actor ran to its end.

@@ -7,19 +7,23 @@ import org.apiguardian.api.API;
 /**
  * {@code MemoryModel} is how far the explorer lets an agent's stores be delayed in its store buffer.
  *
- * <p>In both models loads are never reordered with each other, a load sees the agent's own newest buffered store to
+ * <p>In both models a load sees the agent's own newest buffered store to
  * the same bytes first (store forwarding), and a {@link dev.dbbuf.spec.memory.Fence#FULL} fence, a VOLATILE access
  * and an MMIO doorbell write wait until the agent's store buffer is empty.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public enum MemoryModel {
     /**
-     * x86-TSO: stores leave the buffer in program order, so a store may pass only later loads (store-buffering).
+     * x86-TSO: stores leave the buffer in program order, so a store may pass only later loads (store-buffering); loads
+     * are performed in program order.
      */
     TSO,
     /**
      * Arm-like: a buffered store may also pass earlier stores to other addresses, except that a RELEASE store leaves
      * only after every earlier store, and no store after a RELEASE fence leaves before the stores ahead of the fence.
+     * A PLAIN or OPAQUE load may also be satisfied early: it may return any value the location held since the
+     * agent's last ACQUIRE or VOLATILE load, ACQUIRE or FULL fence, MMIO write or wake-up, and never an older value
+     * than the agent's last load of, or own visible store to, the same bytes.
      */
     WEAK
 }

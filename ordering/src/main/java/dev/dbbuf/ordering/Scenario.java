@@ -2,6 +2,7 @@ package dev.dbbuf.ordering;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.dbbuf.spec.memory.HostMemory;
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -62,6 +63,24 @@ public interface Scenario {
          * @return one or more actors
          */
         List<Actor> actors();
+
+        /**
+         * The sequentially consistent set-up phase, run once per execution before any actor starts: controller
+         * initialisation, queue creation and the like, which would be far too many states to explore. Every store
+         * reaches shared memory at once and nothing is a scheduling point. A plug-in given a view here keeps it: the
+         * same object is the actor's explored memory afterwards.
+         *
+         * @param memories each actor's view of shared memory, in the order of {@link #actors()}
+         */
+        default void setUp(final List<HostMemory> memories) {
+        }
+
+        /**
+         * Releases what the set-up created, after the execution ended; never throws. Runs in the sequentially
+         * consistent mode of {@link #setUp}.
+         */
+        default void tearDown() {
+        }
 
         /**
          * The outcome once no actor can make progress.

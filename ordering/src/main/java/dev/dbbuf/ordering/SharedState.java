@@ -2,6 +2,8 @@ package dev.dbbuf.ordering;
 
 import dev.dbbuf.spec.memory.HostMemoryException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,15 +17,43 @@ final class SharedState {
     private final MemoryModel model;
     private final byte[] memory;
     private final StoreBuffer[] buffers;
-    private final ArrayDeque<Integer> rings = new ArrayDeque<>();
+    private final ArrayDeque<MmioWrite> rings = new ArrayDeque<>();
+    private final List<Commit> log = new ArrayList<>();
+    private final LoadWindow[] windows;
     private long memoryHash;
+    private long commits;
+    private boolean logging;
+
+    /**
+     * A store that reached shared memory during exploration.
+     *
+     * @param seq     its commit number, from 1
+     * @param address first byte
+     * @param before  the bytes it replaced
+     */
+    record Commit(long seq, long address, byte[] before) {
+        boolean overlaps(final long from, final int width) {
+            return address < from + width && from < address + before.length;
+        }
+    }
+
+    /**
+     * A value a load may return.
+     *
+     * @param bytes the value
+     * @param from  the commit number from which shared memory held it
+     */
+    record Candidate(byte[] bytes, long from) {
+    }
 
     SharedState(final MemoryModel model, final int bytes, final int agents) {
         this.model = model;
         this.memory = new byte[bytes];
         this.buffers = new StoreBuffer[agents];
+        this.windows = new LoadWindow[agents];
         for (int i = 0; i < agents; i++) {
             buffers[i] = new StoreBuffer();
+            windows[i] = new LoadWindow();
         }
     }
 
@@ -58,10 +88,75 @@ final class SharedState {
     StoreBuffer.Entry flush(final int agent, final int index) {
         final StoreBuffer.Entry entry = buffers[agent].remove(index);
         commit(entry.address(), entry.bytes());
+        // coherence: the agent never reads these bytes older than its own store again
+        windows[agent].saw(entry.address(), entry.bytes().length, commits);
         return entry;
     }
 
+    /** Exploration starts: from now on commits are remembered for early loads, and every window starts here. */
+    void startExploring() {
+        logging = true;
+        for (final LoadWindow window : windows) {
+            window.order(commits);
+        }
+    }
+
+    LoadWindow window(final int agent) {
+        return windows[agent];
+    }
+
+    long commits() {
+        return commits;
+    }
+
+    List<Commit> log() {
+        return log;
+    }
+
+    /**
+     * The values a plain load may return under {@link MemoryModel#WEAK}, newest first: what shared memory held at
+     * each moment of the agent's window, overlaid with its own buffered stores, equal neighbours merged.
+     */
+    List<Candidate> candidates(final int agent, final long address, final int width) {
+        final long bound = windows[agent].lowerBound(address, width);
+        final List<Candidate> raw = new ArrayList<>();
+        byte[] value = new byte[width];
+        System.arraycopy(memory, (int) address, value, 0, width);
+        for (int i = log.size() - 1; i >= 0 && log.get(i).seq() > bound; i--) {
+            final Commit commit = log.get(i);
+            if (!commit.overlaps(address, width)) {
+                continue;
+            }
+            raw.add(new Candidate(value, commit.seq()));
+            final byte[] older = value.clone();
+            final long from = Math.max(address, commit.address());
+            final long to = Math.min(address + width, commit.address() + commit.before().length);
+            for (long a = from; a < to; a++) {
+                older[(int) (a - address)] = commit.before()[(int) (a - commit.address())];
+            }
+            value = older;
+        }
+        raw.add(new Candidate(value, bound));
+        final List<Candidate> result = new ArrayList<>();
+        for (final Candidate candidate : raw) {
+            final byte[] seen = candidate.bytes().clone();
+            buffers[agent].forward(address, seen);
+            if (!result.isEmpty() && Arrays.equals(result.getLast().bytes(), seen)) {
+                result.set(result.size() - 1, new Candidate(seen, candidate.from()));
+            } else {
+                result.add(new Candidate(seen, candidate.from()));
+            }
+        }
+        return result;
+    }
+
     private void commit(final long address, final byte[] bytes) {
+        commits++;
+        if (logging) {
+            final byte[] before = new byte[bytes.length];
+            System.arraycopy(memory, (int) address, before, 0, bytes.length);
+            log.add(new Commit(commits, address, before));
+        }
         for (int i = 0; i < bytes.length; i++) {
             final int at = (int) address + i;
             memoryHash ^= byteHash(at, memory[at]) ^ byteHash(at, bytes[i]);
@@ -94,12 +189,17 @@ final class SharedState {
         return bytes;
     }
 
-    void ring(final int value) {
-        rings.add(value);
+    void ring(final MmioWrite write) {
+        rings.add(write);
     }
 
-    int takeRing() {
+    MmioWrite takeRing() {
         return rings.remove();
+    }
+
+    /** A set-up store: straight to shared memory, as if it had been buffered and flushed at once. */
+    void storeNow(final long address, final byte[] bytes) {
+        commit(address, bytes);
     }
 
     int pendingRings() {
@@ -109,11 +209,16 @@ final class SharedState {
     void addHashes(final List<Long> parts) {
         parts.add(memoryHash);
         parts.add((long) rings.size());
-        for (final int ring : rings) {
-            parts.add((long) ring);
+        for (final MmioWrite ring : rings) {
+            parts.add((long) ring.offset() << 32 | Integer.toUnsignedLong(ring.value()));
         }
         for (final StoreBuffer buffer : buffers) {
             parts.add(buffer.hash());
+        }
+        if (model == MemoryModel.WEAK) {
+            for (final LoadWindow window : windows) {
+                parts.add(window.hash(log));
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.dbbuf.ordering;
 
 import dev.dbbuf.spec.memory.AccessMode;
+import java.util.function.LongPredicate;
 
 /**
  * What a blocked agent will do when the explorer lets it run: the agent's next globally visible operation.
@@ -70,6 +71,22 @@ sealed interface Step {
         @Override
         public long address() {
             return -1;
+        }
+    }
+
+    /**
+     * A polling loop: enabled once the load would return a value that satisfies the condition.
+     *
+     * @param address first byte
+     * @param width   bytes
+     * @param mode    access mode; VOLATILE also waits for the agent's buffer to drain
+     * @param until   the condition on the little-endian value
+     */
+    record AwaitLoad(long address, int width, AccessMode mode, LongPredicate until) implements Step {
+        @Override
+        public boolean enabled(final SharedState state, final int agent) {
+            return (mode != AccessMode.VOLATILE || state.buffer(agent).isEmpty())
+                && until.test(SharedState.littleEndian(state.load(agent, address, width), 0, width));
         }
     }
 }

@@ -38,7 +38,7 @@ class KitSuitesTest {
         assertThat(classes).isNotEmpty()
             .allSatisfy(name -> assertThat(name).startsWith(suite.getPackageName() + "."));
         if (suite == DeviceConformanceSuite.class) {
-            assertThat(classes).hasSize(7);
+            assertThat(classes).hasSize(8);
         }
     }
 }

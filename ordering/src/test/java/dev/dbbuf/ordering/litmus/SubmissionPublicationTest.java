@@ -131,11 +131,44 @@ class SubmissionPublicationTest {
         }
     }
 
+    /** Device loads the tail plain, then the entry (DBC-ORD-005): the entry load may be satisfied first on Arm. */
+    @Outcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
+    @Outcome(id = "0, 7", expect = ACCEPTABLE, desc = FETCHED)
+    @Outcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = TORN)
+    @Outcome(expect = FORBIDDEN, desc = OTHER)
+    public static class PlainTailLoad extends AcqRelPublication {
+        @Override
+        public void actor2(final HostMemory memory, final DoorbellPort port, final Observations r) {
+            // plain: the defect, nothing keeps the entry load after this one
+            final int tail = memory.readU32(SHADOW, AccessMode.PLAIN);
+            // plain: may be satisfied before the tail load on a weakly ordered machine
+            r.r2 = tail == TAIL ? memory.readU32(SQ_ENTRY0_CDW0, AccessMode.PLAIN) : -1;
+        }
+    }
+
+    /** Device loads the tail plain, then an acquire fence, then the entry: the fence keeps the entry load after. */
+    @Outcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
+    @Outcome(id = "0, 7", expect = ACCEPTABLE, desc = FETCHED)
+    @Outcome(id = "0, 0", expect = FORBIDDEN, desc = TORN)
+    @Outcome(expect = FORBIDDEN, desc = OTHER)
+    public static class FencedTailLoad extends AcqRelPublication {
+        @Override
+        public void actor2(final HostMemory memory, final DoorbellPort port, final Observations r) {
+            // plain: ordered before the entry load by the acquire fence below
+            final int tail = memory.readU32(SHADOW, AccessMode.PLAIN);
+            // acquire fence: pairs with the host's release store of the tail, as Linux's dma_rmb() after the load
+            memory.fence(Fence.ACQUIRE);
+            // plain: covered by the fence above
+            r.r2 = tail == TAIL ? memory.readU32(SQ_ENTRY0_CDW0, AccessMode.PLAIN) : -1;
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(MemoryModel.class)
-    @DisplayName("DBC-ORD-002/005: release tail (or release fence) + acquire tail never tears")
+    @DisplayName("DBC-ORD-002/005: release tail (or release fence) + acquire tail (or acquire fence) never tears")
     void correctPublicationNeverTears(final MemoryModel model) {
-        for (final Class<? extends Litmus> variant : List.of(AcqRelPublication.class, FencedPublication.class)) {
+        for (final Class<? extends Litmus> variant : List.of(AcqRelPublication.class, FencedPublication.class,
+            FencedTailLoad.class)) {
             final ExplorationResult result = new Explorer(model).exhaustive(LitmusScenario.of(variant));
             assertThat(result.violations()).as(result.summary()).isEmpty();
             assertThat(result.outcomes().keySet()).containsExactlyInAnyOrder("0, -1", "0, 7");
@@ -161,5 +194,17 @@ class SubmissionPublicationTest {
             .containsExactlyInAnyOrder("0, -1", "0, 7");
         assertThat(new Explorer(MemoryModel.WEAK).exhaustive(scenario).outcomes().keySet())
             .containsExactlyInAnyOrder("0, -1", "0, 7", "0, 0");
+    }
+
+    @Test
+    @DisplayName("DBC-ORD-005: a plain tail load tears only where loads may be satisfied early (WEAK, not TSO)")
+    void plainTailLoadTearsOnlyOnWeakModel() {
+        final LitmusScenario scenario = LitmusScenario.of(PlainTailLoad.class);
+        assertThat(new Explorer(MemoryModel.TSO).exhaustive(scenario).outcomes().keySet())
+            .containsExactlyInAnyOrder("0, -1", "0, 7");
+        final ExplorationResult weak = new Explorer(MemoryModel.WEAK).exhaustive(scenario);
+        assertThat(weak.outcomes().keySet()).containsExactlyInAnyOrder("0, -1", "0, 7", "0, 0");
+        assertThat(weak.outcomes().get("0, 0").witness().trace()).anySatisfy(line ->
+            assertThat(line).contains("PLAIN = 0 (satisfied early: 1 newer value not seen)"));
     }
 }

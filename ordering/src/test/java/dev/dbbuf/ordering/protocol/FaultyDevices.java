@@ -2,6 +2,7 @@ package dev.dbbuf.ordering.protocol;
 
 import dev.dbbuf.spec.doorbell.ControllerShadowDoorbell;
 import dev.dbbuf.spec.memory.AccessMode;
+import dev.dbbuf.spec.memory.Fence;
 
 /**
  * Device sides with one ordering defect each, written against the same HostMemory API a plug-in uses.
@@ -61,6 +62,34 @@ final class FaultyDevices {
                 }
                 sink.fetched(head, prefetched);
                 head = setup.next(head);
+            }
+        }
+    };
+
+    /**
+     * DBC-ORD-005: the device loads the shadow tail PLAIN (not acquire) and then reads the entries it covers; on a
+     * weakly ordered machine an entry load may be satisfied before the tail load.
+     */
+    static final DeviceSide PLAIN_TAIL_LOAD = (memory, port, setup, sink) -> {
+        final long shadowAddress = setup.buffers().shadowAddress(setup.doorbell());
+        final long eventIdxAddress = setup.buffers().eventIdxAddress(setup.doorbell());
+        int head = 0;
+        while (true) {
+            port.awaitRing();
+            // plain: the defect, nothing keeps the entry loads below after this one
+            int tail = memory.readU32(shadowAddress, AccessMode.PLAIN);
+            while (tail != head) {
+                while (head != tail) {
+                    // plain: meant to be covered by the tail load, which is plain too
+                    sink.fetched(head, memory.readU32(setup.entryAddress(head), AccessMode.PLAIN));
+                    head = setup.next(head);
+                }
+                // release: pairs with the host's acquire load of EventIdx
+                memory.writeU32(eventIdxAddress, head, AccessMode.RELEASE);
+                // full fence: the EventIdx store is visible before the re-load (DBC-ORD-003 is kept)
+                memory.fence(Fence.FULL);
+                // plain: the defect again, for the entries this re-load covers
+                tail = memory.readU32(shadowAddress, AccessMode.PLAIN);
             }
         }
     };

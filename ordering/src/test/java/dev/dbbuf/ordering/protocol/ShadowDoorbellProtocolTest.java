@@ -60,7 +60,9 @@ class ShadowDoorbellProtocolTest {
             Arguments.of("DBC-ORD-002 host plain tail store", FaultyHosts.PLAIN_TAIL_STORE, DEVICE, TORN_PUBLICATION,
                 MemoryModel.WEAK),
             Arguments.of("DBC-ORD-005 device reads entry before tail", HOST, FaultyDevices.ENTRY_BEFORE_TAIL,
-                TORN_PUBLICATION, MemoryModel.TSO));
+                TORN_PUBLICATION, MemoryModel.TSO),
+            Arguments.of("DBC-ORD-005 device plain tail load", HOST, FaultyDevices.PLAIN_TAIL_LOAD, TORN_PUBLICATION,
+                MemoryModel.WEAK));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -104,6 +106,14 @@ class ShadowDoorbellProtocolTest {
     void plainTailStoreIsInvisibleUnderTso() {
         final ExplorationResult result = new Explorer(MemoryModel.TSO).exhaustive(
             new ShadowDoorbellScenario("PlainTail", FaultyHosts.PLAIN_TAIL_STORE, DEVICE, 2, DEPTH));
+        assertThat(result.outcomes().keySet()).containsExactly(ALL_FETCHED);
+    }
+
+    @Test
+    @DisplayName("DBC-ORD-005: x86-TSO never satisfies a load early, so a plain tail load is not caught there")
+    void plainTailLoadIsInvisibleUnderTso() {
+        final ExplorationResult result = new Explorer(MemoryModel.TSO).exhaustive(
+            new ShadowDoorbellScenario("PlainTailLoad", HOST, FaultyDevices.PLAIN_TAIL_LOAD, 2, DEPTH));
         assertThat(result.outcomes().keySet()).containsExactly(ALL_FETCHED);
     }
 

@@ -9,6 +9,7 @@ import dev.dbbuf.tck.device.DeviceLayoutVerification;
 import dev.dbbuf.tck.device.DeviceLifecycleVerification;
 import dev.dbbuf.tck.device.DeviceScenarioVerification;
 import dev.dbbuf.tck.device.DeviceWrapAroundVerification;
+import dev.dbbuf.tck.device.DeviceOrderingVerification;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -26,7 +27,7 @@ class ReferenceDeviceModesTest {
 
     private static final List<Class<?>> SUITE = List.of(DeviceCommandVerification.class, DeviceLayoutVerification.class,
         DeviceEventIdxVerification.class, DeviceLifecycleVerification.class, DeviceIsolationVerification.class,
-        DeviceWrapAroundVerification.class);
+        DeviceWrapAroundVerification.class, DeviceOrderingVerification.class);
 
     /**
      * The generated scenarios run stepped only: threaded, the reference device applies an MMIO doorbell value that

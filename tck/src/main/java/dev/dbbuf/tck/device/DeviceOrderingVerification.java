@@ -1,0 +1,107 @@
+package dev.dbbuf.tck.device;
+
+import static dev.dbbuf.spec.requirement.Requirement.DBC_ORD_003;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_ORD_004;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_ORD_005;
+import static dev.dbbuf.tck.ordering.DeviceOrderingScenario.LOST_DOORBELL;
+import static dev.dbbuf.tck.ordering.DeviceOrderingScenario.STALE_ENTRY;
+import static dev.dbbuf.tck.ordering.DeviceOrderingScenario.TORN_COMPLETION;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.dbbuf.spec.nvme.Capabilities;
+import dev.dbbuf.spec.nvme.ControllerRegister;
+import dev.dbbuf.spec.spi.device.DeviceConfiguration;
+import dev.dbbuf.spec.spi.device.DeviceProvider;
+import dev.dbbuf.spec.spi.device.DeviceUnderTest;
+import dev.dbbuf.spec.spi.device.EventIdxPolicy;
+import dev.dbbuf.spec.spi.device.ExecutionModel;
+import dev.dbbuf.tck.Verifies;
+import dev.dbbuf.tck.ordering.DeviceOrderingScenario;
+import dev.dbbuf.tck.ordering.OrderingExploration;
+import dev.dbbuf.tck.select.KitSide;
+import dev.dbbuf.tck.trace.Conformance;
+import dev.dbbuf.tck.trace.KitEnvironment;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@code DeviceOrderingVerification} runs a stepped device under the weak-memory explorer (x86-TSO and the Arm-like
+ * WEAK model) against the kit's correct host: after a sequentially consistent set-up (enable, I/O queue pair 1,
+ * Doorbell Buffer Config) the host submits {@value #SUBMISSIONS} Flush commands on a queue of depth {@value #DEPTH}
+ * and polls their completions, and every host-memory access of the device is a scheduling point.
+ *
+ * <p>An autonomous device cannot be scheduled step by step, and a polling one is never idle between doorbells; for
+ * them these rules are NOT_APPLICABLE, naming the setting or declaration.
+ *
+ * <p>Requirements verified: DBC-ORD-003, DBC-ORD-004, DBC-ORD-005.
+ */
+@API(status = STABLE, since = "0.1")
+@Conformance(KitSide.DEVICE)
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+public class DeviceOrderingVerification {
+
+    /** Flush commands the host submits in each execution. */
+    static final int SUBMISSIONS = 2;
+    /** Depth of I/O queue pair 1. */
+    static final int DEPTH = 4;
+
+    private static final Set<String> JUDGED = Set.of(LOST_DOORBELL, TORN_COMPLETION, STALE_ENTRY);
+
+    /** Creates the verification; the kit runs it through JUnit. */
+    public DeviceOrderingVerification() {
+    }
+
+    @Test
+    @Verifies(DBC_ORD_003)
+    void required_DBC_ORD_003_fullFenceBetweenEventIdxStoreAndShadowReload(final KitEnvironment env) {
+        explore(env).assertNever(DBC_ORD_003, LOST_DOORBELL, "every submission completed", JUDGED);
+    }
+
+    @Test
+    @Verifies(DBC_ORD_004)
+    void required_DBC_ORD_004_completionEntryVisibleBeforeItsPhaseTag(final KitEnvironment env) {
+        explore(env).assertNever(DBC_ORD_004, TORN_COMPLETION, "the whole entry visible with its phase tag", JUDGED);
+    }
+
+    @Test
+    @Verifies(DBC_ORD_005)
+    void required_DBC_ORD_005_readsEntriesOnlyAfterAcquiringTheTail(final KitEnvironment env) {
+        explore(env).assertNever(DBC_ORD_005, STALE_ENTRY, "each completion for the command the host wrote", JUDGED);
+    }
+
+    private static OrderingExploration explore(final KitEnvironment env) {
+        if (env.longSetting("tck.device.threaded", 0) != 0) {
+            Assumptions.abort("tck.device.threaded=1 asks for an autonomous device; the explorer schedules every "
+                + "device step and needs ExecutionModel.Stepped");
+        }
+        final DeviceConfiguration asked = DeviceProbes.configuration(env);
+        final DeviceConfiguration configuration = asked.eventIdxPolicy() == null
+            ? asked.withEventIdxPolicy(EventIdxPolicy.EVENT_DRIVEN) : asked;
+        final DeviceProvider provider = env.provider(DeviceProvider.class);
+        final int dstrd;
+        try (DeviceUnderTest device = provider.create(configuration)) {
+            if (device.executionModel() instanceof ExecutionModel.Autonomous) {
+                Assumptions.abort("the device declares ExecutionModel.Autonomous; the explorer schedules every "
+                    + "device step and needs ExecutionModel.Stepped");
+            }
+            if (device.providedMemory().isPresent()) {
+                Assumptions.abort("the device provides its own host memory (DeviceUnderTest.providedMemory); the "
+                    + "explorer needs every device access to go through the memory it attaches");
+            }
+            if (!device.capabilities().doorbellBufferConfig()) {
+                Assumptions.abort("the device declares DeviceCapabilities.doorbellBufferConfig=false");
+            }
+            if (device.capabilities().eventIdxPolicy() != EventIdxPolicy.EVENT_DRIVEN) {
+                Assumptions.abort("the device declares eventIdxPolicy=" + device.capabilities().eventIdxPolicy()
+                    + "; the explorer models a controller that is idle until an MMIO doorbell write (EVENT_DRIVEN)");
+            }
+            dstrd = Capabilities.decode(device.readRegister64(ControllerRegister.CAP)).dstrd();
+        }
+        return OrderingExploration.of(env, "device|" + provider.name() + "|" + configuration,
+            () -> new DeviceOrderingScenario(provider, configuration, dstrd, DEPTH, SUBMISSIONS));
+    }
+}

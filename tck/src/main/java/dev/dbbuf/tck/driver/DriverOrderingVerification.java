@@ -1,0 +1,79 @@
+package dev.dbbuf.tck.driver;
+
+import static dev.dbbuf.spec.requirement.Requirement.DBC_ORD_001;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_ORD_002;
+import static dev.dbbuf.tck.ordering.DriverOrderingScenario.LOST_DOORBELL;
+import static dev.dbbuf.tck.ordering.DriverOrderingScenario.TORN_PUBLICATION;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.dbbuf.spec.requirement.Requirement;
+import dev.dbbuf.spec.spi.Providers;
+import dev.dbbuf.spec.spi.device.DeviceProvider;
+import dev.dbbuf.spec.spi.driver.DriverProvider;
+import dev.dbbuf.tck.Verifies;
+import dev.dbbuf.tck.ordering.DriverOrderingScenario;
+import dev.dbbuf.tck.ordering.OrderingExploration;
+import dev.dbbuf.tck.select.KitSide;
+import dev.dbbuf.tck.trace.Conformance;
+import dev.dbbuf.tck.trace.KitEnvironment;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@code DriverOrderingVerification} runs a driver's I/O submission path under the weak-memory explorer (x86-TSO and
+ * the Arm-like WEAK model) against the kit's correct controller: after a sequentially consistent set-up (the driver
+ * initialised against the stepped {@code tck.device} device, one queue pair of depth {@value #DEPTH}), the driver
+ * submits {@value #SUBMISSIONS} Flush requests, one batch each, and every memory access and MMIO write it makes is a
+ * scheduling point.
+ *
+ * <p>A driver that does not use shadow doorbells for the queue pair is NOT_APPLICABLE, naming its doorbell mode.
+ *
+ * <p>Requirements verified: DBC-ORD-001, DBC-ORD-002.
+ */
+@API(status = STABLE, since = "0.1")
+@Conformance(KitSide.DRIVER)
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+public class DriverOrderingVerification {
+
+    /** Flush requests the driver submits in each execution. */
+    static final int SUBMISSIONS = 2;
+    /** Depth of the queue pair. */
+    static final int DEPTH = 4;
+
+    private static final Set<String> JUDGED = Set.of(LOST_DOORBELL, TORN_PUBLICATION);
+
+    /** Creates the verification; the kit runs it through JUnit. */
+    public DriverOrderingVerification() {
+    }
+
+    @Test
+    @Verifies(DBC_ORD_001)
+    void required_DBC_ORD_001_fullFenceBetweenShadowStoreAndEventIdxLoad(final KitEnvironment env) {
+        check(env, DBC_ORD_001, LOST_DOORBELL, "every entry fetched");
+    }
+
+    @Test
+    @Verifies(DBC_ORD_002)
+    void required_DBC_ORD_002_entriesVisibleBeforeTheShadowTail(final KitEnvironment env) {
+        check(env, DBC_ORD_002, TORN_PUBLICATION, "each entry fetched with the driver's content");
+    }
+
+    private static void check(final KitEnvironment env, final Requirement requirement, final String outcome,
+                              final String expected) {
+        final DriverProvider driver = env.provider(DriverProvider.class);
+        final DeviceProvider device = Providers.named(DeviceProvider.class, env.setting("tck.device", "reference"));
+        final OrderingExploration exploration;
+        try {
+            exploration = OrderingExploration.of(env, "driver|" + driver.name() + "|" + device.name(),
+                () -> new DriverOrderingScenario(driver, device, env.timeout(), DEPTH, SUBMISSIONS));
+        } catch (final DriverOrderingScenario.NotShadowed notShadowed) {
+            Assumptions.abort(notShadowed.getMessage());
+            return;
+        }
+        exploration.assertNever(requirement, outcome, expected, JUDGED);
+    }
+}

@@ -1,0 +1,248 @@
+package dev.dbbuf.tck.ordering;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.dbbuf.ordering.Actor;
+import dev.dbbuf.ordering.AgentPort;
+import dev.dbbuf.ordering.FinalState;
+import dev.dbbuf.ordering.Grade;
+import dev.dbbuf.ordering.MmioWrite;
+import dev.dbbuf.ordering.OutcomeSpec;
+import dev.dbbuf.ordering.OutcomeTable;
+import dev.dbbuf.ordering.Scenario;
+import dev.dbbuf.spec.doorbell.HostShadowDoorbell;
+import dev.dbbuf.spec.eventidx.EventIdxForm;
+import dev.dbbuf.spec.memory.AccessMode;
+import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.SegmentHostMemory;
+import dev.dbbuf.spec.nvme.CompletionQueueEntry;
+import dev.dbbuf.spec.nvme.ControllerRegister;
+import dev.dbbuf.spec.nvme.IoCommands;
+import dev.dbbuf.spec.nvme.Status;
+import dev.dbbuf.spec.nvme.SubmissionQueueEntry;
+import dev.dbbuf.spec.spi.device.DeviceConfiguration;
+import dev.dbbuf.spec.spi.device.DeviceProvider;
+import dev.dbbuf.spec.spi.device.DeviceUnderTest;
+import dev.dbbuf.spec.spi.device.ExecutionModel;
+import dev.dbbuf.spec.nvme.Capabilities;
+import java.util.ArrayList;
+import java.util.List;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code DeviceOrderingScenario} explores a stepped device under test against the kit's correct host.
+ *
+ * <p>Set-up (sequentially consistent): the device is created, attached to its explorer view, enabled, given I/O queue
+ * pair 1 and Doorbell Buffer Config. Explored: the host writes each Flush entry (one plain 64-byte store, CID k + 1),
+ * updates the shadow tail with spec's {@link HostShadowDoorbell} (release store, full fence, acquire EventIdx load,
+ * normative rule) and writes the MMIO doorbell when the rule says so; then it polls each completion's phase tag
+ * (acquire) and reads the entry. The device agent is idle until an MMIO write, hands it to
+ * {@link DeviceUnderTest#writeRegister32} and runs {@link ExecutionModel.Step#runOnce()} until a pass does no work.
+ * Every device access to host memory is a scheduling point.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class DeviceOrderingScenario implements Scenario {
+
+    /** Every submission completed once, in order, with the content the host polled. */
+    public static final String ALL_COMPLETED = "ALL_COMPLETED";
+    /** Host waiting, device idle, no MMIO write pending (DBC-ORD-003). */
+    public static final String LOST_DOORBELL = "LOST_DOORBELL";
+    /** The host saw a phase tag before the rest of its entry (DBC-ORD-004). */
+    public static final String TORN_COMPLETION = "TORN_COMPLETION";
+    /** A completion names another command than the host submitted there (DBC-ORD-005). */
+    public static final String STALE_ENTRY = "STALE_ENTRY";
+
+    private static final int HOST = 0;
+    private static final int DEVICE = 1;
+    private static final int PHASE_BIT = 1;
+    private static final OutcomeTable OUTCOMES = new OutcomeTable(List.of(
+        new OutcomeSpec(ALL_COMPLETED, Grade.ACCEPTABLE, "Every submission completed once, in order, intact."),
+        new OutcomeSpec(LOST_DOORBELL, Grade.FORBIDDEN, "The host skipped the MMIO write while the device went idle "
+            + "on a stale shadow tail: the queue hangs."),
+        new OutcomeSpec(TORN_COMPLETION, Grade.FORBIDDEN, "The host saw a completion's phase tag before the rest of "
+            + "its entry."),
+        new OutcomeSpec(STALE_ENTRY, Grade.FORBIDDEN, "The device executed a submission queue slot before the "
+            + "host's entry there was visible to it.")),
+        "The device failed, completed out of order, or stalled another way.");
+
+    private final DeviceProvider provider;
+    private final DeviceConfiguration configuration;
+    private final DeviceLayout layout;
+    private final int submissions;
+    private final List<byte[]> entries = new ArrayList<>();
+
+    /**
+     * A scenario.
+     *
+     * @param provider      creates a fresh device for every execution
+     * @param configuration what to ask of it (stepped)
+     * @param dstrd         its CAP.DSTRD
+     * @param depth         depth of I/O queue pair 1
+     * @param submissions   Flush commands the host submits, below the depth
+     */
+    public DeviceOrderingScenario(final DeviceProvider provider, final DeviceConfiguration configuration, final int dstrd,
+                           final int depth, final int submissions) {
+        this.provider = provider;
+        this.configuration = configuration;
+        this.layout = new DeviceLayout(dstrd, depth);
+        this.submissions = submissions;
+        try (SegmentHostMemory scratch = new SegmentHostMemory(SubmissionQueueEntry.SIZE)) {
+            for (int k = 0; k < submissions; k++) {
+                IoCommands.flush(1).withCid(k + 1).writeTo(scratch, 0);
+                final byte[] bytes = new byte[SubmissionQueueEntry.SIZE];
+                scratch.readBytes(0, bytes, 0, bytes.length);
+                entries.add(bytes);
+            }
+        }
+    }
+
+    @Override
+    public String name() {
+        return "device %s, %d Flush submissions on SQ1 depth %d".formatted(provider.name(), submissions,
+            layout.depth());
+    }
+
+    @Override
+    public int memoryBytes() {
+        return layout.memoryBytes();
+    }
+
+    @Override
+    public OutcomeTable outcomes() {
+        return OUTCOMES;
+    }
+
+    @Override
+    public String addressName(final long address) {
+        return layout.name(address);
+    }
+
+    @Override
+    public Instance newInstance() {
+        return new Run();
+    }
+
+    private final class Run implements Instance {
+        private final List<CompletionQueueEntry> polled = new ArrayList<>();
+        private @Nullable DeviceUnderTest device;
+        private ExecutionModel.@Nullable Step step;
+        private String details = "";
+
+        @Override
+        public void setUp(final List<HostMemory> memories) {
+            final DeviceUnderTest created = provider.create(configuration);
+            device = created;
+            if (!(created.executionModel() instanceof ExecutionModel.Stepped stepped)) {
+                throw new IllegalStateException("ordering exploration needs a stepped device: executionModel="
+                    + created.executionModel());
+            }
+            step = stepped.step();
+            final int dstrd = Capabilities.decode(created.readRegister64(ControllerRegister.CAP)).dstrd();
+            if (dstrd != layout.dstrd()) {
+                throw new IllegalStateException("device must keep its CAP.DSTRD: expected=%d actual=%d"
+                    .formatted(layout.dstrd(), dstrd));
+            }
+            created.attach(memories.get(DEVICE));
+            new DeviceSetUp(created, stepped.step(), memories.get(HOST), layout).run(layout);
+        }
+
+        @Override
+        public void tearDown() {
+            if (device != null) {
+                device.close();
+            }
+        }
+
+        @Override
+        public List<Actor> actors() {
+            return List.of(new Actor("host", this::host), new Actor("device", (memory, port) -> serve(port)));
+        }
+
+        private void host(final HostMemory memory, final AgentPort port) {
+            final HostShadowDoorbell tail = new HostShadowDoorbell(memory, layout.buffers(), layout.sqTail(),
+                layout.depth(), EventIdxForm.NORMATIVE);
+            for (int k = 0; k < submissions; k++) {
+                final byte[] entry = entries.get(k);
+                // plain: published by the release store of the shadow tail in HostShadowDoorbell.update
+                memory.writeBytes(layout.sqSlot(k), entry, 0, entry.length);
+                final int newTail = (k + 1) % layout.depth();
+                if (tail.update(newTail)) {
+                    port.write(layout.sqTailRegister(), newTail);
+                }
+            }
+            for (int k = 0; k < submissions; k++) {
+                final long slot = layout.cqSlot(k);
+                // acquire: pairs with the device's release store of the status half that carries the phase tag
+                port.awaitLoad(slot + CompletionQueueEntry.STATUS_OFFSET, Short.BYTES, AccessMode.ACQUIRE,
+                    status -> (status & PHASE_BIT) == PHASE_BIT);
+                final CompletionQueueEntry entry = CompletionQueueEntry.poll(memory, slot, true);
+                polled.add(entry == null ? new CompletionQueueEntry(0, 0, 0, 0, Status.SUCCESS, false) : entry);
+            }
+        }
+
+        private void serve(final AgentPort port) {
+            final DeviceUnderTest target = device;
+            final ExecutionModel.Step pass = step;
+            if (target == null || pass == null) {
+                throw new IllegalStateException("device agent started without set-up");
+            }
+            while (true) {
+                final MmioWrite write = port.awaitWrite();
+                target.writeRegister32(write.offset(), write.value());
+                int passes = 0;
+                while (pass.runOnce()) {
+                    if (++passes >= DeviceSetUp.MAX_PASSES) {
+                        throw new IllegalStateException("device must go idle within the pass limit: passes="
+                            + passes);
+                    }
+                }
+            }
+        }
+
+        @Override
+        public String outcome(final FinalState state) {
+            for (int k = 0; k < polled.size(); k++) {
+                final CompletionQueueEntry seen = polled.get(k);
+                final CompletionQueueEntry last = committed(state, layout.cqSlot(k));
+                if (!seen.equals(last)) {
+                    details = "CQ1[%d] read after its phase tag expected=%s actual=%s".formatted(k, describe(last),
+                        describe(seen));
+                    return TORN_COMPLETION;
+                }
+                if (seen.cid() != k + 1 || seen.sqId() != 1 || !seen.status().isSuccess()) {
+                    details = "CQ1[%d] for SQ1[%d] expected=CID %d success actual=%s".formatted(k, k, k + 1,
+                        describe(seen));
+                    return STALE_ENTRY;
+                }
+            }
+            if (polled.size() == submissions) {
+                return ALL_COMPLETED;
+            }
+            final int shadow = state.readU32(layout.buffers().shadowAddress(layout.sqTail()));
+            final int eventIdx = state.readU32(layout.buffers().eventIdxAddress(layout.sqTail()));
+            details = ("queue hangs: shadow tail=%d EventIdx=%d completions=%d of %d pending MMIO writes=%d device "
+                + "idle=%s").formatted(shadow, eventIdx, polled.size(), submissions, state.pendingRings(),
+                state.idle(DEVICE));
+            return state.waiting(HOST) && state.idle(DEVICE) && state.pendingRings() == 0 ? LOST_DOORBELL : "STALLED";
+        }
+
+        @Override
+        public String details() {
+            return details;
+        }
+    }
+
+    private static CompletionQueueEntry committed(final FinalState state, final long slot) {
+        final int sq = state.readU32(slot + CompletionQueueEntry.SQHD_OFFSET);
+        final int last = state.readU32(slot + CompletionQueueEntry.CID_OFFSET);
+        final int statusHalf = last >>> 16;
+        return new CompletionQueueEntry(state.readU32(slot + CompletionQueueEntry.DW0_OFFSET), sq & 0xFFFF, sq >>> 16,
+            last & 0xFFFF, Status.decode(statusHalf >>> 1), (statusHalf & PHASE_BIT) == PHASE_BIT);
+    }
+
+    private static String describe(final CompletionQueueEntry entry) {
+        return "{CID %d SQID %d SQHD %d %s phase %d}".formatted(entry.cid(), entry.sqId(), entry.sqHead(),
+            entry.status(), entry.phase() ? 1 : 0);
+    }
+}
