@@ -146,6 +146,14 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
         final java.util.Optional<Doorbell> at = DoorbellLayout.doorbellAt(ControllerRegister.DOORBELL_BASE + offset,
             dstrd);
         if (at.isEmpty()) {
+            // zeroing a whole page word by word is harmless; a value between entries is a layout error
+            if (newValue != 0) {
+                final long address = snoop.shadowBase() + offset;
+                findings.record(Requirement.DBC_LAY_001, EntryOffsets.finding(Requirement.DBC_LAY_001, address, offset,
+                    newValue, dstrd));
+                findings.record(Requirement.DBC_LAY_002, EntryOffsets.finding(Requirement.DBC_LAY_002, address, offset,
+                    newValue, dstrd));
+            }
             return;
         }
         shadowStores++;

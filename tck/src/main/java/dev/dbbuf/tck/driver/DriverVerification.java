@@ -13,6 +13,8 @@ import static dev.dbbuf.spec.requirement.Requirement.DBC_FBK_004;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_FBK_005;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_ISO_005;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_LAY_003;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_LAY_001;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_LAY_002;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_LAY_004;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_LAY_005;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_LIF_005;
@@ -75,6 +77,19 @@ public class DriverVerification {
             }
             h.assertNone(DBC_EVT_004);
         }
+    }
+
+    @Test
+    @Verifies(DBC_LAY_001)
+    void required_DBC_LAY_001_storesSubmissionTailsAtTheStrideOffsets(final KitEnvironment env) {
+        // DSTRD 2 (16-byte stride): a driver assuming 4-byte entries stores between them and is never heard
+        scenario(env, DBC_LAY_001, DeviceConfiguration.defaults().withDstrd(2));
+    }
+
+    @Test
+    @Verifies(DBC_LAY_002)
+    void required_DBC_LAY_002_storesCompletionHeadsAtTheStrideOffsets(final KitEnvironment env) {
+        scenario(env, DBC_LAY_002, DeviceConfiguration.defaults().withDstrd(2));
     }
 
     @Test

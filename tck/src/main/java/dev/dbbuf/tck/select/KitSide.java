@@ -66,14 +66,22 @@ public enum KitSide {
      * Whether a requirement binds implementations of this side, and so appears in its verdict file.
      *
      * @param requirement a catalogue entry
+     * <p>The EventIdx decision rules (DBC-EVT-001/002) bind the decision function, judged on the EVENTIDX side over
+     * every input; a driver's decision is not reachable through the driver SPI, so the driver side judges what it
+     * does with it, at every update (DBC-EVT-003).
+     *
      * @return true for the EventIdx decision rules on the EVENTIDX side, and per {@link Requirement#binds} otherwise
      */
     public boolean binds(final Requirement requirement) {
         return switch (this) {
             case DEVICE -> requirement.binds(Side.DEVICE);
-            case DRIVER -> requirement.binds(Side.HOST);
-            case EVENTIDX -> requirement == Requirement.DBC_EVT_001 || requirement == Requirement.DBC_EVT_002;
+            case DRIVER -> requirement.binds(Side.HOST) && !decisionRule(requirement);
+            case EVENTIDX -> decisionRule(requirement);
         };
+    }
+
+    private static boolean decisionRule(final Requirement requirement) {
+        return requirement == Requirement.DBC_EVT_001 || requirement == Requirement.DBC_EVT_002;
     }
 
     /**

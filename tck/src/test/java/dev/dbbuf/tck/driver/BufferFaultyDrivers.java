@@ -11,6 +11,7 @@ import dev.dbbuf.spec.memory.RegionKind;
 import dev.dbbuf.spec.nvme.Capabilities;
 import dev.dbbuf.spec.nvme.ControllerRegister;
 import dev.dbbuf.spec.nvme.IoCommands;
+import dev.dbbuf.spec.spi.driver.ControllerPort;
 import dev.dbbuf.spec.spi.driver.DriverConfiguration;
 import dev.dbbuf.spec.spi.driver.DriverProvider;
 import dev.dbbuf.spec.spi.driver.DriverUnderTest;
@@ -69,6 +70,33 @@ public final class BufferFaultyDrivers {
                         public int readU32(final long address, final AccessMode mode) {
                             final int value = delegate.readU32(address, mode);
                             return inDoorbellBuffers(address) ? Integer.reverseBytes(value) : value;
+                        }
+                    };
+                }
+            };
+        }
+    }
+
+    /**
+     * Reads CAP without its DSTRD field, as a host hard-coding 4-byte doorbells does: with a wider stride every
+     * doorbell after SQ0's tail, shadow and MMIO alike, lands between the controller's entries.
+     */
+    public static final class IgnoresDoorbellStride extends Provider {
+        public IgnoresDoorbellStride() {
+            super("faulty-ignores-stride-driver");
+        }
+
+        @Override
+        public DriverUnderTest create(final DriverConfiguration configuration) {
+            return new InterceptedDriver(configuration) {
+                @Override
+                ControllerPort port(final ControllerPort port) {
+                    return new ForwardingControllerPort(port) {
+                        @Override
+                        public long readRegister64(final int offset) {
+                            final long value = delegate.readRegister64(offset);
+                            // CAP bits 32-35 are DSTRD
+                            return offset == ControllerRegister.CAP ? value & ~(0xFL << 32) : value;
                         }
                     };
                 }

@@ -17,6 +17,8 @@ class DriverBugRecordProofTest {
 
     private static final Map<String, String> QUICK = Map.of("tck.timeout.ms", "700");
 
+    private static final String LAY_001 = "required_DBC_LAY_001_storesSubmissionTailsAtTheStrideOffsets";
+    private static final String LAY_002 = "required_DBC_LAY_002_storesCompletionHeadsAtTheStrideOffsets";
     private static final String LAY_003 = "required_DBC_LAY_003_storesLittleEndianShadowValuesWithDepthsAbove256";
     private static final String LAY_004 = "required_DBC_LAY_004_buffersHoldEveryQueueUpToTheHighestQid";
     private static final String LIF_003 = "required_DBC_LIF_003_shadowEntriesAreZeroBeforeAQueueIsCreated";
@@ -148,5 +150,18 @@ class DriverBugRecordProofTest {
         assertThat(run.verdict("DBC-EVT-004")).isEqualTo("FAIL");
         assertThat(run.verdict("DBC-EVT-003")).as("batches below the depth are published correctly")
             .isEqualTo("PASS");
+    }
+
+    @Test
+    void driverIgnoringTheDoorbellStrideFailsLay001AndLay002() {
+        final KitRun run = run("faulty-ignores-stride-driver", LAY_001, LAY_002, FBK_001);
+
+        assertThat(run.failure(LAY_001))
+            .startsWith("DBC-LAY-001: shadow store @0x")
+            .contains("(offset 0x0008) = 1 expected=a doorbell entry: SQ y tail at 2y * 16, CQ y head at (2y + 1) * 16",
+                "actual=between entries", "CAP.DSTRD=2 (stride 16 bytes), nearest entry below: SQ0 tail at offset 0x0000")
+            .endsWith(hint(Requirement.DBC_LAY_001));
+        assertThat(run.verdict("DBC-LAY-001")).isEqualTo("FAIL");
+        assertThat(run.verdict("DBC-LAY-002")).isEqualTo("FAIL");
     }
 }

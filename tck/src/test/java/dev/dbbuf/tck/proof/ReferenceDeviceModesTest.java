@@ -20,20 +20,13 @@ import org.junit.platform.engine.TestExecutionResult;
 
 /**
  * The reference device passes the whole device suite in every way it can run: stepped and threaded, event-driven and
- * polling (the generated scenarios: stepped, see {@link #STEPPED_ONLY}). A legitimate choice of policy or execution
- * must never cost a verdict.
+ * polling. A legitimate choice of policy or execution must never cost a verdict.
  */
 class ReferenceDeviceModesTest {
 
     private static final List<Class<?>> SUITE = List.of(DeviceCommandVerification.class, DeviceLayoutVerification.class,
         DeviceEventIdxVerification.class, DeviceLifecycleVerification.class, DeviceIsolationVerification.class,
-        DeviceWrapAroundVerification.class, DeviceOrderingVerification.class);
-
-    /**
-     * The generated scenarios run stepped only: threaded, the reference device applies an MMIO doorbell value that
-     * reaches its inbox after it took a newer shadow value, and moves the tail back (a finding of these scenarios).
-     */
-    private static final List<Class<?>> STEPPED_ONLY = List.of(DeviceScenarioVerification.class);
+        DeviceWrapAroundVerification.class, DeviceOrderingVerification.class, DeviceScenarioVerification.class);
 
     static Stream<Arguments> modes() {
         return Stream.of(Arguments.of("0", "EVENT_DRIVEN"), Arguments.of("0", "POLLING"),
@@ -43,11 +36,7 @@ class ReferenceDeviceModesTest {
     @ParameterizedTest(name = "threaded={0} policy={1}")
     @MethodSource("modes")
     void referenceDevicePassesEveryDeviceVerification(final String threaded, final String policy) {
-        final List<Class<?>> classes = new java.util.ArrayList<>(SUITE);
-        if ("0".equals(threaded)) {
-            classes.addAll(STEPPED_ONLY);
-        }
-        for (final Class<?> verification : classes) {
+        for (final Class<?> verification : SUITE) {
             final KitRun run = KitRun.of(verification, "device", "reference",
                 Map.of("tck.device.threaded", threaded, "tck.device.eventIdxPolicy", policy));
             assertThat(run.results()).as("%s ran tests", verification.getSimpleName()).isNotEmpty();
