@@ -61,14 +61,18 @@ class ThreadedExecutionTest {
             for (int i = 0; i < 100; i++) {
                 TestHost.expectSuccess(host.execute(queue, IoCommands.flush(1)));
             }
+            final DoorbellBuffers buffers = host.buffers();
+            final long eventIdx = buffers.eventIdxAddress(new Doorbell.SubmissionTail(1));
+            // the last MMIO write may reach the thread after the last completion and start one more polling spell,
+            // so wait for the settled state rather than for the first moment the flag reads false
             final long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (host.device.polling() && System.nanoTime() < deadline) {
+            while ((host.device.polling() || host.memory.readU32(eventIdx, AccessMode.ACQUIRE)
+                != queue.submissions().tail()) && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
             }
             assertThat(host.device.polling()).isFalse();
-            final DoorbellBuffers buffers = host.buffers();
-            assertThat(host.memory.readU32(buffers.eventIdxAddress(new Doorbell.SubmissionTail(1)), AccessMode.ACQUIRE))
-                .isEqualTo(queue.submissions().tail());
+            // acquire: pairs with the controller's release of the ring-next EventIdx when it parks
+            assertThat(host.memory.readU32(eventIdx, AccessMode.ACQUIRE)).isEqualTo(queue.submissions().tail());
             // parked: the next update rings and wakes the thread
             TestHost.expectSuccess(host.execute(queue, IoCommands.flush(1)));
         }

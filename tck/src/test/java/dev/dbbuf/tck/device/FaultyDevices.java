@@ -111,21 +111,8 @@ public final class FaultyDevices {
         }
     }
 
-    private abstract static class Provider implements DeviceProvider {
-        private final String name;
-
-        Provider(final String name) {
-            this.name = name;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-    }
-
     /** Copies every shadow value it reads back into the shadow buffer (QEMU's configuration-time copy, always). */
-    public static final class WritesShadow extends Provider {
+    public static final class WritesShadow extends NamedDeviceProvider {
         public WritesShadow() {
             super("faulty-writes-shadow");
         }
@@ -155,7 +142,7 @@ public final class FaultyDevices {
      * to each MMIO doorbell into the shadow buffer (QEMU's configuration-time copy) straight into that memory, past
      * the controller view the kit attaches: only the shadow contents show the write.
      */
-    public static final class WritesShadowOutOfSight extends Provider {
+    public static final class WritesShadowOutOfSight extends NamedDeviceProvider {
         public WritesShadowOutOfSight() {
             super("faulty-writes-shadow-out-of-sight");
         }
@@ -199,7 +186,7 @@ public final class FaultyDevices {
     }
 
     /** Never writes a completion queue's EventIdx (bug #8, QEMU 7.1/7.2.0). */
-    public static final class NoCompletionQueueEventIdx extends Provider {
+    public static final class NoCompletionQueueEventIdx extends NamedDeviceProvider {
         public NoCompletionQueueEventIdx() {
             super("faulty-no-cq-eventidx");
         }
@@ -225,7 +212,7 @@ public final class FaultyDevices {
     }
 
     /** Keeps writing the EventIdx buffer of before a reset (bug #9, openvmm). */
-    public static final class KeepsBuffersAcrossReset extends Provider {
+    public static final class KeepsBuffersAcrossReset extends NamedDeviceProvider {
         public KeepsBuffersAcrossReset() {
             super("faulty-keeps-dbbuf");
         }
@@ -267,7 +254,7 @@ public final class FaultyDevices {
     }
 
     /** Accepts 0x7C with unaligned or identical buffers without applying it. */
-    public static final class Lax0x7C extends Provider {
+    public static final class Lax0x7C extends NamedDeviceProvider {
         public Lax0x7C() {
             super("faulty-lax-0x7c");
         }
@@ -288,7 +275,7 @@ public final class FaultyDevices {
      * queue's SQ EventIdx, so the host keeps seeing a stale value while the device, event-driven, waits for a
      * doorbell. Only a scenario that wraps a queue twice and then moves its tail within the window shows it.
      */
-    public static final class ForgetsEventIdxAfterSecondWrap extends Provider {
+    public static final class ForgetsEventIdxAfterSecondWrap extends NamedDeviceProvider {
         public ForgetsEventIdxAfterSecondWrap() {
             super("faulty-forgets-eventidx-after-second-wrap");
         }

@@ -25,21 +25,8 @@ public final class OrderingFaultyDevices {
     private OrderingFaultyDevices() {
     }
 
-    private abstract static class Provider implements DeviceProvider {
-        private final String name;
-
-        Provider(final String name) {
-            this.name = name;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-    }
-
     /** No full fence between the EventIdx store and the shadow re-load (bug #11, DBC-ORD-003). */
-    public static final class NoEventIdxFence extends Provider {
+    public static final class NoEventIdxFence extends NamedDeviceProvider {
         public NoEventIdxFence() {
             super("faulty-no-eventidx-fence");
         }
@@ -66,7 +53,7 @@ public final class OrderingFaultyDevices {
      * Stores a completion's status half (with the phase tag) before the rest of the entry (bug #15, DBC-ORD-004):
      * plain stores are held back until the next release store, which goes first.
      */
-    public static final class PhaseFirst extends Provider {
+    public static final class PhaseFirst extends NamedDeviceProvider {
         public PhaseFirst() {
             super("faulty-phase-first");
         }
@@ -151,7 +138,7 @@ public final class OrderingFaultyDevices {
      * Prefetches the next submission queue entry before every acquire load (the shadow tail), and executes the
      * prefetched copy if the tail then covers it (DBC-ORD-005).
      */
-    public static final class PrefetchesEntries extends Provider {
+    public static final class PrefetchesEntries extends NamedDeviceProvider {
         public PrefetchesEntries() {
             super("faulty-prefetches-entries");
         }
@@ -179,7 +166,7 @@ public final class OrderingFaultyDevices {
      * Loads the shadow tail plain instead of acquire (DBC-ORD-005 on a weakly ordered machine): every acquire load of
      * the reference device becomes a plain one.
      */
-    public static final class PlainTailLoad extends Provider {
+    public static final class PlainTailLoad extends NamedDeviceProvider {
         public PlainTailLoad() {
             super("faulty-plain-tail-load");
         }

@@ -28,21 +28,8 @@ public final class ValueFaultyDevices {
     private ValueFaultyDevices() {
     }
 
-    private abstract static class Provider implements DeviceProvider {
-        private final String name;
-
-        Provider(final String name) {
-            this.name = name;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-    }
-
     /** Stores EventIdx in big-endian byte order, as a device using a big-endian host's order does (bug #2, QEMU). */
-    public static final class BigEndianEventIdx extends Provider {
+    public static final class BigEndianEventIdx extends NamedDeviceProvider {
         public BigEndianEventIdx() {
             super("faulty-big-endian-eventidx");
         }
@@ -68,7 +55,7 @@ public final class ValueFaultyDevices {
      * Trusts a shadow SQ tail at or above the queue depth: wraps it into the ring and processes the entries up to it,
      * which the host never wrote (bug #14, SPDK 2171).
      */
-    public static final class TrustsOutOfRangeTail extends Provider {
+    public static final class TrustsOutOfRangeTail extends NamedDeviceProvider {
         public TrustsOutOfRangeTail() {
             super("faulty-trusts-shadow-tail");
         }

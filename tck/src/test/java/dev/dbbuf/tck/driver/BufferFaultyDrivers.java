@@ -32,24 +32,11 @@ public final class BufferFaultyDrivers {
     private BufferFaultyDrivers() {
     }
 
-    private abstract static class Provider implements DriverProvider {
-        private final String name;
-
-        Provider(final String name) {
-            this.name = name;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-    }
-
     /**
      * Stores shadow values and loads EventIdx in big-endian byte order, as a host that uses its own byte order does
      * on a big-endian CPU (bug #2, Linux).
      */
-    public static final class BigEndianShadow extends Provider {
+    public static final class BigEndianShadow extends NamedDriverProvider {
         public BigEndianShadow() {
             super("faulty-big-endian-driver");
         }
@@ -81,7 +68,7 @@ public final class BufferFaultyDrivers {
      * Reads CAP without its DSTRD field, as a host hard-coding 4-byte doorbells does: with a wider stride every
      * doorbell after SQ0's tail, shadow and MMIO alike, lands between the controller's entries.
      */
-    public static final class IgnoresDoorbellStride extends Provider {
+    public static final class IgnoresDoorbellStride extends NamedDriverProvider {
         public IgnoresDoorbellStride() {
             super("faulty-ignores-stride-driver");
         }
@@ -108,7 +95,7 @@ public final class BufferFaultyDrivers {
      * Sizes the doorbell buffers for the queues that exist when it allocates them, a count that grows at run time:
      * the highest qid's entries end up past the allocation (bug #7, Linux 2020).
      */
-    public static final class SizesBuffersFromLiveQueues extends Provider {
+    public static final class SizesBuffersFromLiveQueues extends NamedDriverProvider {
         public SizesBuffersFromLiveQueues() {
             super("faulty-buffer-size-driver");
         }
@@ -143,7 +130,7 @@ public final class BufferFaultyDrivers {
      * Leaves a deleted queue's shadow entries as they were: the qid created again starts from the old values (bug
      * #12, SPDK 1795).
      */
-    public static final class KeepsSlotsOfDeletedQueues extends Provider {
+    public static final class KeepsSlotsOfDeletedQueues extends NamedDriverProvider {
         public KeepsSlotsOfDeletedQueues() {
             super("faulty-keeps-deleted-slots-driver");
         }
@@ -194,7 +181,7 @@ public final class BufferFaultyDrivers {
      * comes back to where it was, old == new, and the controller sees nothing (DBC-EVT-004). The last entry of the
      * batch is dropped, since its slot is the first one's, which the controller has not read.
      */
-    public static final class WholeDepthBatch extends Provider {
+    public static final class WholeDepthBatch extends NamedDriverProvider {
         public WholeDepthBatch() {
             super("faulty-whole-depth-batch-driver");
         }

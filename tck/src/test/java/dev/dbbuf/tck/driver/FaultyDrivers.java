@@ -72,21 +72,8 @@ public final class FaultyDrivers {
         }
     }
 
-    private abstract static class Provider implements DriverProvider {
-        private final String name;
-
-        Provider(final String name) {
-            this.name = name;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-    }
-
     /** EventIdx comparison without wrap-around: misses every update that crosses index 0. */
-    public static final class NoWrapDecision extends Provider {
+    public static final class NoWrapDecision extends NamedDriverProvider {
         public NoWrapDecision() {
             super("faulty-no-wrap-driver");
         }
@@ -99,7 +86,7 @@ public final class FaultyDrivers {
     }
 
     /** Shadows the admin queue while declaring that it rings it by MMIO only. */
-    public static final class MisdeclaredAdminStyle extends Provider {
+    public static final class MisdeclaredAdminStyle extends NamedDriverProvider {
         public MisdeclaredAdminStyle() {
             super("faulty-admin-style-driver");
         }
@@ -119,7 +106,7 @@ public final class FaultyDrivers {
     }
 
     /** Re-zeroes the EventIdx buffer at every queue creation, while the controller owns it. */
-    public static final class RezeroesEventIdx extends Provider {
+    public static final class RezeroesEventIdx extends NamedDriverProvider {
         public RezeroesEventIdx() {
             super("faulty-rezeroes-eventidx-driver");
         }
@@ -165,7 +152,7 @@ public final class FaultyDrivers {
     }
 
     /** Keeps writing the shadow buffer after Doorbell Buffer Config failed (bug #5, Linux before 5.10). */
-    public static final class IgnoresFailedCommand extends Provider {
+    public static final class IgnoresFailedCommand extends NamedDriverProvider {
         public IgnoresFailedCommand() {
             super("faulty-ignores-failed-0x7c-driver");
         }
@@ -214,7 +201,7 @@ public final class FaultyDrivers {
      * (a private copy that drifted when the queue was torn down), so it misses the ring whenever EventIdx equals the
      * true old value. Nothing shows before the first delete.
      */
-    public static final class DriftsAfterDelete extends Provider {
+    public static final class DriftsAfterDelete extends NamedDriverProvider {
         public DriftsAfterDelete() {
             super("faulty-drifts-after-delete-driver");
         }

@@ -23,21 +23,8 @@ public final class OrderingFaultyDrivers {
     private OrderingFaultyDrivers() {
     }
 
-    private abstract static class Provider implements DriverProvider {
-        private final String name;
-
-        Provider(final String name) {
-            this.name = name;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-    }
-
     /** A release store of the shadow value and no full fence before the EventIdx load (bug #1, DBC-ORD-001). */
-    public static final class NoFullFence extends Provider {
+    public static final class NoFullFence extends NamedDriverProvider {
         public NoFullFence() {
             super("faulty-no-full-fence-driver");
         }
@@ -65,7 +52,7 @@ public final class OrderingFaultyDrivers {
      * Publishes the shadow tail before the entries it covers (bug #13, DBC-ORD-002): plain stores are held back until
      * the next release store, which goes first; a fence, a register write or a load of held bytes lets them out.
      */
-    public static final class TailBeforeEntry extends Provider {
+    public static final class TailBeforeEntry extends NamedDriverProvider {
         public TailBeforeEntry() {
             super("faulty-tail-before-entry-driver");
         }

@@ -30,19 +30,6 @@ public final class ResetFaultyDrivers {
     private ResetFaultyDrivers() {
     }
 
-    private abstract static class Provider implements DriverProvider {
-        private final String name;
-
-        Provider(final String name) {
-            this.name = name;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-    }
-
     /** Keeps its first doorbell buffer pages for ever: never frees them, never zeroes them again. */
     private static class ReusesBuffers extends InterceptedDriver {
         private final Map<RegionKind, Region> kept = new HashMap<>();
@@ -73,7 +60,7 @@ public final class ResetFaultyDrivers {
      * After a controller reset hands the old buffers over again with whatever they hold: no zeroing, no fresh pages
      * (bug #4, Linux before 5.16).
      */
-    public static final class StaleBuffersAfterReset extends Provider {
+    public static final class StaleBuffersAfterReset extends NamedDriverProvider {
         public StaleBuffersAfterReset() {
             super("faulty-stale-buffers-driver");
         }
@@ -89,7 +76,7 @@ public final class ResetFaultyDrivers {
      * again (bug #3, Linux before 5.2): the reference driver's 0x7C after a reset is turned into a harmless Get
      * Features on its way to the controller, so the driver believes it was accepted.
      */
-    public static final class NoConfigAfterReset extends Provider {
+    public static final class NoConfigAfterReset extends NamedDriverProvider {
         public NoConfigAfterReset() {
             super("faulty-no-0x7c-after-reset-driver");
         }
@@ -176,7 +163,7 @@ public final class ResetFaultyDrivers {
      * Walks its queue array one entry too far in the path that handles a failed Doorbell Buffer Config (bug #6,
      * Linux 2026): harmless until every queue the controller granted is in use.
      */
-    public static final class FailurePathOffByOne extends Provider {
+    public static final class FailurePathOffByOne extends NamedDriverProvider {
         public FailurePathOffByOne() {
             super("faulty-failure-path-off-by-one-driver");
         }
@@ -220,7 +207,7 @@ public final class ResetFaultyDrivers {
      * Tears the controller down (freeing the doorbell buffers) before its queue pairs, whose teardown then zeroes
      * their shadow entries in the freed pages (bug #16, SPDK 2023).
      */
-    public static final class TouchesBuffersAfterShutdown extends Provider {
+    public static final class TouchesBuffersAfterShutdown extends NamedDriverProvider {
         public TouchesBuffersAfterShutdown() {
             super("faulty-use-after-shutdown-driver");
         }
