@@ -89,6 +89,39 @@ public final class ShadowDoorbells {
     }
 
     /**
+     * After an MMIO tail was taken: on an I/O queue the host stored that tail in the shadow entry first, so the entry
+     * is re-loaded against it (a later store back to the previously loaded value is then a new tail). The admin queue
+     * is only re-loaded: a host may leave its shadow entry alone (Linux, SPDK). An entry last loaded out of range
+     * stays so: its junk was reported once and must not be taken for a new value again.
+     *
+     * @param queue the queue
+     * @param value the MMIO value taken
+     * @return true if a newer shadow tail was taken
+     */
+    public boolean mmioTailTaken(final DeviceSubmissionQueue queue, final int value) {
+        final ShadowSlot slot = queue.slot();
+        if (slot != null && knownIndex(queue.qid(), slot, queue.reader().depth())) {
+            slot.hostStored(value);
+        }
+        return pollTail(queue);
+    }
+
+    /**
+     * After an MMIO head was taken: as {@link #mmioTailTaken} for the completion queue's head.
+     *
+     * @param queue the queue
+     * @param value the MMIO value taken
+     * @return true if a newer shadow head was taken
+     */
+    public boolean mmioHeadTaken(final DeviceCompletionQueue queue, final int value) {
+        final ShadowSlot slot = queue.slot();
+        if (slot != null && knownIndex(queue.qid(), slot, queue.writer().depth())) {
+            slot.hostStored(value);
+        }
+        return pollHead(queue);
+    }
+
+    /**
      * Loads a completion queue's shadow head.
      *
      * @param queue the queue
@@ -113,6 +146,10 @@ public final class ShadowDoorbells {
         }
         final int eventIdx = chooser.eventIdx(queue.writer().head(), queue.writer().depth(), pollNow);
         return take(queue, slot.publish(eventIdx));
+    }
+
+    private static boolean knownIndex(final int qid, final ShadowSlot slot, final int depth) {
+        return qid != 0 && Integer.compareUnsigned(slot.lastShadow(), depth) < 0;
     }
 
     private boolean take(final DeviceSubmissionQueue queue, final long moved) {

@@ -95,6 +95,19 @@ public final class ShadowSlot {
         return hostMoved;
     }
 
+    /**
+     * Records a doorbell value the host wrote by MMIO on a queue whose shadow entry it maintains: the host stored that
+     * value in the shadow entry before ringing, so it is the entry's latest known content. Without this, a host that
+     * moves the entry away from the last value loaded and, unheard, back to it (tail 30 by MMIO, then the wrap to the
+     * baseline 0 without a ring) would look unchanged and its last update would be lost.
+     *
+     * @param value the MMIO value taken
+     */
+    public void hostStored(final int value) {
+        hostMoved = true;
+        lastShadow = value;
+    }
+
     private long moved(final int value) {
         if (value == lastShadow) {
             return UNCHANGED;

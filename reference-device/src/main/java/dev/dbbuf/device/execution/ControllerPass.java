@@ -174,6 +174,7 @@ public final class ControllerPass implements MmioDoorbellInbox.Sink {
             } else if (queue.mmioTail(value) == DoorbellUpdate.INVALID) {
                 events.raise(INVALID_DOORBELL_VALUE);
             } else {
+                shadow.mmioTailTaken(queue, value);
                 queue.setKicked(true);
             }
         } else {
@@ -183,7 +184,7 @@ public final class ControllerPass implements MmioDoorbellInbox.Sink {
             } else if (queue.mmioHead(value) == DoorbellUpdate.INVALID) {
                 events.raise(INVALID_DOORBELL_VALUE);
             } else {
-                shadow.pollHead(queue);
+                shadow.mmioHeadTaken(queue, value);
             }
         }
     }
