@@ -135,8 +135,8 @@ public final class OrderingFaultyDevices {
     }
 
     /**
-     * Prefetches the next submission queue entry before every acquire load (the shadow tail), and executes the
-     * prefetched copy if the tail then covers it (DBC-ORD-005).
+     * Prefetches the next submission queue entry at a tail load (an acquire load) before the tail covers it, and
+     * executes the prefetched copy once the tail does (DBC-ORD-005).
      */
     public static final class PrefetchesEntries extends NamedDeviceProvider {
         public PrefetchesEntries() {
@@ -201,10 +201,16 @@ public final class OrderingFaultyDevices {
         public int readU32(final long address, final AccessMode mode) {
             if (mode == AccessMode.ACQUIRE) {
                 queues.forEach((base, depth) -> {
+                    // one prefetched entry per queue, taken at the first tail load after the previous entry was
+                    // read and kept until the device reads it: a later tail load does not refresh it
                     final long slot = base + (long) next.getOrDefault(base, 0) * SubmissionQueueEntry.SIZE;
-                    final byte[] copy = new byte[SubmissionQueueEntry.SIZE];
-                    delegate.readBytes(slot, copy, 0, copy.length);
-                    prefetched.put(slot, copy);
+                    prefetched.keySet().removeIf(s -> s != slot && s >= base
+                        && s < base + (long) depth * SubmissionQueueEntry.SIZE);
+                    prefetched.computeIfAbsent(slot, s -> {
+                        final byte[] copy = new byte[SubmissionQueueEntry.SIZE];
+                        delegate.readBytes(s, copy, 0, copy.length);
+                        return copy;
+                    });
                 });
             }
             final byte[] copy = cached(address);
