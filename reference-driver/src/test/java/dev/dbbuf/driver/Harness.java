@@ -9,9 +9,12 @@ import dev.dbbuf.spec.memory.SegmentHostMemory;
 import dev.dbbuf.spec.spi.device.DeviceConfiguration;
 import dev.dbbuf.spec.spi.device.EventIdxPolicy;
 import dev.dbbuf.spec.spi.device.ExecutionModel;
-import dev.dbbuf.spec.spi.driver.ControllerPort;
+import dev.dbbuf.spec.spi.driver.DeviceControllerPort;
+import dev.dbbuf.spec.spi.driver.ForwardingControllerPort;
 import dev.dbbuf.spec.spi.driver.HostContext;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -74,12 +77,10 @@ final class Harness implements AutoCloseable {
      * controller that stops answering for a number of idle calls, each of which then advances the clock by
      * {@link #FROZEN_IDLE_NANOS}.
      */
-    static final class DevicePort implements ControllerPort {
+    static final class DevicePort extends ForwardingControllerPort {
         static final long FROZEN_IDLE_NANOS = 10_000_000;
-        private final ReferenceDevice device;
-        private final boolean stepped;
-        private final java.util.concurrent.atomic.AtomicInteger frozenIdles = new java.util.concurrent.atomic.AtomicInteger();
-        private final java.util.concurrent.atomic.AtomicLong skew = new java.util.concurrent.atomic.AtomicLong();
+        private final AtomicInteger frozenIdles = new AtomicInteger();
+        private final AtomicLong skew = new AtomicLong();
 
         /** The stepped device is not stepped for the next {@code idles} idle calls. */
         void freeze(final int idles) {
@@ -87,28 +88,8 @@ final class Harness implements AutoCloseable {
         }
 
         DevicePort(final ReferenceDevice device) {
-            this.device = device;
-            this.stepped = device.executionModel() instanceof ExecutionModel.Stepped;
-        }
-
-        @Override
-        public int readRegister32(final int offset) {
-            return device.readRegister32(offset);
-        }
-
-        @Override
-        public long readRegister64(final int offset) {
-            return device.readRegister64(offset);
-        }
-
-        @Override
-        public void writeRegister32(final int offset, final int value) {
-            device.writeRegister32(offset, value);
-        }
-
-        @Override
-        public void writeRegister64(final int offset, final long value) {
-            device.writeRegister64(offset, value);
+            super(new DeviceControllerPort(device, device.executionModel() instanceof ExecutionModel.Stepped
+                ? device::runOnce : () -> LockSupport.parkNanos(20_000)));
         }
 
         @Override
@@ -122,11 +103,7 @@ final class Harness implements AutoCloseable {
                 skew.addAndGet(FROZEN_IDLE_NANOS);
                 return;
             }
-            if (stepped) {
-                device.runOnce();
-            } else {
-                LockSupport.parkNanos(20_000);
-            }
+            super.idle();
         }
     }
 }

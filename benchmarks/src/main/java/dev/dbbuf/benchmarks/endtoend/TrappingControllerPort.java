@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.nvme.ControllerRegister;
 import dev.dbbuf.spec.spi.driver.ControllerPort;
+import dev.dbbuf.spec.spi.driver.ForwardingControllerPort;
 import org.apiguardian.api.API;
 
 /**
@@ -25,12 +26,11 @@ import org.apiguardian.api.API;
  * be read from other threads.
  */
 @API(status = INTERNAL, since = "0.1")
-public final class TrappingControllerPort implements ControllerPort {
+public final class TrappingControllerPort extends ForwardingControllerPort {
 
     /** The default modelled cost of one MMIO doorbell write: 2 µs. */
     public static final long DEFAULT_TRAP_NANOS = 2_000;
 
-    private final ControllerPort delegate;
     private final long trapNanos;
     private long doorbellWrites;
     private long trapNanosSpent;
@@ -43,26 +43,16 @@ public final class TrappingControllerPort implements ControllerPort {
      * @throws IllegalArgumentException if the cost is negative
      */
     public TrappingControllerPort(final ControllerPort delegate, final long trapNanos) {
+        super(delegate);
         if (trapNanos < 0) {
             throw new IllegalArgumentException("trap cost must be >= 0 ns: trapNanos=" + trapNanos);
         }
-        this.delegate = delegate;
         this.trapNanos = trapNanos;
     }
 
     @Override
-    public int readRegister32(final int offset) {
-        return delegate.readRegister32(offset);
-    }
-
-    @Override
-    public long readRegister64(final int offset) {
-        return delegate.readRegister64(offset);
-    }
-
-    @Override
     public void writeRegister32(final int offset, final int value) {
-        delegate.writeRegister32(offset, value);
+        super.writeRegister32(offset, value);
         if (offset >= ControllerRegister.DOORBELL_BASE) {
             doorbellWrites++;
             trap();
@@ -70,18 +60,8 @@ public final class TrappingControllerPort implements ControllerPort {
     }
 
     @Override
-    public void writeRegister64(final int offset, final long value) {
-        delegate.writeRegister64(offset, value);
-    }
-
-    @Override
     public void idle() {
         Thread.onSpinWait();
-    }
-
-    @Override
-    public long nanoTime() {
-        return delegate.nanoTime();
     }
 
     /**

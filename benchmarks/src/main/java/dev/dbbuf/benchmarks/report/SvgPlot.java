@@ -151,8 +151,14 @@ public final class SvgPlot {
         return "BATCHED".equals(cell.submission()) ? " stroke-dasharray=\"6,4\"" : "";
     }
 
-    private static String tick(final int exponent) {
-        return exponent >= 0 ? Targets.format(Math.pow(10, exponent)) : "1e" + exponent;
+    // a decade as people write it on an axis: 0.001, 1, 10k, 1M (no trailing zeros, no exponent notation)
+    static String tick(final int exponent) {
+        if (exponent < 0) {
+            return "0." + "0".repeat(-exponent - 1) + "1";
+        }
+        final String[] suffixes = {"", "k", "M", "G", "T"};
+        final int group = Math.min(exponent / 3, suffixes.length - 1);
+        return "1" + "0".repeat(exponent - 3 * group) + suffixes[group];
     }
 
     private static String text(final double x, final double y, final String content, final String anchor,

@@ -123,4 +123,10 @@ class BenchmarkReportTest {
     private static Path fixture(final String name) throws URISyntaxException {
         return Path.of(BenchmarkReportTest.class.getResource("/" + name).toURI());
     }
+
+    @Test
+    void axisTicksReadAsPlainDecades() {
+        assertThat(List.of(-4, -1, 0, 1, 3, 4, 6, 7, 9)).extracting(SvgPlot::tick)
+            .containsExactly("0.0001", "0.1", "1", "10", "1k", "10k", "1M", "10M", "1G");
+    }
 }

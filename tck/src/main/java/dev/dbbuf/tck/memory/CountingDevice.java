@@ -4,12 +4,9 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.layout.DoorbellLayout;
-import dev.dbbuf.spec.memory.HostMemory;
-import dev.dbbuf.spec.spi.device.DeviceCapabilities;
 import dev.dbbuf.spec.spi.device.DeviceUnderTest;
-import dev.dbbuf.spec.spi.device.ExecutionModel;
+import dev.dbbuf.spec.spi.device.ForwardingDeviceUnderTest;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apiguardian.api.API;
@@ -19,9 +16,8 @@ import org.apiguardian.api.API;
  * extension exists to avoid).
  */
 @API(status = STABLE, since = "0.1")
-public final class CountingDevice implements DeviceUnderTest {
+public final class CountingDevice extends ForwardingDeviceUnderTest {
 
-    private final DeviceUnderTest delegate;
     private final int dstrd;
     private final Map<Doorbell, AtomicLong> writes = new ConcurrentHashMap<>();
 
@@ -32,7 +28,7 @@ public final class CountingDevice implements DeviceUnderTest {
      * @param dstrd    its CAP.DSTRD, to map offsets to doorbells
      */
     public CountingDevice(final DeviceUnderTest delegate, final int dstrd) {
-        this.delegate = delegate;
+        super(delegate);
         this.dstrd = dstrd;
     }
 
@@ -48,49 +44,9 @@ public final class CountingDevice implements DeviceUnderTest {
     }
 
     @Override
-    public DeviceCapabilities capabilities() {
-        return delegate.capabilities();
-    }
-
-    @Override
-    public Optional<HostMemory> providedMemory() {
-        return delegate.providedMemory();
-    }
-
-    @Override
-    public void attach(final HostMemory memory) {
-        delegate.attach(memory);
-    }
-
-    @Override
-    public int readRegister32(final int offset) {
-        return delegate.readRegister32(offset);
-    }
-
-    @Override
-    public long readRegister64(final int offset) {
-        return delegate.readRegister64(offset);
-    }
-
-    @Override
     public void writeRegister32(final int offset, final int value) {
         DoorbellLayout.doorbellAt(offset, dstrd)
             .ifPresent(d -> writes.computeIfAbsent(d, k -> new AtomicLong()).incrementAndGet());
-        delegate.writeRegister32(offset, value);
-    }
-
-    @Override
-    public void writeRegister64(final int offset, final long value) {
-        delegate.writeRegister64(offset, value);
-    }
-
-    @Override
-    public ExecutionModel executionModel() {
-        return delegate.executionModel();
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
+        super.writeRegister32(offset, value);
     }
 }

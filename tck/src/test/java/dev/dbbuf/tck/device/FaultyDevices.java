@@ -11,11 +11,10 @@ import dev.dbbuf.spec.nvme.AdminOpcode;
 import dev.dbbuf.spec.nvme.Capabilities;
 import dev.dbbuf.spec.nvme.ControllerRegister;
 import dev.dbbuf.spec.nvme.Status;
-import dev.dbbuf.spec.spi.device.DeviceCapabilities;
 import dev.dbbuf.spec.spi.device.DeviceConfiguration;
-import dev.dbbuf.spec.spi.device.DeviceProvider;
 import dev.dbbuf.spec.spi.device.DeviceUnderTest;
 import dev.dbbuf.spec.spi.device.ExecutionModel;
+import dev.dbbuf.spec.spi.device.ForwardingDeviceUnderTest;
 import dev.dbbuf.tck.memory.ForwardingHostMemory;
 import java.util.Map;
 import java.util.Optional;
@@ -34,16 +33,21 @@ public final class FaultyDevices {
     }
 
     /** The reference device behind a memory view a subclass may distort, and an optional extra step action. */
-    abstract static class Wrapped implements DeviceUnderTest {
-        final ReferenceDevice delegate;
+    abstract static class Wrapped extends ForwardingDeviceUnderTest {
+        final ReferenceDevice reference;
         final int stride;
         /** EventIdx pages seen: the first controller write into a page still holding the probe's sentinel. */
         final Set<Long> eventIdxPages = ConcurrentHashMap.newKeySet();
         HostMemory memory;
 
         Wrapped(final ReferenceDeviceOptions options) {
-            this.delegate = ReferenceDevice.create(options);
-            this.stride = DoorbellLayout.stride(Capabilities.decode(delegate.readRegister64(ControllerRegister.CAP))
+            this(ReferenceDevice.create(options));
+        }
+
+        private Wrapped(final ReferenceDevice reference) {
+            super(reference);
+            this.reference = reference;
+            this.stride = DoorbellLayout.stride(Capabilities.decode(reference.readRegister64(ControllerRegister.CAP))
                 .dstrd());
         }
 
@@ -67,47 +71,17 @@ public final class FaultyDevices {
         }
 
         @Override
-        public DeviceCapabilities capabilities() {
-            return delegate.capabilities();
-        }
-
-        @Override
         public void attach(final HostMemory view) {
             this.memory = view;
-            delegate.attach(distort(view));
-        }
-
-        @Override
-        public int readRegister32(final int offset) {
-            return delegate.readRegister32(offset);
-        }
-
-        @Override
-        public long readRegister64(final int offset) {
-            return delegate.readRegister64(offset);
-        }
-
-        @Override
-        public void writeRegister32(final int offset, final int value) {
-            delegate.writeRegister32(offset, value);
-        }
-
-        @Override
-        public void writeRegister64(final int offset, final long value) {
-            delegate.writeRegister64(offset, value);
+            super.attach(distort(view));
         }
 
         @Override
         public ExecutionModel executionModel() {
             return ExecutionModel.stepped(() -> {
                 beforeStep();
-                return delegate.runOnce();
+                return reference.runOnce();
             });
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
         }
     }
 

@@ -12,8 +12,8 @@ import dev.dbbuf.spec.nvme.Capabilities;
 import dev.dbbuf.spec.nvme.ControllerRegister;
 import dev.dbbuf.spec.nvme.IoCommands;
 import dev.dbbuf.spec.spi.driver.ControllerPort;
+import dev.dbbuf.spec.spi.driver.ForwardingControllerPort;
 import dev.dbbuf.spec.spi.driver.DriverConfiguration;
-import dev.dbbuf.spec.spi.driver.DriverProvider;
 import dev.dbbuf.spec.spi.driver.DriverUnderTest;
 import dev.dbbuf.spec.spi.driver.IoCompletion;
 import dev.dbbuf.spec.spi.driver.IoRequest;
@@ -81,7 +81,7 @@ public final class BufferFaultyDrivers {
                     return new ForwardingControllerPort(port) {
                         @Override
                         public long readRegister64(final int offset) {
-                            final long value = delegate.readRegister64(offset);
+                            final long value = delegate().readRegister64(offset);
                             // CAP bits 32-35 are DSTRD
                             return offset == ControllerRegister.CAP ? value & ~(0xFL << 32) : value;
                         }

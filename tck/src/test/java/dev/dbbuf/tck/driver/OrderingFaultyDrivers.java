@@ -6,8 +6,8 @@ import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.Fence;
 import dev.dbbuf.spec.memory.HostMemory;
 import dev.dbbuf.spec.spi.driver.ControllerPort;
+import dev.dbbuf.spec.spi.driver.ForwardingControllerPort;
 import dev.dbbuf.spec.spi.driver.DriverConfiguration;
-import dev.dbbuf.spec.spi.driver.DriverProvider;
 import dev.dbbuf.spec.spi.driver.DriverUnderTest;
 import dev.dbbuf.spec.spi.driver.HostContext;
 import dev.dbbuf.tck.memory.ForwardingHostMemory;
@@ -178,40 +178,42 @@ public final class OrderingFaultyDrivers {
     }
 
     /** Lets held stores out before every register access, as an MMIO write orders them on real hardware. */
-    private record ReleasingPort(ControllerPort delegate, HoldingMemory memory) implements ControllerPort {
+    private static final class ReleasingPort extends ForwardingControllerPort {
+        private final HoldingMemory memory;
+
+        ReleasingPort(final ControllerPort delegate, final HoldingMemory memory) {
+            super(delegate);
+            this.memory = memory;
+        }
+
         @Override
         public int readRegister32(final int offset) {
             memory.release();
-            return delegate.readRegister32(offset);
+            return super.readRegister32(offset);
         }
 
         @Override
         public long readRegister64(final int offset) {
             memory.release();
-            return delegate.readRegister64(offset);
+            return super.readRegister64(offset);
         }
 
         @Override
         public void writeRegister32(final int offset, final int value) {
             memory.release();
-            delegate.writeRegister32(offset, value);
+            super.writeRegister32(offset, value);
         }
 
         @Override
         public void writeRegister64(final int offset, final long value) {
             memory.release();
-            delegate.writeRegister64(offset, value);
+            super.writeRegister64(offset, value);
         }
 
         @Override
         public void idle() {
             memory.release();
-            delegate.idle();
-        }
-
-        @Override
-        public long nanoTime() {
-            return delegate.nanoTime();
+            super.idle();
         }
     }
 }

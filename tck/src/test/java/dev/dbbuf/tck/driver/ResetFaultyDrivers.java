@@ -12,8 +12,8 @@ import dev.dbbuf.spec.nvme.ControllerConfiguration;
 import dev.dbbuf.spec.nvme.ControllerRegister;
 import dev.dbbuf.spec.nvme.SubmissionQueueEntry;
 import dev.dbbuf.spec.spi.driver.ControllerPort;
+import dev.dbbuf.spec.spi.driver.ForwardingControllerPort;
 import dev.dbbuf.spec.spi.driver.DriverConfiguration;
-import dev.dbbuf.spec.spi.driver.DriverProvider;
 import dev.dbbuf.spec.spi.driver.DriverUnderTest;
 import dev.dbbuf.spec.spi.driver.QueuePair;
 import java.util.HashMap;
@@ -93,8 +93,7 @@ public final class ResetFaultyDrivers {
     }
 
     /** A controller port that drops every Doorbell Buffer Config after the first from the admin queue. */
-    private static final class AdminRewritingPort implements ControllerPort {
-        private final ControllerPort port;
+    private static final class AdminRewritingPort extends ForwardingControllerPort {
         private final InterceptedDriver driver;
         private long adminBase;
         private int adminDepth;
@@ -102,18 +101,8 @@ public final class ResetFaultyDrivers {
         private boolean configSent;
 
         AdminRewritingPort(final ControllerPort port, final InterceptedDriver driver) {
-            this.port = port;
+            super(port);
             this.driver = driver;
-        }
-
-        @Override
-        public int readRegister32(final int offset) {
-            return port.readRegister32(offset);
-        }
-
-        @Override
-        public long readRegister64(final int offset) {
-            return port.readRegister64(offset);
         }
 
         @Override
@@ -137,7 +126,7 @@ public final class ResetFaultyDrivers {
                 }
                 lastTail = value;
             }
-            port.writeRegister32(offset, value);
+            super.writeRegister32(offset, value);
         }
 
         @Override
@@ -145,17 +134,7 @@ public final class ResetFaultyDrivers {
             if (offset == ControllerRegister.ASQ) {
                 adminBase = value;
             }
-            port.writeRegister64(offset, value);
-        }
-
-        @Override
-        public void idle() {
-            port.idle();
-        }
-
-        @Override
-        public long nanoTime() {
-            return port.nanoTime();
+            super.writeRegister64(offset, value);
         }
     }
 
