@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
 /**
  * {@code ConformanceExtension} selects the provider under test for a {@link Conformance} class, hands tests a
@@ -129,7 +130,9 @@ public final class ConformanceExtension implements BeforeAllCallback, BeforeEach
             return "no cause reported";
         }
         final String message = cause.getMessage();
-        return cause instanceof AssertionError && message != null
+        // the kit's own failures and skips carry a complete message; anything else is a plug-in's throw, named by type
+        final boolean kits = cause instanceof AssertionError || cause instanceof TestAbortedException;
+        return kits && message != null
             ? message : cause.getClass().getName() + (message == null ? "" : ": " + message);
     }
 

@@ -7,6 +7,7 @@ import dev.dbbuf.tck.device.DeviceCommandVerification;
 import dev.dbbuf.tck.device.DeviceEventIdxVerification;
 import dev.dbbuf.tck.device.DeviceIsolationVerification;
 import dev.dbbuf.tck.device.DeviceLifecycleVerification;
+import dev.dbbuf.tck.device.DeviceOrderingVerification;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -80,5 +81,15 @@ class DeviceSuiteProofTest {
         assertThat(run.verdict("DBC-CMD-005")).isEqualTo("FAIL");
         assertThat(run.verdict("DBC-CMD-007")).isEqualTo("FAIL");
         assertThat(run.verdict("DBC-CMD-003")).isEqualTo("PASS");
+    }
+
+    @Test
+    void deviceTheExplorerCannotScheduleIsNotApplicableWithTheSettingNamed() {
+        final KitRun run = KitRun.of(DeviceOrderingVerification.class, "device", "reference",
+            Map.of("tck.device.threaded", "1"));
+
+        assertThat(run.verdict("DBC-ORD-003")).isEqualTo("NOT_APPLICABLE");
+        assertThat(run.message("DBC-ORD-003")).as("the reason, not an exception's class name")
+            .startsWith("tck.device.threaded=1 asks for an autonomous device");
     }
 }

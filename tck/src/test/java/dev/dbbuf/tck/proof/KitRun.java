@@ -131,6 +131,22 @@ public final class KitRun {
     }
 
     /**
+     * The verdict file's message for a requirement.
+     *
+     * @param id e.g. "DBC-ORD-003"
+     * @return the message, or "" if the entry has none
+     */
+    public String message(final String id) {
+        final Matcher m = Pattern.compile("\"id\": \"" + Pattern.quote(id)
+            + "\",.*?\"verdict\": \"\\w+\",\\s*\"message\": (null|\"((?:[^\"\\\\]|\\\\.)*)\")", Pattern.DOTALL)
+            .matcher(verdictJson);
+        if (!m.find()) {
+            throw new AssertionError("verdict file has no entry with a message: id=" + id + "\n" + verdictJson);
+        }
+        return m.group(2) == null ? "" : m.group(2);
+    }
+
+    /**
      * The verdict file.
      *
      * @return its JSON text
