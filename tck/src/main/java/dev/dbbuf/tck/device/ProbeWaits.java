@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.STABLE;
 import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.spec.spi.device.DeviceUnderTest;
 import dev.dbbuf.spec.spi.device.ExecutionModel;
+import dev.dbbuf.tck.guard.PluginMisbehaviour;
 import dev.dbbuf.tck.verdict.FailureMessage;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
@@ -52,7 +53,7 @@ public final class ProbeWaits {
         final long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0) {
-                throw new AssertionFailedError(FailureMessage.of(verifying, "device under test", what,
+                throw new PluginMisbehaviour(FailureMessage.of(verifying, "device under test", what,
                     "not within " + timeout.toMillis() + " ms (timeout)", state.get()));
             }
             idle();

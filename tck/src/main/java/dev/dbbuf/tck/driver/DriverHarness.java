@@ -19,6 +19,7 @@ import dev.dbbuf.spec.spi.driver.HostContext;
 import dev.dbbuf.spec.spi.driver.IoCompletion;
 import dev.dbbuf.spec.spi.driver.IoRequest;
 import dev.dbbuf.spec.spi.driver.QueuePair;
+import dev.dbbuf.tck.guard.PluginMisbehaviour;
 import dev.dbbuf.tck.memory.GuardedHostMemory;
 import dev.dbbuf.tck.memory.KitPageAllocator;
 import dev.dbbuf.tck.memory.RegionMap;
@@ -179,7 +180,7 @@ public final class DriverHarness implements AutoCloseable {
                             + done.size() + " of " + size + " completions within " + env.timeout().toMillis()
                             + " ms]"));
                     }
-                    throw new AssertionFailedError(FailureMessage.of(verifying, "queue pair " + pair.qid(),
+                    throw new PluginMisbehaviour(FailureMessage.of(verifying, "queue pair " + pair.qid(),
                         size + " completions", done.size() + " within " + env.timeout().toMillis() + " ms (timeout)",
                         "batch " + b + ", doorbell mode " + driver.doorbellMode()));
                 }

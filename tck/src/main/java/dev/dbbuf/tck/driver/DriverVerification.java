@@ -31,6 +31,7 @@ import dev.dbbuf.spec.spi.driver.DoorbellMode;
 import dev.dbbuf.spec.spi.driver.DriverConfiguration;
 import dev.dbbuf.spec.spi.driver.QueuePair;
 import dev.dbbuf.tck.Verifies;
+import dev.dbbuf.tck.guard.PluginMisbehaviour;
 import dev.dbbuf.tck.select.KitSide;
 import dev.dbbuf.tck.trace.Conformance;
 import dev.dbbuf.tck.trace.KitEnvironment;
@@ -300,7 +301,7 @@ public class DriverVerification {
         try {
             return action.get();
         } catch (final RuntimeException e) {
-            throw new AssertionFailedError(FailureMessage.of(requirement, "driver call " + call, "no exception",
+            throw new PluginMisbehaviour(FailureMessage.of(requirement, "driver call " + call, "no exception",
                 "threw " + e, facts), e);
         }
     }

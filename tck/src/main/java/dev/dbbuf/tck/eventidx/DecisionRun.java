@@ -3,6 +3,7 @@ package dev.dbbuf.tck.eventidx;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.requirement.Requirement;
+import dev.dbbuf.tck.guard.PluginMisbehaviour;
 import dev.dbbuf.tck.verdict.FailureMessage;
 import org.apiguardian.api.API;
 import org.opentest4j.AssertionFailedError;
@@ -49,7 +50,7 @@ sealed interface DecisionRun<T> {
     record Threw<T>(DecisionCase input, Throwable cause) implements DecisionRun<T> {
         @Override
         public T valueOrFail(final Requirement requirement, final String subject) {
-            throw new AssertionFailedError(FailureMessage.of(requirement, subject + " answering " + input,
+            throw new PluginMisbehaviour(FailureMessage.of(requirement, subject + " answering " + input,
                 "a boolean answer", "threw " + cause, "inputs are in range: old != new, all below depth"), cause);
         }
     }
@@ -64,7 +65,7 @@ sealed interface DecisionRun<T> {
     record Stalled<T>(DecisionCase input, long stallMillis) implements DecisionRun<T> {
         @Override
         public T valueOrFail(final Requirement requirement, final String subject) {
-            throw new AssertionFailedError(FailureMessage.of(requirement, subject + " answering " + input,
+            throw new PluginMisbehaviour(FailureMessage.of(requirement, subject + " answering " + input,
                 "an answer within " + stallMillis + " ms", "no answer (hung; timeout, call abandoned)",
                 "set -Dtck.timeout.ms to allow slower answers"));
         }
@@ -80,7 +81,7 @@ sealed interface DecisionRun<T> {
     record Overran<T>(long calls, long limitMillis) implements DecisionRun<T> {
         @Override
         public T valueOrFail(final Requirement requirement, final String subject) {
-            throw new AssertionFailedError(FailureMessage.of(requirement, subject,
+            throw new PluginMisbehaviour(FailureMessage.of(requirement, subject,
                 "the batch answered within " + limitMillis + " ms", "only " + calls + " answers (too slow; timeout)",
                 "set -Dtck.eventidx.batchLimit.ms to allow a slower plug-in"));
         }

@@ -46,14 +46,14 @@ public final class Guard {
                 return future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
             } catch (final TimeoutException e) {
                 future.cancel(true);
-                throw new AssertionFailedError(FailureMessage.of(requirement, call, "an answer within "
+                throw new PluginMisbehaviour(FailureMessage.of(requirement, call, "an answer within "
                     + limit.toMillis() + " ms", "no answer (hung)", "call abandoned after the time limit"));
             } catch (final ExecutionException e) {
                 final Throwable cause = e.getCause() == null ? e : e.getCause();
                 if (cause instanceof AssertionError assertion) {
                     throw assertion;
                 }
-                throw new AssertionFailedError(FailureMessage.of(requirement, call, "an answer",
+                throw new PluginMisbehaviour(FailureMessage.of(requirement, call, "an answer",
                     "threw " + cause, ""), cause);
             } catch (final InterruptedException e) {
                 Thread.currentThread().interrupt();

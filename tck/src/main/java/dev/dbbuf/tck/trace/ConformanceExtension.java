@@ -2,9 +2,11 @@ package dev.dbbuf.tck.trace;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import dev.dbbuf.spec.requirement.Level;
 import dev.dbbuf.spec.spi.Provider;
 import dev.dbbuf.spec.spi.Providers;
 import dev.dbbuf.tck.Verifies;
+import dev.dbbuf.tck.guard.PluginMisbehaviour;
 import dev.dbbuf.tck.select.ImplementationInfo;
 import dev.dbbuf.tck.select.KitSide;
 import dev.dbbuf.tck.verdict.Outcome;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.opentest4j.AssertionFailedError;
@@ -35,16 +38,28 @@ import org.opentest4j.TestAbortedException;
  *
  * <p>A test annotated {@code @Verifies(DBC_EVT_001)} feeds the verdict of DBC-EVT-001; a test without the annotation
  * is not traced.
+ *
+ * <p>A SHOULD rule that is not met is legal behaviour with a cost (an extra MMIO trap, say), so by default it does not
+ * break the build: the requirement's verdict is FAIL, and the test is reported to JUnit as aborted with the finding
+ * and a note. {@value #STRICT_SETTING}{@code =true} makes such a test fail like any other. A plug-in that throws or
+ * hangs in a SHOULD test fails in either mode.
  */
 @API(status = STABLE, since = "0.1")
 public final class ConformanceExtension implements BeforeAllCallback, BeforeEachCallback, TestWatcher,
-    ParameterResolver {
+    TestExecutionExceptionHandler, ParameterResolver {
+
+    /** {@code true} fails the build on a SHOULD rule that is not met; by default it is advisory. */
+    public static final String STRICT_SETTING = "tck.strict";
+    /** What follows an advisory finding in the aborted test's message. */
+    public static final String ADVISORY_NOTE = "[SHOULD, advisory: the verdict is FAIL and the build goes on; -D"
+        + STRICT_SETTING + "=true makes it fail]";
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
         ConformanceExtension.class);
     private static final String RUN = "run";
     private static final String SELECTION = "selection";
     private static final String STARTED = "started";
+    private static final String ADVISORY = "advisory";
 
     @Override
     public void beforeAll(final ExtensionContext context) {
@@ -93,6 +108,20 @@ public final class ConformanceExtension implements BeforeAllCallback, BeforeEach
     }
 
     @Override
+    public void handleTestExecutionException(final ExtensionContext context, final Throwable throwable)
+        throws Throwable {
+        final Verifies verifies = context.getRequiredTestMethod().getAnnotation(Verifies.class);
+        // only the kit's own findings are advisory: a plug-in's throw or hang is a defect whatever the rule's level
+        final boolean finding = throwable instanceof AssertionError && !(throwable instanceof PluginMisbehaviour);
+        if (verifies == null || verifies.value().level() != Level.SHOULD || !finding || strict(context)) {
+            throw throwable;
+        }
+        final String message = describe(throwable);
+        context.getStore(NAMESPACE).put(ADVISORY, message);
+        throw new TestAbortedException(message + " " + ADVISORY_NOTE, throwable);
+    }
+
+    @Override
     public void testSuccessful(final ExtensionContext context) {
         record(context, Outcome.PASSED, null);
     }
@@ -104,6 +133,11 @@ public final class ConformanceExtension implements BeforeAllCallback, BeforeEach
 
     @Override
     public void testAborted(final ExtensionContext context, final @Nullable Throwable cause) {
+        final String advisory = context.getStore(NAMESPACE).get(ADVISORY, String.class);
+        if (advisory != null) {
+            record(context, Outcome.FAILED, advisory);
+            return;
+        }
         final boolean untested = context.getRequiredTestMethod().getName().startsWith("untested_");
         record(context, untested ? Outcome.UNTESTED : Outcome.NOT_APPLICABLE, describe(cause));
     }
@@ -155,6 +189,10 @@ public final class ConformanceExtension implements BeforeAllCallback, BeforeEach
      */
     static long seed(final ExtensionContext context) {
         return run(context).seed();
+    }
+
+    private static boolean strict(final ExtensionContext context) {
+        return context.getConfigurationParameter(STRICT_SETTING).map(Boolean::parseBoolean).orElse(false);
     }
 
     private static KitSide side(final ExtensionContext context) {

@@ -2,6 +2,7 @@ package dev.dbbuf.tck.verdict;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import dev.dbbuf.spec.requirement.Level;
 import java.util.List;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -37,6 +38,13 @@ public final class SummaryTable {
             }
             out.append("PASS %d, FAIL %d, NOT_APPLICABLE %d, UNTESTED %d%n".formatted(report.count(Verdict.PASS),
                 report.count(Verdict.FAIL), report.count(Verdict.NOT_APPLICABLE), report.count(Verdict.UNTESTED)));
+            final List<String> advisory = report.verdicts().stream()
+                .filter(rv -> rv.verdict() == Verdict.FAIL && rv.requirement().level() == Level.SHOULD)
+                .map(rv -> rv.requirement().id()).toList();
+            if (!advisory.isEmpty()) {
+                out.append("SHOULD rules not met: %s (recommended, not required: advisory unless -Dtck.strict=true)%n"
+                    .formatted(String.join(", ", advisory)));
+            }
         }
         return out.toString();
     }

@@ -116,6 +116,20 @@ public final class KitRun {
     }
 
     /**
+     * The message of a test JUnit saw as aborted (an advisory SHOULD finding, or a test not applicable).
+     *
+     * @param method the method name
+     * @return its message, or "" if it was not aborted
+     */
+    public String aborted(final String method) {
+        final TestExecutionResult result = results.get(method);
+        if (result == null || result.getStatus() != TestExecutionResult.Status.ABORTED) {
+            return "";
+        }
+        return result.getThrowable().map(Throwable::getMessage).orElse("");
+    }
+
+    /**
      * The verdict file's verdict for a requirement.
      *
      * @param id e.g. "DBC-EVT-001"
