@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * {@code PluginMisbehaviour} is a failure in which the implementation under test did not take part in the check: a
- * call into it threw, never returned, or the device stopped making progress before the time limit.
+ * {@code PluginMisbehaviour} is a failure in which the implementation under test gave no behaviour to judge: a call
+ * into it threw or never returned, or it stopped making progress before the time limit.
  *
  * <p>A finding about behaviour can be advisory (a SHOULD rule that is not met); a plug-in that throws or hangs is a
  * defect whatever the rule's level, so the kit keeps the two apart by type rather than by message.
