@@ -2,44 +2,39 @@ package dev.dbbuf.spec.requirement;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
- * {@code Source} is where a requirement comes from: a section of the project's facts digest
- * ({@code shared/reference/doorbell-buffer-facts.md}, which summarises the NVMe Base Specification and the known
- * implementations) or a row of its bug record.
+ * {@code Source} names an entry of the project's sources document, {@code spec/SOURCES.md}: a section of the NVM
+ * Express Base Specification, or a commit, issue or pull request of an implementation. A build test checks that
+ * every key a requirement cites has an entry there.
+ *
+ * @param key the entry's key, e.g. {@code NVMe-2.0-5.8}, {@code linux-58847f12fe78}, {@code spdk-issue-2147}
  */
-@API(status = STABLE, since = "0.1")
-public sealed interface Source permits Source.FactsSection, Source.BugRecord {
+@API(status = STABLE, since = "0.2")
+public record Source(String key) {
+
+    private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9.]+)+");
 
     /**
-     * A short reference for tables, e.g. "facts §4" or "bug #8".
+     * Checks the key's form.
      *
-     * @return the reference
+     * @throws IllegalArgumentException if the key is not of the form {@code name-part[-part...]}
      */
-    String reference();
-
-    /**
-     * A section of the facts digest.
-     *
-     * @param section section number, 1..8
-     */
-    record FactsSection(int section) implements Source {
-        @Override
-        public String reference() {
-            return "facts §" + section;
+    public Source {
+        if (key == null || !KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("source key must be name-part[-part...] of letters, digits and dots: key="
+                + key);
         }
     }
 
     /**
-     * A row of the bug record (facts section 7): a defect a real implementation shipped.
+     * A short reference for tables: the key.
      *
-     * @param row row number, 1..16
+     * @return the key
      */
-    record BugRecord(int row) implements Source {
-        @Override
-        public String reference() {
-            return "bug #" + row;
-        }
+    public String reference() {
+        return key;
     }
 }
