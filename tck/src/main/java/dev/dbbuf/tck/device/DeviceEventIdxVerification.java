@@ -90,7 +90,7 @@ public class DeviceEventIdxVerification {
 
     @Test
     @Verifies(DBC_EVT_010)
-    void optional_DBC_EVT_010_eventIdxStaysBelowTheDepthForQueuesNotPolled(final KitEnvironment env) {
+    void required_DBC_EVT_010_eventIdxStaysBelowTheDepthForQueuesNotPolled(final KitEnvironment env) {
         try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_EVT_010, ProbeOptions.strict())) {
             if (probe.device().capabilities().eventIdxPolicy() != EventIdxPolicy.EVENT_DRIVEN) {
                 Assumptions.abort("the device declares eventIdxPolicy=" + probe.device().capabilities()

@@ -108,7 +108,22 @@ public class DriverVerification {
     @Test
     @Verifies(DBC_ISO_005)
     void required_DBC_ISO_005_neverWritesTheEventIdxBufferItHandedOver(final KitEnvironment env) {
-        scenario(env, DBC_ISO_005, DeviceConfiguration.defaults());
+        // one queue pair deleted midway: the host may clear the entries of the queue that is gone (as SPDK does),
+        // never those of a live one; no qid is re-created, so a stale-slot defect (DBC-LIF-003) cannot fail this test
+        try (DriverHarness h = new DriverHarness(env, DBC_ISO_005, DeviceConfiguration.defaults(),
+            DriverConfiguration.defaults())) {
+            final QueuePair a = h.driver().createQueuePair(7);
+            final QueuePair b = h.driver().createQueuePair(300);
+            for (int round = 0; round < 5; round++) {
+                h.flushes(a, 3, 1 + round % 6);
+                h.flushes(b, 2, 37 + round);
+            }
+            h.driver().deleteQueuePair(b);
+            for (int round = 5; round < 10; round++) {
+                h.flushes(a, 3, 1 + round % 6);
+            }
+            h.assertNone(DBC_ISO_005);
+        }
     }
 
     @Test

@@ -24,9 +24,12 @@ class DeviceSuiteProofTest {
     void deviceWritingTheShadowBufferFailsIso001() {
         final KitRun run = KitRun.of(DeviceIsolationVerification.class, "device", "faulty-writes-shadow", QUICK);
 
-        assertThat(run.failure("required_DBC_ISO_001_neverWritesTheShadowDoorbellBuffer"))
+        // DBC-ISO-001 is a SHOULD (the specification assigns the buffer to the host but forbids the controller
+        // nothing): the finding is reported without failing the build
+        assertThat(run.aborted("optional_DBC_ISO_001_neverWritesTheShadowDoorbellBuffer"))
             .startsWith("DBC-ISO-001: controller write @0x")
-            .contains("in SHADOW_DOORBELL region", "expected=no controller write actual=write", "(offset 0x");
+            .contains("in SHADOW_DOORBELL region", "expected=no controller write actual=write", "(offset 0x")
+            .endsWith(ConformanceExtension.ADVISORY_NOTE);
         assertThat(run.verdict("DBC-ISO-001")).isEqualTo("FAIL");
     }
 
@@ -36,14 +39,15 @@ class DeviceSuiteProofTest {
             QUICK);
 
         // the guarded controller view saw nothing (that check would have passed); the contents check caught it
-        assertThat(run.failure("required_DBC_ISO_001_neverWritesTheShadowDoorbellBuffer"))
+        assertThat(run.aborted("optional_DBC_ISO_001_neverWritesTheShadowDoorbellBuffer"))
             .startsWith("DBC-ISO-001: SQ0 tail shadow @0x")
             .doesNotContain("controller write @")
             .contains("expected=0x00000000 (host's last store) actual=0x0000000", "(written by the controller)",
                 "qid=0 doorbell=SQ0 tail offset 0x0000 in SHADOW_DOORBELL region @0x",
                 "right after Doorbell Buffer Config completed")
             .containsPattern("SQ1 tail @0x[0-9a-f]+=0x6, CQ1 head @0x[0-9a-f]+=0x6")
-            .endsWith(". Check: " + Requirement.DBC_ISO_001.ifFailsCheck());
+            .contains(". Check: " + Requirement.DBC_ISO_001.ifFailsCheck())
+            .endsWith(ConformanceExtension.ADVISORY_NOTE);
         assertThat(run.verdict("DBC-ISO-001")).isEqualTo("FAIL");
         assertThat(run.verdict("DBC-ISO-002")).isEqualTo("PASS");
     }

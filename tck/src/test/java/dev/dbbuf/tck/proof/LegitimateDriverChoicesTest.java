@@ -14,8 +14,9 @@ import org.junit.platform.engine.TestExecutionResult;
 
 /**
  * Drivers that make the choices the protocol leaves to the host (admin queue shadowed or not, 0x7C before or after
- * the I/O queues, any exact or over-ringing EventIdx comparison, completion queue heads per sweep or deferred) pass
- * the whole driver suite: no test fails and no requirement's verdict is FAIL.
+ * the I/O queues, any exact or over-ringing EventIdx comparison, completion queue heads per sweep or deferred, a
+ * deleted queue's entries cleared in both buffers) pass the whole driver suite: no test fails and no requirement's
+ * verdict is FAIL.
  */
 class LegitimateDriverChoicesTest {
 
@@ -25,7 +26,7 @@ class LegitimateDriverChoicesTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"legit-shadowed-admin-driver", "legit-after-queues-driver", "legit-spec-example-driver",
         "legit-linux16-driver", "legit-spdk16-driver", "legit-always-ring-driver", "legit-every-sweep-heads-driver",
-        "legit-all-other-choices-driver"})
+        "legit-all-other-choices-driver", "legit-clears-deleted-entries-driver"})
     void driverMakingALegitimateChoicePassesEveryDriverVerification(final String driver) {
         for (final Class<?> verification : SUITE) {
             final KitRun run = KitRun.of(verification, "driver", driver, Map.of("tck.scenario.count", "60"));
