@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  * {@code JsonReport} renders a {@link ConformanceMatrix} as {@code conformance.json}.
  *
  * <p>Format: {@code mustRequirementsHold, implementations [{side, name, version, description, seed, durationMillis,
- * totals {verdict: n}, byLevel {level: {verdict: n}}}], requirements [{id, level, side, area, statement, results
+ * totals {verdict: n}, byLevel {level: {verdict: n}}}], requirements [{id, level, basis, side, area, statement, results
  * {"<side> <name>": verdict}}]}.
  */
 @API(status = STABLE, since = "0.1")
@@ -51,6 +51,7 @@ public final class JsonReport {
         for (final Requirement requirement : matrix.rows()) {
             final ObjectNode node = requirements.addObject()
                 .put("id", requirement.id()).put("level", requirement.level().name())
+                .put("basis", requirement.basis().name())
                 .put("side", requirement.side().name()).put("area", requirement.area().name())
                 .put("statement", requirement.statement());
             final ObjectNode results = node.putObject("results");

@@ -71,14 +71,15 @@ public final class MarkdownReport {
     }
 
     private static void grid(final ConformanceMatrix matrix, final StringBuilder out) {
-        out.append("\n## Requirements\n\n| ID | level | requirement |");
+        out.append("\n## Requirements\n\n| ID | level | basis | requirement |");
         matrix.runs().forEach(run -> out.append(' ').append(run.label()).append(" |"));
-        out.append("\n|---|---|---|");
+        out.append("\n|---|---|---|---|");
         matrix.runs().forEach(run -> out.append("---|"));
         out.append('\n');
         for (final Requirement requirement : matrix.rows()) {
             out.append("| [").append(requirement.id()).append("](").append(CATALOGUE).append(requirement.id()).append(") | ")
-                .append(requirement.level()).append(" | ").append(requirement.statement()).append(" |");
+                .append(requirement.level()).append(" | ").append(requirement.basis()).append(" | ")
+                .append(requirement.statement()).append(" |");
             for (final ImplementationRun run : matrix.runs()) {
                 out.append(' ').append(matrix.cell(requirement, run)).append(" |");
             }

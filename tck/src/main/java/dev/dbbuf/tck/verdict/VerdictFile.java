@@ -2,20 +2,23 @@ package dev.dbbuf.tck.verdict;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import dev.dbbuf.spec.requirement.Source;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 
 /**
  * {@code VerdictFile} writes a {@link SideReport} as {@code <dir>/<side>-<name>.json}.
  *
  * <p>Format: {@code side, implementation {name, version, description}, seed, startedAt, durationMillis, summary
- * {PASS, FAIL, NOT_APPLICABLE, UNTESTED}, requirements [{id, level, statement, verdict, message, tests [{name,
- * outcome, durationMillis, message}]}]}.
+ * {PASS, FAIL, NOT_APPLICABLE, UNTESTED}, requirements [{id, level, basis, source, statement, verdict, message, tests
+ * [{name, outcome, durationMillis, message}]}]}, where {@code source} lists the keys of {@code spec/SOURCES.md} the
+ * requirement cites, comma-separated.
  */
 @API(status = STABLE, since = "0.1")
 public final class VerdictFile {
@@ -80,6 +83,9 @@ public final class VerdictFile {
             w.beginObject(null)
                 .value("id", rv.requirement().id())
                 .value("level", rv.requirement().level().name())
+                .value("basis", rv.requirement().basis().name())
+                .value("source", rv.requirement().sources().stream().map(Source::key)
+                    .collect(Collectors.joining(", ")))
                 .value("statement", rv.requirement().statement())
                 .value("verdict", rv.verdict().name())
                 .value("message", rv.message())

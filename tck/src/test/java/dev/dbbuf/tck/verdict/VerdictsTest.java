@@ -58,6 +58,9 @@ class VerdictsTest {
             "\"description\": \"a \\\"quoted\\\"\\n\"", "\"seed\": 42", "\"durationMillis\": 5",
             "\"id\": \"DBC-EVT-001\"", "\"verdict\": \"UNTESTED\"", "\"id\": \"DBC-EVT-002\"",
             "\"verdict\": \"FAIL\"", "\"message\": \"FAILED why\"", "\"FAIL\": 1");
+        // what each rule stands on, and the keys of spec/SOURCES.md it cites
+        assertThat(json).contains("\"basis\": \"SPEC_ANNEX\"", "\"source\": \"NVMe-2.0-AnnexB\"",
+            "\"source\": \"NVMe-2.0-AnnexB, NVMe-1.3-5.7, linux-f9f38e33389c\"");
     }
 
     @Test
