@@ -107,7 +107,7 @@ public class DriverVerification {
 
     @Test
     @Verifies(DBC_ISO_005)
-    void required_DBC_ISO_005_neverWritesTheEventIdxBufferItHandedOver(final KitEnvironment env) {
+    void required_DBC_ISO_005_neverWritesTheEventIdxEntriesOfALiveQueue(final KitEnvironment env) {
         // one queue pair deleted midway: the host may clear the entries of the queue that is gone (as SPDK does),
         // never those of a live one; no qid is re-created, so a stale-slot defect (DBC-LIF-003) cannot fail this test
         try (DriverHarness h = new DriverHarness(env, DBC_ISO_005, DeviceConfiguration.defaults(),

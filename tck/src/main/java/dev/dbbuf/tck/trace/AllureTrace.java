@@ -4,11 +4,13 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.dbbuf.spec.requirement.Level;
 import dev.dbbuf.spec.requirement.Requirement;
+import dev.dbbuf.spec.requirement.Source;
 import dev.dbbuf.tck.Verifies;
 import dev.dbbuf.tck.select.ImplementationInfo;
 import io.qameta.allure.Allure;
 import io.qameta.allure.SeverityLevel;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -39,6 +41,7 @@ public final class AllureTrace implements BeforeEachCallback, TestExecutionExcep
         final String catalogue = context.getConfigurationParameter(CATALOGUE_SETTING).orElse(DEFAULT_CATALOGUE);
         Allure.label("requirement", requirement.id());
         Allure.label("tag", requirement.level().name());
+        Allure.label("tag", requirement.basis().name());
         Allure.epic(switch (requirement.side()) {
             case DEVICE -> "Doorbell Buffer Config: device side";
             case HOST -> "Doorbell Buffer Config: host side";
@@ -48,7 +51,10 @@ public final class AllureTrace implements BeforeEachCallback, TestExecutionExcep
         Allure.story(requirement.id() + " " + requirement.statement());
         Allure.label("severity", severity(requirement.level()).value());
         Allure.link(requirement.id(), catalogue + "#" + requirement.id());
-        Allure.description(requirement.statement() + "\n\nIf this fails, check: " + requirement.ifFailsCheck());
+        Allure.description(requirement.statement() + "\n\n" + requirement.level() + " on basis " + requirement.basis()
+            + ": " + requirement.rationale() + " Sources (spec/SOURCES.md): " + requirement.sources().stream()
+                .map(Source::key).collect(Collectors.joining(", ")) + ".\n\nIf this fails, check: "
+            + requirement.ifFailsCheck());
         final ImplementationInfo implementation = ConformanceExtension.implementation(context);
         if (implementation != null) {
             // one top-level suite per implementation, so two devices judged in one run are not interleaved

@@ -39,7 +39,7 @@ class DriverSuiteProofTest {
     void driverRezeroingTheEventIdxBufferFailsIso005() {
         final KitRun run = KitRun.of(DriverVerification.class, "driver", "faulty-rezeroes-eventidx-driver", QUICK);
 
-        assertThat(run.failure("required_DBC_ISO_005_neverWritesTheEventIdxBufferItHandedOver"))
+        assertThat(run.failure("required_DBC_ISO_005_neverWritesTheEventIdxEntriesOfALiveQueue"))
             .startsWith("DBC-ISO-005: host write @0x")
             .contains("into the EventIdx buffer expected=no host write actual=write");
         assertThat(run.verdict("DBC-ISO-005")).isEqualTo("FAIL");
@@ -50,7 +50,7 @@ class DriverSuiteProofTest {
         final KitRun run = KitRun.of(DriverVerification.class, "driver", "legit-clears-deleted-entries-driver", QUICK);
 
         // SPDK's host does this: the entries of a queue that no longer exists cannot race the controller
-        assertThat(run.failure("required_DBC_ISO_005_neverWritesTheEventIdxBufferItHandedOver")).isEmpty();
+        assertThat(run.failure("required_DBC_ISO_005_neverWritesTheEventIdxEntriesOfALiveQueue")).isEmpty();
         assertThat(run.verdict("DBC-ISO-005")).isEqualTo("PASS");
         assertThat(run.verdict("DBC-LIF-003")).isEqualTo("PASS");
     }
