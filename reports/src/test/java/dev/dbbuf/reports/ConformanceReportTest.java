@@ -65,7 +65,8 @@ class ConformanceReportTest {
             .contains("[DBC-EVT-001](../../../spec/README.md#DBC-EVT-001)")
             .contains(" %d / %d / %d / %d |".formatted(acme.count("PASS"), acme.count("FAIL"), acme.count("NOT_APPLICABLE"), acme.count("UNTESTED")));
         assertThat(json.get("requirements")).hasSize(Requirement.values().length);
-        assertThat(json.get("requirements").get(0).get("basis").asText()).isEqualTo(Requirement.values()[0].basis().name());
+        assertThat(json.get("requirements").get(0).get("basis").asText())
+            .isEqualTo(Requirement.values()[0].basis().name());
         assertThat(md).as("each matrix row says what the rule stands on")
             .contains("| ID | level | basis | requirement |", "| " + Requirement.DBC_ISO_001.level() + " | "
                 + Requirement.DBC_ISO_001.basis() + " | " + Requirement.DBC_ISO_001.statement() + " |");

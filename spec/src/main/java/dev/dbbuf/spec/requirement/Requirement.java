@@ -37,7 +37,7 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "0.1")
 public enum Requirement {
 
-    // ---- COMMAND -----------------------------------------------------------------------------------------------------
+    // ---- COMMAND ----------------------------------------------------------------------------------------------------
     DBC_CMD_001(MUST, DEVICE, COMMAND, SPEC,
         "Identify Controller OACS bit 8 is set if and only if the controller supports Doorbell Buffer Config.",
         "OACS value in Identify; whether 0x7C is accepted when the bit is clear.",
@@ -51,12 +51,12 @@ public enum Requirement {
     DBC_CMD_003(MUST, DEVICE, COMMAND, SPEC,
         "Doorbell Buffer Config with two distinct buffers aligned to the memory page size completes successfully.",
         "alignment check against CC.MPS (not a fixed 4 KiB); the table-size check.",
-        "The command section names invalid buffer addresses as its only error; page-aligned, distinct buffers of "
-            + "a controller whose table fits are valid.",
+        "The command section names invalid buffer addresses as its only error; page-aligned, distinct buffers of a "
+            + "controller whose table fits are valid.",
         "NVMe-2.0-5.8", "NVMe-2.1-5.2.5"),
     DBC_CMD_004(MUST, DEVICE, COMMAND, SPEC,
-        "A Shadow Doorbell buffer address (PRP1) not aligned to the memory page size is rejected with Invalid "
-            + "Field in Command and the configuration is not applied.",
+        "A Shadow Doorbell buffer address (PRP1) not aligned to the memory page size is rejected with Invalid Field "
+            + "in Command and the configuration is not applied.",
         "alignment mask uses 4 KiB << CC.MPS; rejection leaves the previous doorbell mode in force.",
         "PRP1 shall be memory page aligned and an invalid buffer address shall complete with Invalid Field in "
             + "Command.",
@@ -73,11 +73,11 @@ public enum Requirement {
             + "controller's queues does not fit in one memory page.",
         "(2 * maxQid + 2) * (4 << DSTRD) against 4 KiB << CC.MPS.",
         "Re-judged: the command section says the controller shall ensure (4 << CAP.DSTRD) * (max(NSQA, NCQA) + 1) "
-            + "fits in a memory page, which counts one stride per queue identifier, while its own layout figure places "
-            + "two entries (SQ tail, CQ head) per identifier up to y; the kit checks the size the layout needs, (2y + "
-            + "2) * (4 << CAP.DSTRD), since a controller meeting only the smaller formula would address CQ entries past "
-            + "the page, and a controller that cannot ensure the fit has only the command's error status left to refuse "
-            + "it.",
+            + "fits in a memory page, which counts one stride per queue identifier, while its own layout figure "
+            + "places two entries (SQ tail, CQ head) per identifier up to y; the kit checks the size the layout "
+            + "needs, (2y + 2) * (4 << CAP.DSTRD), since a controller meeting only the smaller formula would address "
+            + "CQ entries past the page, and a controller that cannot ensure the fit has only the command's error "
+            + "status left to refuse it.",
         "NVMe-2.0-5.8", "NVMe-2.1-5.2.5"),
     DBC_CMD_007(SHOULD, DEVICE, COMMAND, INTEROP,
         "Doorbell Buffer Config with the same address for both buffers is rejected with Invalid Field in Command.",
@@ -86,11 +86,11 @@ public enum Requirement {
             + "buffers different writers but does not call an equal pair invalid, so the rule is advisory.",
         "spdk-vfio-user", "NVMe-2.0-5.8", "dbbuf-tck-qemu-7.2"),
     DBC_CMD_008(MUST, DEVICE, COMMAND, SPEC,
-        "A second Doorbell Buffer Config re-points the controller to the new buffers; the old ones are no longer "
-            + "read or written.",
+        "A second Doorbell Buffer Config re-points the controller to the new buffers; the old ones are no longer read "
+            + "or written.",
         "state kept per queue still pointing at the first buffers.",
-        "PRP1 and PRP2 specify the buffers; after a successful command the buffers in use are the ones it names, "
-            + "and the specification does not forbid sending it again.",
+        "PRP1 and PRP2 specify the buffers; after a successful command the buffers in use are the ones it names, and "
+            + "the specification does not forbid sending it again.",
         "NVMe-2.0-5.8"),
     DBC_CMD_009(Level.INTEROP, HOST, COMMAND, SPEC_ANNEX,
         "The host sends Doorbell Buffer Config only to a controller that sets OACS bit 8.",
@@ -99,8 +99,8 @@ public enum Requirement {
             + "states; Linux and SPDK allocate the buffers only when the bit is set.",
         "NVMe-2.0-AnnexB", "NVMe-2.2-5.1.13", "linux-f9f38e33389c"),
     DBC_CMD_010(MUST, HOST, COMMAND, SPEC,
-        "The host's Doorbell Buffer Config names two distinct, page-aligned, one-page buffers with PRPs and "
-            + "leaves every reserved field zero.",
+        "The host's Doorbell Buffer Config names two distinct, page-aligned, one-page buffers with PRPs and leaves "
+            + "every reserved field zero.",
         "buffer allocation alignment uses CC.MPS; NSID, CDW10-15 and PSDT are zero.",
         "Each buffer shall be one memory page, page aligned; reserved fields are cleared by their writer; the two "
             + "buffers have different writers (host, controller), which one page cannot be.",
@@ -113,7 +113,7 @@ public enum Requirement {
             + "ones.",
         "NVMe-2.0-5.8", "NVMe-2.1-5.2.5"),
 
-    // ---- LAYOUT ------------------------------------------------------------------------------------------------------
+    // ---- LAYOUT -----------------------------------------------------------------------------------------------------
     DBC_LAY_001(MUST, BOTH, LAYOUT, SPEC,
         "SQ y's tail entry is at byte offset 2y * (4 << CAP.DSTRD) in both buffers.",
         "the stride: 4 << DSTRD, not 4, and the same in both buffers.",
@@ -127,15 +127,15 @@ public enum Requirement {
     DBC_LAY_003(MUST, BOTH, LAYOUT, SPEC,
         "Shadow and EventIdx entries are 32-bit little-endian values whose low 16 bits carry the queue index.",
         "host or controller byte order used instead of little-endian; visible with depths above 256.",
-        "Entries are doorbell values in host memory, which the specification lays out little-endian; Linux and "
-            + "QEMU both shipped host byte order and fixed it.",
+        "Entries are doorbell values in host memory, which the specification lays out little-endian; Linux and QEMU "
+            + "both shipped host byte order and fixed it.",
         "NVMe-2.0-5.8", "NVMe-2.2-1.4", "linux-b5f96cb719d8", "qemu-2fda0726e514"),
     DBC_LAY_004(MUST, HOST, LAYOUT, SPEC,
-        "The buffers the host gives the controller hold the entries of every queue the host uses, up to the "
-            + "highest queue identifier.",
+        "The buffers the host gives the controller hold the entries of every queue the host uses, up to the highest "
+            + "queue identifier.",
         "buffer size computed from a queue count that changes at run time.",
-        "The layout figure places every queue's entries in the page the host supplies; an entry outside it lies "
-            + "in memory the host never gave.",
+        "The layout figure places every queue's entries in the page the host supplies; an entry outside it lies in "
+            + "memory the host never gave.",
         "NVMe-2.0-5.8", "NVMe-2.1-5.2.5"),
     DBC_LAY_005(MUST, HOST, LAYOUT, SPEC,
         "Every value the host stores in a shadow entry is a queue index below that queue's depth.",
@@ -144,15 +144,14 @@ public enum Requirement {
             + "queue size is an invalid doorbell write.",
         "NVMe-2.0-AnnexB", "NVMe-2.0a-Fig144"),
 
-    // ---- EVENTIDX ----------------------------------------------------------------------------------------------------
+    // ---- EVENTIDX ---------------------------------------------------------------------------------------------------
     DBC_EVT_001(Level.INTEROP, HOST, EVENTIDX, SPEC_ANNEX,
-        "An EventIdx decision answers 'ring' whenever the update moves the doorbell past EventIdx: old <= ev < "
-            + "new, circularly modulo the queue depth.",
-        "comparison without wrap-around; 16-bit arithmetic assuming a power-of-two depth; off-by-one at ev == "
-            + "old.",
+        "An EventIdx decision answers 'ring' whenever the update moves the doorbell past EventIdx: old <= ev < new, "
+            + "circularly modulo the queue depth.",
+        "comparison without wrap-around; 16-bit arithmetic assuming a power-of-two depth; off-by-one at ev == old.",
         "The annex states the rule (with queue wrap) in informative text since 2.0; 1.3 had it in a normative "
-            + "section. Breaking it loses doorbells against every controller that relies on EventIdx, so it fails a run "
-            + "like a MUST.",
+            + "section. Breaking it loses doorbells against every controller that relies on EventIdx, so it fails a "
+            + "run like a MUST.",
         "NVMe-2.0-AnnexB", "NVMe-1.3-5.7", "linux-f9f38e33389c"),
     DBC_EVT_002(SHOULD, HOST, EVENTIDX, SPEC_ANNEX,
         "An EventIdx decision answers 'ring' only when the rule requires it (each extra ring costs an MMIO trap).",
@@ -170,12 +169,12 @@ public enum Requirement {
     DBC_EVT_004(Level.INTEROP, HOST, EVENTIDX, SPEC_ANNEX,
         "No single doorbell update advances the index by a whole queue depth or more.",
         "a batch or completion sweep of depth entries makes old == new, which the rule cannot see.",
-        "The annex's comparison sees an update only through old and new modulo the depth; the queue model (a "
-            + "queue is full one entry before it wraps) bounds a legal update to depth - 1.",
+        "The annex's comparison sees an update only through old and new modulo the depth; the queue model (a queue is "
+            + "full one entry before it wraps) bounds a legal update to depth - 1.",
         "NVMe-2.0-AnnexB", "NVMe-2.2-3.3.1"),
     DBC_EVT_005(Level.INTEROP, HOST, EVENTIDX, INTEROP,
-        "A host keeps working (no error, no lost doorbell against a polling controller) when EventIdx is at or "
-            + "above the queue depth, such as a poll-mode 0xFFFFFFFF.",
+        "A host keeps working (no error, no lost doorbell against a polling controller) when EventIdx is at or above "
+            + "the queue depth, such as a poll-mode 0xFFFFFFFF.",
         "range assertion on EventIdx; arithmetic that overflows with ev >= depth.",
         "SPDK's vfio-user device writes 0xFFFFFFFF in poll mode; a host that rejects or mis-computes such a value "
             + "breaks against it.",
@@ -183,57 +182,57 @@ public enum Requirement {
     DBC_EVT_006(Level.INTEROP, DEVICE, EVENTIDX, SPEC_ANNEX,
         "The controller writes the SQ EventIdx entry of every submission queue it serves from the shadow buffer.",
         "EventIdx only written for some queues, or only after an MMIO write.",
-        "The controller may update EventIdx at any time, and it is the only writer; a host following the annex "
-            + "rings only when an update crosses it, so a controller that never writes it is not heard.",
+        "The controller may update EventIdx at any time, and it is the only writer; a host following the annex rings "
+            + "only when an update crosses it, so a controller that never writes it is not heard.",
         "NVMe-2.0-AnnexB", "NVMe-2.0-5.8", "qemu-3f7fe8de3d49"),
     DBC_EVT_007(Level.INTEROP, DEVICE, EVENTIDX, SPEC_ANNEX,
-        "The controller writes the CQ EventIdx entry of every completion queue it serves, so a host that updates "
-            + "the CQ head only in the shadow buffer is heard.",
+        "The controller writes the CQ EventIdx entry of every completion queue it serves, so a host that updates the "
+            + "CQ head only in the shadow buffer is heard.",
         "CQ EventIdx never written (QEMU 7.1/7.2.0): a full CQ then hangs.",
         "As for submission queues; QEMU shipped without it and fixed it after full completion queues hung guests.",
         "NVMe-2.0-AnnexB", "qemu-fa5db2aa168b"),
     DBC_EVT_008(Level.INTEROP, DEVICE, EVENTIDX, SPEC_ANNEX,
         "With a host that rings only when the rule requires, every submitted command completes, including when a "
             + "completion queue is smaller than the number of outstanding commands.",
-        "EventIdx published before the controller stops looking; CQ head changes not observed while the CQ is "
-            + "full.",
+        "EventIdx published before the controller stops looking; CQ head changes not observed while the CQ is full.",
         "A host that applies the annex exactly is the one every controller must serve; QEMU's missing CQ EventIdx "
             + "hung exactly such hosts.",
         "NVMe-2.0-AnnexB", "qemu-fa5db2aa168b"),
     DBC_EVT_009(MUST, DEVICE, EVENTIDX, SPEC,
         "The controller honours MMIO doorbell writes at all times, also while shadow doorbells are active.",
         "MMIO value ignored when a shadow buffer is configured; extra MMIO writes are always legal.",
-        "The doorbell properties stay defined while shadow doorbells are active, and the annex makes an MMIO "
-            + "write the host's way to wake the controller.",
+        "The doorbell properties stay defined while shadow doorbells are active, and the annex makes an MMIO write "
+            + "the host's way to wake the controller.",
         "NVMe-PCIe-1.1", "NVMe-2.0-AnnexB"),
     DBC_EVT_010(Level.INTEROP, DEVICE, EVENTIDX, SPEC_ANNEX,
-        "An EventIdx value the controller writes is below the queue depth unless the controller keeps polling "
-            + "that queue.",
+        "An EventIdx value the controller writes is below the queue depth unless the controller keeps polling that "
+            + "queue.",
         "uninitialised or sentinel EventIdx left for a queue the controller does not poll.",
-        "Re-judged from SHOULD: no shadow value (always below the depth) can cross an EventIdx at or above it, so "
-            + "a host applying the annex exactly never rings again; only a controller that polls may ask for that "
+        "Re-judged from SHOULD: no shadow value (always below the depth) can cross an EventIdx at or above it, so a "
+            + "host applying the annex exactly never rings again; only a controller that polls may ask for that "
             + "(SPDK's poll mode does), any other loses doorbells.",
         "NVMe-2.0-AnnexB", "spdk-vfio-user"),
 
-    // ---- ORDERING ----------------------------------------------------------------------------------------------------
+    // ---- ORDERING ---------------------------------------------------------------------------------------------------
     DBC_ORD_001(Level.INTEROP, HOST, ORDERING, ROBUSTNESS,
         "The host has a full barrier between storing a shadow value and loading EventIdx.",
         "a release or write barrier instead of a full one: store-buffering lets both sides read stale values.",
-        "The annex lets the controller read shadow entries and write EventIdx at any time, which makes the two "
-            + "sides a store-buffering pair; Linux and SPDK added the full barrier after lost doorbells.",
+        "The annex lets the controller read shadow entries and write EventIdx at any time, which makes the two sides "
+            + "a store-buffering pair; Linux and SPDK added the full barrier after lost doorbells.",
         "linux-dbbuf-mb", "spdk-gerrit-468188", "NVMe-2.0-AnnexB"),
     DBC_ORD_002(Level.INTEROP, HOST, ORDERING, ROBUSTNESS,
         "The host makes submission queue entries visible before the shadow tail that covers them.",
         "no write barrier before the shadow store: the controller reads a stale entry.",
         "A tail publishes the entries below it, as the queue model has it for MMIO doorbells; SPDK on GCE saw "
-            + "duplicate completions and hangs without the write barrier, and Linux has had it since the introduction.",
+            + "duplicate completions and hangs without the write barrier, and Linux has had it since the "
+            + "introduction.",
         "spdk-issue-1828", "linux-f9f38e33389c", "NVMe-2.2-3.3.1"),
     DBC_ORD_003(Level.INTEROP, DEVICE, ORDERING, ROBUSTNESS,
         "The controller has a full barrier between storing EventIdx and re-loading the shadow value, and keeps "
             + "processing if the value moved.",
         "EventIdx written after the re-read, or without a full barrier.",
-        "The controller's half of the store-buffering pair: SPDK's vfio-user device and openvmm re-check the "
-            + "shadow value after a full fence.",
+        "The controller's half of the store-buffering pair: SPDK's vfio-user device and openvmm re-check the shadow "
+            + "value after a full fence.",
         "spdk-vfio-user", "openvmm-pr-1582"),
     DBC_ORD_004(Level.INTEROP, DEVICE, ORDERING, ROBUSTNESS,
         "The controller makes a completion entry fully visible before its phase tag.",
@@ -244,11 +243,11 @@ public enum Requirement {
     DBC_ORD_005(Level.INTEROP, DEVICE, ORDERING, ROBUSTNESS,
         "The controller reads submission queue entries only after acquiring the tail value that covers them.",
         "entries prefetched before the shadow tail load, or the load not an acquire.",
-        "The controller's half of the tail publication; reading an entry before the tail that covers it sees a "
-            + "stale command.",
+        "The controller's half of the tail publication; reading an entry before the tail that covers it sees a stale "
+            + "command.",
         "NVMe-2.2-3.3.1", "spdk-issue-1828"),
 
-    // ---- LIFECYCLE ---------------------------------------------------------------------------------------------------
+    // ---- LIFECYCLE --------------------------------------------------------------------------------------------------
     DBC_LIF_001(Level.INTEROP, DEVICE, LIFECYCLE, SPEC_ANNEX,
         "I/O queues that exist when Doorbell Buffer Config completes use the shadow buffers from then on.",
         "only queues created after the command are attached.",
@@ -272,8 +271,8 @@ public enum Requirement {
         "per-queue EventIdx or consumed-tail state kept across deletion.",
         "Re-judged, the controller's duty: EventIdx is written by the controller alone, and a host following the "
             + "annex trusts it, so an EventIdx left from the deleted queue (QEMU 7.2 leaves 11 and never polls) is a "
-            + "promise the controller does not keep; SPDK's host zeroes the slots to work around such controllers, and "
-            + "the kit's probe does not.",
+            + "promise the controller does not keep; SPDK's host zeroes the slots to work around such controllers, "
+            + "and the kit's probe does not.",
         "NVMe-2.0-5.8", "NVMe-2.0-AnnexB", "spdk-issue-1795", "dbbuf-tck-qemu-7.2"),
     DBC_LIF_005(Level.INTEROP, HOST, LIFECYCLE, SPEC_ANNEX,
         "The host uses shadow doorbells only after Doorbell Buffer Config completed successfully.",
@@ -286,18 +285,18 @@ public enum Requirement {
         "The annex computes modulo the queue depth, and the queue model allows any depth from 2 to 65536.",
         "NVMe-2.0-AnnexB", "NVMe-2.2-3.3.1"),
 
-    // ---- FALLBACK ----------------------------------------------------------------------------------------------------
+    // ---- FALLBACK ---------------------------------------------------------------------------------------------------
     DBC_FBK_001(Level.INTEROP, HOST, FALLBACK, SPEC_ANNEX,
         "Against a controller without OACS bit 8, the host uses MMIO doorbells for every queue.",
         "shadow path chosen from configuration rather than from Identify.",
-        "Shadow doorbells exist only where the controller supports the command; elsewhere the doorbell properties "
-            + "are the only doorbells.",
+        "Shadow doorbells exist only where the controller supports the command; elsewhere the doorbell properties are "
+            + "the only doorbells.",
         "NVMe-2.0-AnnexB", "NVMe-2.2-5.1.13"),
     DBC_FBK_002(Level.INTEROP, HOST, FALLBACK, ROBUSTNESS,
         "When Doorbell Buffer Config fails, every later doorbell update of every queue is an MMIO write.",
         "queues created before the failure keep their shadow pointers and skip MMIO writes.",
-        "A controller that rejected the buffers reads none of them; Linux kept shadow pointers after a failed "
-            + "command until 5.10.",
+        "A controller that rejected the buffers reads none of them; Linux kept shadow pointers after a failed command "
+            + "until 5.10.",
         "linux-0f0d2c876c96", "NVMe-2.0-AnnexB"),
     DBC_FBK_003(Level.INTEROP, HOST, FALLBACK, ROBUSTNESS,
         "When Doorbell Buffer Config fails, the host never touches the buffers it offered again.",
@@ -316,29 +315,29 @@ public enum Requirement {
             + "queue pair may outlive the buffers.",
         "spdk-host-delete-qpair"),
 
-    // ---- RESET -------------------------------------------------------------------------------------------------------
+    // ---- RESET ------------------------------------------------------------------------------------------------------
     DBC_RST_001(Level.INTEROP, DEVICE, RESET, INTEROP,
-        "After a Controller Level Reset the controller forgets the buffers: it does not read or write them until "
-            + "a new Doorbell Buffer Config, and honours MMIO doorbells meanwhile.",
+        "After a Controller Level Reset the controller forgets the buffers: it does not read or write them until a "
+            + "new Doorbell Buffer Config, and honours MMIO doorbells meanwhile.",
         "doorbell buffer state kept across CC.EN 1 -> 0.",
-        "The command section does not say what a reset does to the buffers; every host on record re-sends the "
-            + "command after a reset (Linux re-zeroes and re-sends, SPDK's device frees its mapping on CC.EN = 0), so a "
+        "The command section does not say what a reset does to the buffers; every host on record re-sends the command "
+            + "after a reset (Linux re-zeroes and re-sends, SPDK's device frees its mapping on CC.EN = 0), so a "
             + "controller that keeps the old pages writes memory the host may have reused.",
         "NVMe-2.2-3.7", "linux-58847f12fe78", "spdk-vfio-user", "dbbuf-tck-qemu-7.2"),
     DBC_RST_002(Level.INTEROP, HOST, RESET, SPEC_ANNEX,
-        "After a controller reset the host sends Doorbell Buffer Config again before using shadow doorbells, or "
-            + "falls back to MMIO.",
+        "After a controller reset the host sends Doorbell Buffer Config again before using shadow doorbells, or falls "
+            + "back to MMIO.",
         "doorbell mode restored from before the reset without re-sending 0x7C.",
-        "The annex starts shadow doorbells at the completion of the command, and no command has completed since "
-            + "the reset.",
+        "The annex starts shadow doorbells at the completion of the command, and no command has completed since the "
+            + "reset.",
         "NVMe-2.0-AnnexB", "linux-58847f12fe78"),
     DBC_RST_003(Level.INTEROP, HOST, RESET, ROBUSTNESS,
         "After a controller reset the host zeroes the buffers (or uses fresh ones) before re-sending the command, "
             + "never relying on values from before the reset.",
         "stale shadow and EventIdx values: old=700, ev=699, new=1 does not ring.",
-        "Re-judged and kept: ringing the MMIO doorbell on each first update would repair the host's own decision, "
-            + "but the controller may read a shadow entry at any time, and a stale tail left in a re-offered page "
-            + "makes it fetch entries the host never submitted; Linux's fix zeroes both pages at every reset.",
+        "Re-judged and kept: ringing the MMIO doorbell on each first update would repair the host's own decision, but "
+            + "the controller may read a shadow entry at any time, and a stale tail left in a re-offered page makes "
+            + "it fetch entries the host never submitted; Linux's fix zeroes both pages at every reset.",
         "linux-58847f12fe78"),
     DBC_RST_004(Level.INTEROP, DEVICE, RESET, INTEROP,
         "After a reset and a new Doorbell Buffer Config, the controller uses only the new buffers.",
@@ -348,8 +347,8 @@ public enum Requirement {
     DBC_RST_005(Level.INTEROP, DEVICE, RESET, INTEROP,
         "After an NVM Subsystem Reset the controller forgets the buffers, as after a Controller Level Reset.",
         "buffer state kept by a reset path other than CC.EN.",
-        "An NVM Subsystem Reset resets every controller of the subsystem; hosts recover from it as from a "
-            + "controller reset, re-sending the command.",
+        "An NVM Subsystem Reset resets every controller of the subsystem; hosts recover from it as from a controller "
+            + "reset, re-sending the command.",
         "NVMe-2.2-3.7", "linux-58847f12fe78"),
     DBC_RST_006(Level.INTEROP, DEVICE, RESET, INTEROP,
         "After a Function Level Reset or a conventional PCI reset the controller forgets the buffers.",
@@ -358,69 +357,68 @@ public enum Requirement {
             + "memory the host may have reused.",
         "NVMe-2.2-3.7"),
 
-    // ---- ADMIN QUEUE -------------------------------------------------------------------------------------------------
+    // ---- ADMIN QUEUE ------------------------------------------------------------------------------------------------
     DBC_ADM_001(Level.INTEROP, DEVICE, ADMIN_QUEUE, INTEROP,
-        "The controller serves a host that rings the admin queue only through MMIO while shadow doorbells are "
-            + "active (Linux, SPDK).",
+        "The controller serves a host that rings the admin queue only through MMIO while shadow doorbells are active "
+            + "(Linux, SPDK).",
         "admin tail taken from the shadow entry only.",
         "Linux and SPDK never shadow the admin queue, although the annex and the layout include it.",
         "linux-f9f38e33389c", "spdk-issue-2147"),
     DBC_ADM_002(Level.INTEROP, DEVICE, ADMIN_QUEUE, SPEC_ANNEX,
-        "The controller serves a host that shadows the admin queue and rings it by the EventIdx rule "
-            + "(specification, libvfn).",
+        "The controller serves a host that shadows the admin queue and rings it by the EventIdx rule (specification, "
+            + "libvfn).",
         "admin queue excluded from shadow processing or EventIdx publication.",
-        "The layout gives queue 0 entries and the annex makes the host use the shadow entries of its queues; "
-            + "libvfn does so.",
+        "The layout gives queue 0 entries and the annex makes the host use the shadow entries of its queues; libvfn "
+            + "does so.",
         "NVMe-2.0-5.8", "NVMe-2.0-AnnexB", "libvfn-quirk-broken-dbbuf", "spdk-issue-2147"),
     DBC_ADM_003(Level.INTEROP, HOST, ADMIN_QUEUE, INTEROP,
-        "The host rings the admin queue in the style it declares: MMIO for every update, or shadowed by the "
-            + "EventIdx rule.",
+        "The host rings the admin queue in the style it declares: MMIO for every update, or shadowed by the EventIdx "
+            + "rule.",
         "a mix: some admin updates shadow-only against a declared MMIO style.",
         "Both styles exist (Linux and SPDK: MMIO; libvfn: shadowed); a host that mixes them leaves admin commands "
             + "unheard by a controller serving the other style.",
         "spdk-issue-2147", "libvfn-quirk-broken-dbbuf", "linux-f9f38e33389c"),
 
-    // ---- ISOLATION ---------------------------------------------------------------------------------------------------
+    // ---- ISOLATION --------------------------------------------------------------------------------------------------
     DBC_ISO_001(SHOULD, DEVICE, ISOLATION, SPEC,
         "The controller never writes the Shadow Doorbell buffer.",
         "current tail and head copied into the shadow buffer at configuration time.",
-        "Re-judged from MUST: PRP1's description says the host updates the buffer but forbids nothing, and QEMU "
-            + "and SPDK's vfio-user device copy the current doorbells into it while processing the command, before the "
-            + "host may use it; that cannot race a host following the annex but overwrites what the host stored, so it "
-            + "is advisory. A write after the command completed is the dangerous case (DBC-ISO-006).",
+        "Re-judged from MUST: PRP1's description says the host updates the buffer but forbids nothing, and QEMU and "
+            + "SPDK's vfio-user device copy the current doorbells into it while processing the command, before the "
+            + "host may use it; that cannot race a host following the annex but overwrites what the host stored, so "
+            + "it is advisory. A write after the command completed is the dangerous case (DBC-ISO-006).",
         "NVMe-2.0-5.8", "qemu-3f7fe8de3d49", "spdk-vfio-user"),
     DBC_ISO_002(MUST, DEVICE, ISOLATION, SPEC,
-        "The controller writes host memory only where the protocol lets it: completion queues, the EventIdx "
-            + "buffer and buffers it transfers data into.",
+        "The controller writes host memory only where the protocol lets it: completion queues, the EventIdx buffer "
+            + "and buffers it transfers data into.",
         "stray DMA: EventIdx written at a wrong stride, completions past the queue end.",
         "The specification defines each place the controller writes: completion queue entries, data buffers of "
             + "commands, and EventIdx entries at the layout's offsets.",
         "NVMe-2.0-5.8", "NVMe-2.2-3.3.1"),
     DBC_ISO_003(Level.INTEROP, DEVICE, ISOLATION, ROBUSTNESS,
-        "A shadow doorbell value at or above the queue depth does not crash the controller or make it process "
-            + "entries without end.",
+        "A shadow doorbell value at or above the queue depth does not crash the controller or make it process entries "
+            + "without end.",
         "shadow tail used unchecked as a loop bound.",
         "SPDK's vfio-user device looped on an unchecked tail until it validated doorbell values.",
         "spdk-issue-2171", "NVMe-2.0a-Fig144"),
     DBC_ISO_004(SHOULD, DEVICE, ISOLATION, SPEC,
-        "A doorbell value at or above the queue depth raises the Invalid Doorbell Write Value asynchronous event "
-            + "when one is outstanding.",
+        "A doorbell value at or above the queue depth raises the Invalid Doorbell Write Value asynchronous event when "
+            + "one is outstanding.",
         "no asynchronous event support, or the value silently ignored.",
-        "The event is specified for invalid doorbell register writes; a shadow value stands for such a write, "
-            + "which SPDK reads as calling for the same event, but the specification does not say so for the shadow "
-            + "buffer.",
+        "The event is specified for invalid doorbell register writes; a shadow value stands for such a write, which "
+            + "SPDK reads as calling for the same event, but the specification does not say so for the shadow buffer.",
         "NVMe-2.0a-Fig144", "spdk-issue-2171"),
     DBC_ISO_005(Level.INTEROP, HOST, ISOLATION, INTEROP,
-        "The host does not write the EventIdx entries of a queue that exists while the controller owns the "
-            + "buffers; it may clear the entries of a queue it has deleted or not yet created.",
+        "The host does not write the EventIdx entries of a queue that exists while the controller owns the buffers; "
+            + "it may clear the entries of a queue it has deleted or not yet created.",
         "re-zeroing the EventIdx buffer while the controller still owns it.",
         "Re-judged: PRP2's description gives the buffer to the controller, and a host store over a live entry can "
-            + "hide the controller's request for a doorbell; SPDK's host zeroes both entries of a queue after deleting "
-            + "it, which cannot race the controller, so the rule allows it.",
+            + "hide the controller's request for a doorbell; SPDK's host zeroes both entries of a queue after "
+            + "deleting it, which cannot race the controller, so the rule allows it.",
         "NVMe-2.0-5.8", "spdk-host-delete-qpair"),
     DBC_ISO_006(Level.INTEROP, DEVICE, ISOLATION, ROBUSTNESS,
-        "Once Doorbell Buffer Config has completed, the controller does not write a shadow entry of a queue the "
-            + "host may update.",
+        "Once Doorbell Buffer Config has completed, the controller does not write a shadow entry of a queue the host "
+            + "may update.",
         "doorbell values copied into the shadow buffer on MMIO writes or on queue creation.",
         "After completion the host owns the shadow entries and stores to them at any time; a controller store can "
             + "overwrite a host update that has not been acted on, which is a lost doorbell.",

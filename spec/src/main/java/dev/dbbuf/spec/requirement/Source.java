@@ -24,8 +24,8 @@ public record Source(String key) {
      */
     public Source {
         if (key == null || !KEY.matcher(key).matches()) {
-            throw new IllegalArgumentException("source key must be name-part[-part...] of letters, digits and dots: key="
-                + key);
+            throw new IllegalArgumentException(
+                "source key must be name-part[-part...] of letters, digits and dots: key=" + key);
         }
     }
 

@@ -118,8 +118,9 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
             liveEventIdxEntry(address, length, eventIdxBase, page).ifPresent(live ->
                 findings.record(Requirement.DBC_ISO_005, FailureMessage.of(Requirement.DBC_ISO_005,
                     "host write @" + FailureMessage.hex(address) + " into the EventIdx buffer", "no host write",
-                    "write", "offset " + FailureMessage.hex(address - eventIdxBase) + ", covering the EventIdx entry of "
-                        + live + " (queue exists), after Doorbell Buffer Config")));
+                    "write", "offset " + FailureMessage.hex(address - eventIdxBase)
+                        + ", covering the EventIdx entry of " + live
+                        + " (queue exists), after Doorbell Buffer Config")));
         }
         if (length == Integer.BYTES && shadowBase >= 0 && address >= shadowBase && address < shadowBase + page) {
             shadowStore(address - shadowBase, (int) value);
@@ -131,17 +132,17 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
     }
 
     /**
-     * The first EventIdx entry of an existing queue a host write covers. Entries of a queue that does not exist (deleted,
-     * or not yet created) are the host's to clear: the controller neither reads nor writes them, so a store there
-     * cannot hide its request for a doorbell (SPDK zeroes both entries of a queue it deletes).
+     * The first EventIdx entry of an existing queue a host write covers. Entries of a queue that does not exist
+     * (deleted, or not yet created) are the host's to clear: the controller neither reads nor writes them, so a store
+     * there cannot hide its request for a doorbell (SPDK zeroes both entries of a queue it deletes).
      */
     private java.util.Optional<Doorbell> liveEventIdxEntry(final long address, final long length, final long base,
                                                            final long page) {
         final long from = Math.max(address, base) - base;
         final long to = Math.min(address + length, base + page) - base;
         for (long offset = from - Math.floorMod(from, Integer.BYTES); offset < to; offset += Integer.BYTES) {
-            final java.util.Optional<Doorbell> at = DoorbellLayout.doorbellAt(ControllerRegister.DOORBELL_BASE + offset,
-                dstrd);
+            final java.util.Optional<Doorbell> at =
+                DoorbellLayout.doorbellAt(ControllerRegister.DOORBELL_BASE + offset, dstrd);
             if (at.isPresent() && queueExists(at.get())) {
                 return at;
             }

@@ -26,9 +26,9 @@ public final class ClearsDeletedQueueEntries extends NamedDriverProvider {
 
     @Override
     public DriverUnderTest create(final DriverConfiguration configuration) {
-        final ReferenceDriver reference = new ReferenceDriver(configuration.adminQueueStyle() == null
-            ? DoorbellPolicy.defaults() : DoorbellPolicy.defaults().withAdminQueueStyle(configuration.adminQueueStyle()),
-            configuration.ioQueues());
+        final DoorbellPolicy policy = configuration.adminQueueStyle() == null ? DoorbellPolicy.defaults()
+            : DoorbellPolicy.defaults().withAdminQueueStyle(configuration.adminQueueStyle());
+        final ReferenceDriver reference = new ReferenceDriver(policy, configuration.ioQueues());
         return new FaultyDrivers.Wrapped(reference) {
             @Override
             public void deleteQueuePair(final QueuePair pair) {
