@@ -45,6 +45,11 @@ import org.opentest4j.AssertionFailedError;
 public class EventIdxArithmeticVerification {
 
     private static final int DEFAULT_EXHAUSTIVE_DEPTH = 256;
+    private static final String SAMPLED = "edge-biased samples above the exhaustive depth, up to 65536 "
+        + "(tck.eventidx.samples)";
+    private static final String WINDOWS = "every EventIdx of sampled (old, new, depth) windows (tck.eventidx.windows)";
+    private static final String TRANSLATIONS = "inputs asked again shifted modulo the depth "
+        + "(tck.eventidx.translations)";
 
     private @Nullable DecisionRun<Tally> exhaustive;
     private @Nullable DecisionRun<Tally> sampled;
@@ -58,7 +63,8 @@ public class EventIdxArithmeticVerification {
     @Test
     @Verifies(DBC_EVT_001)
     void required_DBC_EVT_001_ringsWheneverRuleRequiresForEveryInputUpToDepth256(final KitEnvironment env) {
-        final Tally tally = exhaustive(env).valueOrFail(DBC_EVT_001, subject(env));
+        final Tally tally = covered(env, exhaustive(env).valueOrFail(DBC_EVT_001, subject(env)),
+            "exhaustive over depths 2.." + exhaustiveDepth(env) + " (tck.eventidx.exhaustiveDepth)");
         if (tally.minimalMiss() != null) {
             throw miss(env, DBC_EVT_001, tally, "minimal counterexample, exhaustive over depths 2.."
                 + exhaustiveDepth(env) + "; replay: deterministic, -Dtck.eventidx=" + env.implementation().name());
@@ -68,7 +74,7 @@ public class EventIdxArithmeticVerification {
     @Test
     @Verifies(DBC_EVT_001)
     void stochastic_DBC_EVT_001_ringsWheneverRuleRequiresForEdgeBiasedDepthsUpTo65536(final KitEnvironment env) {
-        final Tally tally = sampled(env).valueOrFail(DBC_EVT_001, subject(env));
+        final Tally tally = covered(env, sampled(env).valueOrFail(DBC_EVT_001, subject(env)), SAMPLED);
         if (tally.minimalMiss() != null) {
             throw miss(env, DBC_EVT_001, tally, "smallest of the failing samples above depth "
                 + exhaustiveDepth(env) + "; " + env.replay());
@@ -78,7 +84,7 @@ public class EventIdxArithmeticVerification {
     @Test
     @Verifies(DBC_EVT_001)
     void stochastic_DBC_EVT_001_everyEventIdxInsideTheWindowRings(final KitEnvironment env) {
-        final Tally tally = windows(env).valueOrFail(DBC_EVT_001, subject(env));
+        final Tally tally = covered(env, windows(env).valueOrFail(DBC_EVT_001, subject(env)), WINDOWS);
         if (tally.minimalMiss() != null) {
             throw miss(env, DBC_EVT_001, tally, "every ev of each sampled (old, new, depth) asked; " + env.replay());
         }
@@ -87,7 +93,8 @@ public class EventIdxArithmeticVerification {
     @Test
     @Verifies(DBC_EVT_002)
     void optional_DBC_EVT_002_ringsOnlyWhenRuleRequiresForEveryInputUpToDepth256(final KitEnvironment env) {
-        final Tally tally = exhaustive(env).valueOrFail(DBC_EVT_002, subject(env));
+        final Tally tally = covered(env, exhaustive(env).valueOrFail(DBC_EVT_002, subject(env)),
+            "exhaustive over depths 2.." + exhaustiveDepth(env) + " (tck.eventidx.exhaustiveDepth)");
         if (tally.minimalExtra() != null) {
             throw extra(env, tally, "minimal case, exhaustive over depths 2.." + exhaustiveDepth(env));
         }
@@ -96,7 +103,7 @@ public class EventIdxArithmeticVerification {
     @Test
     @Verifies(DBC_EVT_002)
     void stochastic_DBC_EVT_002_ringsOnlyWhenRuleRequiresForEdgeBiasedDepthsUpTo65536(final KitEnvironment env) {
-        final Tally tally = sampled(env).valueOrFail(DBC_EVT_002, subject(env));
+        final Tally tally = covered(env, sampled(env).valueOrFail(DBC_EVT_002, subject(env)), SAMPLED);
         if (tally.minimalExtra() != null) {
             throw extra(env, tally, "smallest of the extra rings sampled; " + env.replay());
         }
@@ -105,7 +112,7 @@ public class EventIdxArithmeticVerification {
     @Test
     @Verifies(DBC_EVT_002)
     void stochastic_DBC_EVT_002_ringingSetHasExactlyWindowSizeElements(final KitEnvironment env) {
-        final Tally tally = windows(env).valueOrFail(DBC_EVT_002, subject(env));
+        final Tally tally = covered(env, windows(env).valueOrFail(DBC_EVT_002, subject(env)), WINDOWS);
         if (tally.minimalExtra() != null) {
             throw extra(env, tally, "the ringing set must be exactly the (new - old) mod N values old..new-1; "
                 + env.replay());
@@ -115,7 +122,7 @@ public class EventIdxArithmeticVerification {
     @Test
     @Verifies(DBC_EVT_001)
     void stochastic_DBC_EVT_001_ringsWheneverRuleRequiresForInputsShiftedAcrossIndexZero(final KitEnvironment env) {
-        final Tally tally = translations(env).valueOrFail(DBC_EVT_001, subject(env));
+        final Tally tally = covered(env, translations(env).valueOrFail(DBC_EVT_001, subject(env)), TRANSLATIONS);
         if (tally.minimalMiss() != null) {
             throw miss(env, DBC_EVT_001, tally, "smallest miss among inputs asked again shifted by the same amount "
                 + "modulo the depth (old moved to index 0 for half of them); " + env.replay());
@@ -125,12 +132,22 @@ public class EventIdxArithmeticVerification {
     @Test
     @Verifies(DBC_EVT_002)
     void stochastic_DBC_EVT_002_answerIsTranslationInvariantModuloDepth(final KitEnvironment env) {
-        final Tally tally = translations(env).valueOrFail(DBC_EVT_002, subject(env));
+        final Tally tally = covered(env, translations(env).valueOrFail(DBC_EVT_002, subject(env)), TRANSLATIONS);
         if (tally.minimalExtra() != null) {
             throw extra(env, tally, "smallest extra ring among inputs asked again shifted by the same amount modulo "
                 + "the depth; a decision that depends on absolute positions rings without need for one of them; "
                 + env.replay());
         }
+    }
+
+    /**
+     * Records how many inputs a batch asked, and ends the test as UNTESTED if it asked none: a check that ran on no
+     * input must not read as PASS.
+     */
+    private static Tally covered(final KitEnvironment env, final Tally tally, final String what) {
+        env.ledger().covered("%d inputs: %s".formatted(tally.cases(), what));
+        env.ledger().requireInputs(tally.cases(), what);
+        return tally;
     }
 
     private AssertionFailedError miss(final KitEnvironment env, final Requirement requirement, final Tally tally,

@@ -31,9 +31,12 @@ public final class KitEnvironment {
     private final long seed;
     private final String testName;
     private final Function<String, @Nullable String> settings;
+    private final TestLedger ledger;
 
     KitEnvironment(final Provider provider, final ImplementationInfo implementation, final long seed,
-                   final String testName, final Function<String, @Nullable String> settings) {
+                   final String testName, final Function<String, @Nullable String> settings,
+                   final TestLedger ledger) {
+        this.ledger = ledger;
         this.provider = provider;
         this.implementation = implementation;
         this.seed = seed;
@@ -65,6 +68,16 @@ public final class KitEnvironment {
      */
     public ImplementationInfo implementation() {
         return implementation;
+    }
+
+    /**
+     * This test's ledger: report how much a check covered, which cases did not apply, and end a test that checked
+     * nothing as UNTESTED.
+     *
+     * @return the ledger of the running test
+     */
+    public TestLedger ledger() {
+        return ledger;
     }
 
     /**

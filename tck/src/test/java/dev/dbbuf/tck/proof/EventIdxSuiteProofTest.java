@@ -216,6 +216,45 @@ class EventIdxSuiteProofTest {
     }
 
     @Test
+    void checkThatRanOnNoInputIsUntestedAndItsRequirementPartialNotPass() {
+        final Map<String, String> settings = new HashMap<>(QUICK);
+        settings.putAll(Map.of("tck.eventidx.samples", "0", "tck.eventidx.windows", "0"));
+        final KitRun run = KitRun.of(EventIdxArithmeticVerification.class, "eventidx", "reference", settings);
+
+        assertThat(run.aborted(SAMPLED)).startsWith("nothing checked: edge-biased samples")
+            .contains("(tck.eventidx.samples) ran on 0 inputs");
+        assertThat(run.verdict("DBC-EVT-001")).isEqualTo("PARTIAL");
+        assertThat(run.message("DBC-EVT-001")).startsWith("passed where checked; not covered: ")
+            .contains("stochastic_DBC_EVT_001_everyEventIdxInsideTheWindowRings: nothing checked");
+        assertThat(run.verdictJson()).contains("inputs: exhaustive over depths 2..40 (tck.eventidx.exhaustiveDepth)",
+            "\"PARTIAL\": 2");
+    }
+
+    @Test
+    void fullRunRecordsItsCoveragePerRequirement() {
+        final KitRun run = run("reference");
+
+        assertThat(run.verdict("DBC-EVT-001")).isEqualTo("PASS");
+        assertThat(run.verdictJson()).containsPattern("\"coverage\": \\[\\s*\"\\d+ inputs: exhaustive over depths 2\\.\\.40")
+            .contains("100000 inputs: edge-biased samples above the exhaustive depth",
+                "40000 inputs: inputs asked again shifted modulo the depth");
+    }
+
+    @Test
+    void exceptionInTheKitsOwnCodeIsAKitErrorNotTheImplementationsFailure() {
+        final Map<String, String> settings = new HashMap<>(QUICK);
+        settings.put("tck.eventidx.samples", "a million");
+        final KitRun run = KitRun.of(EventIdxArithmeticVerification.class, "eventidx", "reference", settings);
+
+        assertThat(run.failure(SAMPLED))
+            .startsWith("KIT_ERROR: the kit's own code threw java.lang.IllegalArgumentException: kit setting must be "
+                + "a number: tck.eventidx.samples=a million at dev.dbbuf.tck.trace.KitEnvironment")
+            .contains("the implementation is not blamed");
+        assertThat(run.verdict("DBC-EVT-001")).isEqualTo("KIT_ERROR");
+        assertThat(run.failure(EXHAUSTIVE)).as("the kit's other checks still judge the implementation").isEmpty();
+    }
+
+    @Test
     void unknownProviderFailsEveryTestWithTheSelectionMessage() {
         final KitRun run = run("no-such-function");
 
