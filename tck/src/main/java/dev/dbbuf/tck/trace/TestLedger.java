@@ -19,16 +19,18 @@ import org.jspecify.annotations.Nullable;
  * <p>There is one ledger per test, created by {@link ConformanceExtension} before the test and handed to it through
  * {@link KitEnvironment#ledger()}. Kit code that has no environment at hand (an observer, a recorder) takes the
  * test's ledger with {@link #current()} when it is constructed, on the test's thread, and keeps the reference: its
- * later appends, from any thread, go to that test's ledger and no other. Outside a kit test {@link #current()} gives
- * a detached ledger nobody reads.
+ * later appends, from any thread, go to that test's ledger and no other. {@link #current()} also answers on threads
+ * started while the test runs (JUnit's timeout thread, a guarded call's). Outside a kit test it gives a detached
+ * ledger nobody reads.
  *
  * <p>Thread safety: every method may be called from any thread.
  */
 @API(status = EXPERIMENTAL, since = "0.2")
 public final class TestLedger {
 
-    // holds the running test's ledger for the test's own thread only; the ledger itself is per test
-    private static final ThreadLocal<@Nullable TestLedger> RUNNING = new ThreadLocal<>();
+    // the running test's ledger for the thread that runs its callbacks; inherited by the threads started meanwhile,
+    // among them the one JUnit runs a test method on under a separate-thread timeout. The ledger itself is per test.
+    private static final InheritableThreadLocal<@Nullable TestLedger> RUNNING = new InheritableThreadLocal<>();
 
     private final List<String> coverage = new ArrayList<>();
     private final List<String> gaps = new ArrayList<>();

@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  * <p>Format: {@code side, implementation {name, version, description}, seed, startedAt, durationMillis, summary
  * {PASS, PARTIAL, FAIL, BLOCKED, NOT_APPLICABLE, UNTESTED, KIT_ERROR}, requirements [{id, level, statement, verdict,
  * message, coverage [fact], tests [{name, outcome, durationMillis, message, coverage [fact], gaps [case],
- * blockedBy {id, finding} or null}]}]}.
+ * blockedBy {requirement, finding} or null}]}]}.
  */
 @API(status = STABLE, since = "0.1")
 public final class VerdictFile {
@@ -98,7 +98,7 @@ public final class VerdictFile {
                     w.value("blockedBy", null);
                 } else {
                     w.beginObject("blockedBy")
-                        .value("id", t.blockedBy().requirement().id())
+                        .value("requirement", t.blockedBy().requirement().id())
                         .value("finding", t.blockedBy().message())
                         .endObject();
                 }
