@@ -50,7 +50,8 @@ import org.opentest4j.TestAbortedException;
  *
  * <p>Each test gets a {@link TestLedger}: its coverage facts and not-applicable cases go to the verdict, and the kit's
  * observers append every rule finding to it as they see it. When the plug-in stops making progress in a test (a
- * {@link PluginMisbehaviour}: a hang, a timeout, a stuck stepped device, a throw) after a finding of another binding
+ * {@link PluginMisbehaviour} without a cause: a hang, a timeout, a stuck stepped device; an exception the plug-in threw
+ * is its own defect) after a finding of another binding
  * requirement, the test is BLOCKED by that finding, its root cause: JUnit sees it failed with "blocked by
  * DBC-...: ..." first, and the root requirement is FAIL with the finding. An exception thrown by the kit's own code is
  * KIT_ERROR ({@link ThrowSite}); one thrown by the implementation is its failure, with where it was thrown.

@@ -27,11 +27,12 @@ final class RootCause {
      * Whether the failure means the plug-in stopped making progress.
      *
      * @param failure what the test threw
-     * @return true for a {@link PluginMisbehaviour} (hang, timeout, stuck device, throw) or a timeout in its causes
+     * @return true for a {@link PluginMisbehaviour} without a cause (a hang, a timeout, a stuck stepped device) or a
+     *     timeout among the causes; an exception the plug-in threw is a defect of its own, never blocked
      */
     static boolean stalled(final Throwable failure) {
         for (@Nullable Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof PluginMisbehaviour || t instanceof TimeoutException) {
+            if (t instanceof PluginMisbehaviour && t.getCause() == null || t instanceof TimeoutException) {
                 return true;
             }
         }
