@@ -132,7 +132,7 @@ public final class ConformanceExtension implements BeforeAllCallback, BeforeEach
         }
         return new KitEnvironment(provider, selection.implementation(), run(extensionContext).seed(),
             extensionContext.getUniqueId(), key -> extensionContext.getConfigurationParameter(key).orElse(null),
-            ledger(extensionContext));
+            ledger(extensionContext), run(extensionContext).shared());
     }
 
     @Override
