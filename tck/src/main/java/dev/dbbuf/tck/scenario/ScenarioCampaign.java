@@ -136,9 +136,10 @@ public record ScenarioCampaign(int scenarios, long steps, Duration took, Map<Req
     public void assertNone(final Requirement requirement) {
         final TestLedger ledger = TestLedger.current();
         ledger.covered("%d generated scenarios, %d steps (seed=%d)".formatted(scenarios, steps, seed));
+        ledger.requireInputs(scenarios, "the generated scenario campaign (tck.scenario.count, tck.scenario.budget.ms)");
         if (scenarios < minimum) {
-            ledger.shortOf("%d scenarios ran, fewer than the minimum of %d (tck.scenario.count, tck.scenario.index, "
-                + "tck.scenario.budget.ms or a slow implementation)".formatted(scenarios, minimum));
+            ledger.shortOf(("%d scenarios ran, fewer than the minimum of %d (tck.scenario.count, tck.scenario.index, "
+                + "tck.scenario.budget.ms or a slow implementation)").formatted(scenarios, minimum));
         }
         final Report report = failures.get(requirement);
         if (report != null) {
