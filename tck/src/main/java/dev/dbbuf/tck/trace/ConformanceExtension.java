@@ -18,6 +18,7 @@ import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -170,6 +171,12 @@ public final class ConformanceExtension implements BeforeAllCallback, BeforeEach
             return throwable;
         }
         final Selection selection = selection(context);
+        if (throwable instanceof TimeoutException && verifies != null) {
+            // JUnit's own time limit on the test: the plug-in stopped making progress, whatever frame JUnit saw
+            return new PluginMisbehaviour(FailureMessage.of(verifies.value(), selection.side().key() + " '"
+                + selection.implementation().name() + "'", "the test within its time limit",
+                "timed out: " + throwable.getMessage(), "the implementation stopped making progress"));
+        }
         final Provider provider = selection.provider();
         final ThrowSite site = ThrowSite.of(throwable, provider == null ? Object.class : provider.getClass());
         if (site.kit()) {
