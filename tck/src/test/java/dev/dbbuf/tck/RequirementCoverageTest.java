@@ -6,12 +6,15 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 
 import dev.dbbuf.spec.requirement.Level;
 import dev.dbbuf.spec.requirement.Requirement;
+import dev.dbbuf.tck.select.KitSide;
 import dev.dbbuf.tck.trace.Conformance;
 import dev.dbbuf.tck.verdict.Untested;
+import java.io.IOException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +28,10 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * The kit's traceability rules: every requirement has a kit test or an UNTESTED entry with a reason (never both),
- * every kit test carries one {@link Verifies} and a {@code level_reqId_behaviour} name that agrees with it.
+ * every kit test carries one {@link Verifies} and a {@code level_reqId_behaviour} name that agrees with it, and every
+ * requirement the kit tests on a side is shown to fail there by a faulty implementation in a proof
+ * ({@link dev.dbbuf.tck.proof.ShowsFailure}), or is listed in {@link NotYetShownToFail} with a reason; the list only
+ * shrinks (an entry that a proof now shows fails the build).
  */
 class RequirementCoverageTest {
 
@@ -90,6 +96,57 @@ class RequirementCoverageTest {
                 default -> { }
             }
         }
+    }
+
+    @Test
+    void everyRequirementTheKitTestsIsShownToFailOnEachSideItBindsOrListedWithAReason() throws IOException {
+        final Map<KitSide, Set<Requirement>> shown = ProofMarks.shownToFail();
+        final List<String> neither = new ArrayList<>();
+        final List<String> listedButShown = new ArrayList<>();
+        for (final KitSide side : KitSide.values()) {
+            for (final Requirement r : testedOn(side)) {
+                final boolean isShown = shown.getOrDefault(side, Set.of()).contains(r);
+                final boolean listed = NotYetShownToFail.reason(side, r).isPresent();
+                if (!isShown && !listed) {
+                    neither.add(side + " " + r.id());
+                }
+                if (isShown && listed) {
+                    listedButShown.add(side + " " + r.id());
+                }
+            }
+        }
+        assertThat(neither).as("requirements the kit tests but no @ShowsFailure proof shows failing, and not listed "
+            + "in NotYetShownToFail with a reason (a PASS on them proves nothing)").isEmpty();
+        assertThat(listedButShown).as("requirements now shown to fail by a proof: remove them from "
+            + "NotYetShownToFail").isEmpty();
+    }
+
+    @Test
+    void everyNotYetShownEntryNamesARequirementTheKitTestsOnThatSideWithASentence() {
+        NotYetShownToFail.all().forEach((key, reason) -> {
+            assertThat(testedOn(key.side())).as("%s %s is listed but the kit does not test it on that side",
+                key.side(), key.requirement().id()).contains(key.requirement());
+            assertThat(reason).as(key.requirement().id()).matches("^[A-Z].{20,}\\.$");
+        });
+    }
+
+    @Test
+    void proofMarksNameARequirementBindingTheirSide() throws IOException {
+        ProofMarks.shownToFail().forEach((side, requirements) -> assertThat(requirements)
+            .as("@ShowsFailure on side %s", side).allSatisfy(r -> assertThat(side.binds(r)).isTrue()));
+    }
+
+    private static Set<Requirement> testedOn(final KitSide side) {
+        final Set<Requirement> tested = EnumSet.noneOf(Requirement.class);
+        for (final Method m : KIT_TESTS) {
+            final Conformance conformance = m.getDeclaringClass().getAnnotation(Conformance.class);
+            final Verifies verifies = m.getAnnotation(Verifies.class);
+            if (conformance != null && verifies != null && conformance.value() == side
+                && !m.getName().startsWith("untested_")) {
+                tested.add(verifies.value());
+            }
+        }
+        return tested;
     }
 
     @Test

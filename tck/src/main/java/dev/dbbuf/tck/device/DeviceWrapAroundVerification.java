@@ -121,6 +121,9 @@ public class DeviceWrapAroundVerification {
                         + " batches crossing index 0, " + one.nearWrapUpdates() + " updates from depth - 1"
                         + (prefix.isEmpty() ? "" : ", " + prefix));
                 ran++;
+                env.ledger().covered("depth " + one.depth() + ": " + one.wraps() + " wraps");
+            } else {
+                env.ledger().notApplicable("depth " + one.depth() + ": CAP.MQES allows less");
             }
         }
         if (ran == 0) {

@@ -7,8 +7,10 @@ import dev.dbbuf.spec.layout.DoorbellLayout;
 import dev.dbbuf.spec.memory.HostMemory;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
+import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.tck.memory.RegionMap;
 import dev.dbbuf.tck.memory.ShadowMirror;
+import dev.dbbuf.tck.trace.TestLedger;
 import dev.dbbuf.tck.verdict.FailureMessage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +38,8 @@ public final class ShadowAudit {
     private final HostMemory hostView;
     private final int dstrd;
     private final Map<Long, ShadowDifference> differences = new LinkedHashMap<>();
+    // taken on the test's thread at construction: each entry's first difference feeds the test's root-cause log
+    private final TestLedger ledger = TestLedger.current();
 
     ShadowAudit(final RegionMap regions, final ShadowMirror mirror, final HostMemory hostView, final int dstrd) {
         this.regions = regions;
@@ -65,7 +69,9 @@ public final class ShadowAudit {
                     final ShadowDifference difference = new ShadowDifference(region, address, doorbellAt(at), want,
                         got, checkpoint);
                     found.add(difference);
-                    differences.putIfAbsent(address, difference);
+                    if (differences.putIfAbsent(address, difference) == null) {
+                        ledger.finding(Requirement.DBC_ISO_001, difference.message());
+                    }
                 }
             }
         }

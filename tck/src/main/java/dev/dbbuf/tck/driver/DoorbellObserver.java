@@ -210,12 +210,13 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
         }
         storedThisLife.add(doorbell);
         if (depth > 0 && Integer.compareUnsigned(newValue, depth) >= 0) {
-            findings.record(Requirement.DBC_LAY_005, FailureMessage.of(Requirement.DBC_LAY_005, where,
-                "an index below depth " + depth, Integer.toUnsignedString(newValue), "qid=" + doorbell.qid()));
+            // the byte order first: a swapped value is out of range as a consequence, and the first finding is the root
             final String swapped = ByteOrder.finding(where, newValue, depth, doorbell.qid());
             if (swapped != null) {
                 findings.record(Requirement.DBC_LAY_003, swapped);
             }
+            findings.record(Requirement.DBC_LAY_005, FailureMessage.of(Requirement.DBC_LAY_005, where,
+                "an index below depth " + depth, Integer.toUnsignedString(newValue), "qid=" + doorbell.qid()));
             return;
         }
         if (doorbell instanceof Doorbell.SubmissionTail && doorbell.qid() == 0) {

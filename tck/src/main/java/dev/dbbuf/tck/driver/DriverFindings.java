@@ -3,6 +3,7 @@ package dev.dbbuf.tck.driver;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.dbbuf.spec.requirement.Requirement;
+import dev.dbbuf.tck.trace.TestLedger;
 import dev.dbbuf.tck.verdict.FailureMessage;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,9 +20,12 @@ import org.opentest4j.AssertionFailedError;
 public final class DriverFindings {
 
     private final Map<Requirement, List<String>> findings = new EnumMap<>(Requirement.class);
+    // taken on the test's thread at construction: findings feed that test's root-cause log, in order
+    private final TestLedger ledger = TestLedger.current();
 
     synchronized void record(final Requirement requirement, final String message) {
         findings.computeIfAbsent(requirement, r -> new ArrayList<>()).add(message);
+        ledger.finding(requirement, message);
     }
 
     /**

@@ -76,12 +76,13 @@ final class Sweeps {
     }
 
     /**
-     * Translation invariance modulo the depth: shifting old, new and ev by the same k (mod N) must not change the
-     * answer. Returns the first pair of inputs that answer differently, or null.
+     * Translation invariance modulo the depth: {@code count} edge-biased inputs, each asked again shifted by the same
+     * k (mod N), half of them shifted so that old lands on index 0. The rule itself is translation invariant, so every
+     * answer is compared with the rule: a decision that depends on absolute positions shows up as a miss (DBC-EVT-001)
+     * or an extra ring (DBC-EVT-002) at one of the two inputs, and each is counted under its own kind.
      */
-    static DecisionCase @org.jspecify.annotations.Nullable [] translation(final WatchedDecision decision,
-                                                                         final SplittableRandom random,
-                                                                         final long count) {
+    static Tally translation(final WatchedDecision decision, final SplittableRandom random, final long count) {
+        final Tally tally = new Tally();
         final EdgeBiasedCases cases = new EdgeBiasedCases(random, RingIndex.MIN_DEPTH);
         for (long i = 0; i < count; i++) {
             final int depth = cases.depth();
@@ -89,14 +90,10 @@ final class Sweeps {
             final int newValue = cases.newValue(depth, oldValue);
             final int eventIdx = cases.eventIdx(depth, oldValue, newValue);
             final int shift = (i & 1) == 0 ? depth - oldValue : 1 + random.nextInt(depth - 1);
-            final int o2 = RingIndex.advance(oldValue, shift, depth);
-            final int n2 = RingIndex.advance(newValue, shift, depth);
-            final int e2 = RingIndex.advance(eventIdx, shift, depth);
-            if (decision.ring(oldValue, newValue, eventIdx, depth) != decision.ring(o2, n2, e2, depth)) {
-                return new DecisionCase[] {new DecisionCase(oldValue, newValue, eventIdx, depth),
-                    new DecisionCase(o2, n2, e2, depth)};
-            }
+            tally.check(decision, oldValue, newValue, eventIdx, depth);
+            tally.check(decision, RingIndex.advance(oldValue, shift, depth), RingIndex.advance(newValue, shift, depth),
+                RingIndex.advance(eventIdx, shift, depth), depth);
         }
-        return null;
+        return tally;
     }
 }

@@ -58,7 +58,9 @@ final class WatchedDecision {
         final boolean answer;
         try {
             answer = decision.mustRing(oldValue, newValue, eventIdx, depth);
-        } catch (final RuntimeException | StackOverflowError | AssertionError e) {
+        } catch (final Throwable e) {
+            // any Error of the plug-in's (UnsatisfiedLinkError from native code, StackOverflowError) is its failure on
+            // this input, not the kit's
             throw new DecisionThrew(new DecisionCase(oldValue, newValue, eventIdx, depth), e);
         }
         if ((++calls & PUBLISH_MASK) == 0) {

@@ -3,6 +3,7 @@ package dev.dbbuf.tck.memory;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.dbbuf.spec.requirement.Requirement;
+import dev.dbbuf.tck.trace.TestLedger;
 import dev.dbbuf.tck.verdict.FailureMessage;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,8 @@ import org.opentest4j.AssertionFailedError;
 public final class ViolationRecorder {
 
     private final List<MemoryViolation> violations = new ArrayList<>();
+    // taken on the test's thread at construction: violations seen on device threads feed that test's root-cause log
+    private final TestLedger ledger = TestLedger.current();
 
     /**
      * Records a violation.
@@ -25,6 +28,7 @@ public final class ViolationRecorder {
      */
     public synchronized void record(final MemoryViolation violation) {
         violations.add(violation);
+        ledger.finding(violation.requirement(), violation.message());
     }
 
     /**

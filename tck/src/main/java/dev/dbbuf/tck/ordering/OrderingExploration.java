@@ -9,12 +9,11 @@ import dev.dbbuf.ordering.MemoryModel;
 import dev.dbbuf.ordering.Scenario;
 import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.tck.trace.KitEnvironment;
+import dev.dbbuf.tck.trace.TestLedger;
 import dev.dbbuf.tck.verdict.FailureMessage;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import org.opentest4j.AssertionFailedError;
@@ -34,7 +33,6 @@ public final class OrderingExploration {
     /** Default seeded random executions per model when the exhaustive budget runs out. */
     public static final int DEFAULT_RUNS = 300;
 
-    private static final Map<String, List<Explored>> DONE = new ConcurrentHashMap<>();
 
     private final List<Explored> results;
 
@@ -59,7 +57,7 @@ public final class OrderingExploration {
         final long executions = env.longSetting("tck.ordering.executions", DEFAULT_EXECUTIONS);
         final int runs = (int) env.longSetting("tck.ordering.runs", DEFAULT_RUNS);
         final String cacheKey = "%s|seed=%d|executions=%d|runs=%d".formatted(key, env.seed(), executions, runs);
-        return new OrderingExploration(DONE.computeIfAbsent(cacheKey, k -> {
+        return new OrderingExploration(env.runShared(OrderingExploration.class, cacheKey, k -> {
             final Scenario built = scenario.get();
             final List<Explored> all = new ArrayList<>();
             for (final MemoryModel model : MemoryModel.values()) {
@@ -104,6 +102,7 @@ public final class OrderingExploration {
      */
     public void assertNever(final Requirement requirement, final String outcome, final String expected,
                             final Set<String> attributed) {
+        TestLedger.current().covered("executions explored: " + explored());
         for (final Explored explored : results) {
             for (final Finding finding : explored.result().violations()) {
                 final String id = finding.outcome().id();

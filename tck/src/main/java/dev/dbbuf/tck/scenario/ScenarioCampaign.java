@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.tck.trace.KitEnvironment;
+import dev.dbbuf.tck.trace.TestLedger;
 import dev.dbbuf.tck.verdict.FailureMessage;
 import java.time.Duration;
 import java.util.Collections;
@@ -25,6 +26,9 @@ import org.opentest4j.AssertionFailedError;
  *       shrinking not counted (a slow device, e.g. one process per scenario, runs fewer); the run says how many
  *       ran.</li>
  *   <li>{@code tck.scenario.index} (unset): run only this scenario.</li>
+ *   <li>{@code tck.scenario.minimum} (50): a campaign that ran fewer scenarios (a small count, a single replayed
+ *       index, a device too slow for the budget) still fails on what it found, but a test that found nothing reports
+ *       the shortfall and its requirement is PARTIAL, not PASS.</li>
  *   <li>{@code tck.scenario.shrink.replays} (400) and {@code tck.scenario.shrink.ms} (20000): the shrinker's budget.</li>
  * </ul>
  *
@@ -33,13 +37,16 @@ import org.opentest4j.AssertionFailedError;
  * @param took      the campaign's duration
  * @param failures  the first failure of each requirement, shrunk
  * @param seed      the run's seed
+ * @param minimum   scenarios a campaign must run for its verdict to count as complete
  */
 @API(status = STABLE, since = "0.1")
 public record ScenarioCampaign(int scenarios, long steps, Duration took, Map<Requirement, Report> failures,
-                               long seed) {
+                               long seed, int minimum) {
 
     /** Default scenarios per class. */
     public static final int DEFAULT_COUNT = 200;
+    /** Default minimum of scenarios for a complete verdict: a quarter of the default count. */
+    public static final int DEFAULT_MINIMUM = 50;
 
     /**
      * Copies the map.
@@ -116,16 +123,24 @@ public record ScenarioCampaign(int scenarios, long steps, Duration took, Map<Req
             }
         }
         return new ScenarioCampaign(run, runner.steps(), Duration.ofNanos(System.nanoTime() - start), failures,
-            env.seed());
+            env.seed(), (int) env.longSetting("tck.scenario.minimum", DEFAULT_MINIMUM));
     }
 
     /**
-     * Fails if the campaign broke a requirement.
+     * Fails if the campaign broke a requirement. Either way the running test's {@link TestLedger} gets how many
+     * scenarios ran, and a shortfall below the minimum.
      *
      * @param requirement the rule the calling test verifies
      * @throws AssertionFailedError with the shrunk scenario's message
      */
     public void assertNone(final Requirement requirement) {
+        final TestLedger ledger = TestLedger.current();
+        ledger.covered("%d generated scenarios, %d steps (seed=%d)".formatted(scenarios, steps, seed));
+        ledger.requireInputs(scenarios, "the generated scenario campaign (tck.scenario.count, tck.scenario.budget.ms)");
+        if (scenarios < minimum) {
+            ledger.shortOf(("%d scenarios ran, fewer than the minimum of %d (tck.scenario.count, tck.scenario.index, "
+                + "tck.scenario.budget.ms or a slow implementation)").formatted(scenarios, minimum));
+        }
         final Report report = failures.get(requirement);
         if (report != null) {
             throw new AssertionFailedError(report.message(seed));

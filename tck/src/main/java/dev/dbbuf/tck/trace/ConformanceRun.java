@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
 
 /**
@@ -37,6 +38,7 @@ public final class ConformanceRun implements AutoCloseable {
     private final long seed;
     private final Path directory;
     private final Map<KitSide, SideRun> sides = new EnumMap<>(KitSide.class);
+    private final Map<String, Object> shared = new ConcurrentHashMap<>();
 
     ConformanceRun(final long seed, final Path directory) {
         this.seed = seed;
@@ -47,6 +49,10 @@ public final class ConformanceRun implements AutoCloseable {
 
     long seed() {
         return seed;
+    }
+
+    Map<String, Object> shared() {
+        return shared;
     }
 
     synchronized void register(final ImplementationInfo implementation) {

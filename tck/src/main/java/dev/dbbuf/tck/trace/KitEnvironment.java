@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.STABLE;
 import dev.dbbuf.spec.spi.Provider;
 import dev.dbbuf.tck.select.ImplementationInfo;
 import java.time.Duration;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.apiguardian.api.API;
@@ -31,9 +32,14 @@ public final class KitEnvironment {
     private final long seed;
     private final String testName;
     private final Function<String, @Nullable String> settings;
+    private final TestLedger ledger;
+    private final Map<String, Object> shared;
 
     KitEnvironment(final Provider provider, final ImplementationInfo implementation, final long seed,
-                   final String testName, final Function<String, @Nullable String> settings) {
+                   final String testName, final Function<String, @Nullable String> settings,
+                   final TestLedger ledger, final Map<String, Object> shared) {
+        this.ledger = ledger;
+        this.shared = shared;
         this.provider = provider;
         this.implementation = implementation;
         this.seed = seed;
@@ -65,6 +71,32 @@ public final class KitEnvironment {
      */
     public ImplementationInfo implementation() {
         return implementation;
+    }
+
+    /**
+     * This test's ledger: report how much a check covered, which cases did not apply, and end a test that checked
+     * nothing as UNTESTED.
+     *
+     * @return the ledger of the running test
+     */
+    public TestLedger ledger() {
+        return ledger;
+    }
+
+    /**
+     * A result shared by the tests of this launcher run only, computed by the first test that asks for it: an
+     * expensive exploration several requirements judge. It never outlives the run, so a later run in the same JVM
+     * (another provider, a mutant under mutation testing) computes its own.
+     *
+     * @param owner   the class that computes it, so keys of different classes never meet
+     * @param key     identifies the result within the owner, e.g. the scenario, the plug-in and the budgets
+     * @param compute computes it
+     * @param <T>     its type, the same for every call with the same owner and key
+     * @return the result
+     */
+    @SuppressWarnings("unchecked") // one owner class stores one type per key
+    public <T> T runShared(final Class<?> owner, final String key, final Function<String, T> compute) {
+        return (T) shared.computeIfAbsent(owner.getName() + "|" + key, k -> compute.apply(key));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.dbbuf.tck.verdict;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import java.util.List;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -78,6 +79,22 @@ public final class JsonWriter {
         member(name);
         out.append(value);
         return this;
+    }
+
+    /**
+     * Writes an array member of strings.
+     *
+     * @param name   member name
+     * @param values the strings, in order
+     * @return this writer
+     */
+    public JsonWriter strings(final String name, final List<String> values) {
+        open(name, '[');
+        for (final String v : values) {
+            member(null);
+            out.append(quote(v));
+        }
+        return close(']');
     }
 
     /**

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param requirement the catalogue entry
  * @param verdict     the verdict
  * @param tests       the kit tests that ran for it, possibly none
- * @param message     why it failed, was not applicable or untested; {@code null} for PASS
+ * @param message     why it failed, was blocked, partial, not applicable or untested; {@code null} for PASS
  */
 @API(status = STABLE, since = "0.1")
 public record RequirementVerdict(Requirement requirement, Verdict verdict, List<TestRecord> tests,
@@ -24,5 +24,14 @@ public record RequirementVerdict(Requirement requirement, Verdict verdict, List<
      */
     public RequirementVerdict {
         tests = List.copyOf(tests);
+    }
+
+    /**
+     * What the requirement's tests checked, each fact once, in test order.
+     *
+     * @return e.g. ["exhaustive over depths 2..256: 11184640 inputs", "1000000 sampled inputs, depths 257..65536"]
+     */
+    public List<String> coverage() {
+        return tests.stream().flatMap(t -> t.coverage().stream()).distinct().toList();
     }
 }

@@ -3,13 +3,14 @@ package dev.dbbuf.tck.verdict;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.dbbuf.spec.requirement.Level;
+import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
  * {@code SummaryTable} renders the console summary printed at the end of a run: one block per implementation, one
- * line per binding requirement.
+ * line per binding requirement (and, under it, what its tests covered), then the count of each verdict.
  */
 @API(status = STABLE, since = "0.1")
 public final class SummaryTable {
@@ -35,9 +36,23 @@ public final class SummaryTable {
             for (final RequirementVerdict rv : report.verdicts()) {
                 out.append("%-12s %-7s %-15s %5d  %s%n".formatted(rv.requirement().id(), rv.requirement().level(),
                     rv.verdict(), rv.tests().size(), shorten(rv.message())));
+                if (!rv.coverage().isEmpty()) {
+                    out.append("%-43s %s%n".formatted("", shorten("covered: " + String.join("; ", rv.coverage()))));
+                }
             }
-            out.append("PASS %d, FAIL %d, NOT_APPLICABLE %d, UNTESTED %d%n".formatted(report.count(Verdict.PASS),
-                report.count(Verdict.FAIL), report.count(Verdict.NOT_APPLICABLE), report.count(Verdict.UNTESTED)));
+            final List<String> counts = new ArrayList<>();
+            for (final Verdict v : Verdict.values()) {
+                counts.add(v + " " + report.count(v));
+            }
+            out.append(String.join(", ", counts)).append('\n');
+            final List<String> blocked = report.verdicts().stream().filter(rv -> rv.verdict() == Verdict.BLOCKED)
+                .map(rv -> rv.requirement().id() + " by " + rv.tests().stream().map(TestRecord::blockedBy)
+                    .filter(f -> f != null).map(f -> f.requirement().id()).findFirst().orElse("another finding"))
+                .toList();
+            if (!blocked.isEmpty()) {
+                out.append("BLOCKED (not judged: an earlier defect stopped them; fix the root cause first): %s%n"
+                    .formatted(String.join(", ", blocked)));
+            }
             final List<String> advisory = report.verdicts().stream()
                 .filter(rv -> rv.verdict() == Verdict.FAIL && rv.requirement().level() == Level.SHOULD)
                 .map(rv -> rv.requirement().id()).toList();

@@ -16,9 +16,10 @@ import org.apiguardian.api.API;
  * {@code VerdictFile} writes a {@link SideReport} as {@code <dir>/<side>-<name>.json}.
  *
  * <p>Format: {@code side, implementation {name, version, description}, seed, startedAt, durationMillis, summary
- * {PASS, FAIL, NOT_APPLICABLE, UNTESTED}, requirements [{id, level, basis, source, statement, verdict, message, tests
- * [{name, outcome, durationMillis, message}]}]}, where {@code source} lists the keys of {@code spec/SOURCES.md} the
- * requirement cites, comma-separated.
+ * {PASS, PARTIAL, FAIL, BLOCKED, NOT_APPLICABLE, UNTESTED, KIT_ERROR}, requirements [{id, level, basis, source,
+ * statement, verdict, message, coverage [fact], tests [{name, outcome, durationMillis, message, coverage [fact], gaps
+ * [case], blockedBy {requirement, finding} or null}]}]}, where {@code source} lists the keys of {@code spec/SOURCES.md}
+ * the requirement cites, comma-separated.
  */
 @API(status = STABLE, since = "0.1")
 public final class VerdictFile {
@@ -89,6 +90,7 @@ public final class VerdictFile {
                 .value("statement", rv.requirement().statement())
                 .value("verdict", rv.verdict().name())
                 .value("message", rv.message())
+                .strings("coverage", rv.coverage())
                 .beginArray("tests");
             for (final TestRecord t : rv.tests()) {
                 w.beginObject(null)
@@ -96,7 +98,17 @@ public final class VerdictFile {
                     .value("outcome", t.outcome().name())
                     .value("durationMillis", t.durationMillis())
                     .value("message", t.message())
-                    .endObject();
+                    .strings("coverage", t.coverage())
+                    .strings("gaps", t.gaps());
+                if (t.blockedBy() == null) {
+                    w.value("blockedBy", null);
+                } else {
+                    w.beginObject("blockedBy")
+                        .value("requirement", t.blockedBy().requirement().id())
+                        .value("finding", t.blockedBy().message())
+                        .endObject();
+                }
+                w.endObject();
             }
             w.endArray().endObject();
         }

@@ -72,6 +72,68 @@ public final class FaultyEventIdxProviders {
         }
     }
 
+    /**
+     * Indices kept in Java {@code short}s, as read from a packed u16 field: sign extension moves every index from
+     * 32768 up by -65536, so at depths above 32768 the distance is off by 65536 mod N. Exact up to depth 32768.
+     */
+    public static final class SignedShortIndices implements EventIdxProvider {
+        @Override
+        public String name() {
+            return "faulty-short-indices";
+        }
+
+        @Override
+        public EventIdxDecision decision() {
+            return SignedShortIndices::ring;
+        }
+
+        private static boolean ring(final int oldValue, final int newValue, final int eventIdx, final int depth) {
+            final short old16 = (short) oldValue;
+            final short new16 = (short) newValue;
+            final short event16 = (short) eventIdx;
+            int toEvent = event16 - old16;
+            int toNew = new16 - old16;
+            if (toEvent < 0) {
+                toEvent += depth;
+            }
+            if (toNew < 0) {
+                toNew += depth;
+            }
+            return toEvent < toNew;
+        }
+    }
+
+    /**
+     * Handles the wrapped window as if it ended at the top of the ring: rings for old <= ev on an update that wraps,
+     * forgetting the part 0..new-1. Never rings without need, so it must fail DBC-EVT-001 only.
+     */
+    public static final class WrapForgetsLowPart implements EventIdxProvider {
+        @Override
+        public String name() {
+            return "faulty-wrap-high-only";
+        }
+
+        @Override
+        public EventIdxDecision decision() {
+            return (o, n, e, depth) -> {
+                if (n > o) {
+                    return o <= e && e < n;
+                }
+                return e >= o;
+            };
+        }
+    }
+
+    /** A native function whose library is missing: every call ends in the JVM's {@code UnsatisfiedLinkError}. */
+    public static final class MissingNativeLibrary extends Named {
+        public MissingNativeLibrary() {
+            super("faulty-native-missing", (o, n, e, depth) -> {
+                throw new UnsatisfiedLinkError("'boolean dbbuf_need_event(int, int, int, int)': no dbbuf_eventidx "
+                    + "in java.library.path");
+            });
+        }
+    }
+
     /** Never rings. */
     public static final class NeverRing extends Named {
         public NeverRing() {

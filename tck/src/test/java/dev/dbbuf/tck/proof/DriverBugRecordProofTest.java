@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.tck.driver.DriverVerification;
+import dev.dbbuf.tck.select.KitSide;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,7 @@ class DriverBugRecordProofTest {
     }
 
     @Test
+    @ShowsFailure(value = Requirement.DBC_LAY_003, side = KitSide.DRIVER)
     void bug2DriverStoringShadowValuesBigEndianFailsLay003() {
         final KitRun run = run("faulty-big-endian-driver", LAY_003, FBK_001);
 
@@ -54,6 +56,7 @@ class DriverBugRecordProofTest {
     }
 
     @Test
+    @ShowsFailure(value = Requirement.DBC_RST_002, side = KitSide.DRIVER)
     void bug3DriverKeepingShadowDoorbellsWithout0x7cAfterResetFailsRst002() {
         final KitRun run = run("faulty-no-0x7c-after-reset-driver", RST_002, EVT_003, LIF_003);
 
@@ -70,6 +73,7 @@ class DriverBugRecordProofTest {
     }
 
     @Test
+    @ShowsFailure(value = Requirement.DBC_RST_003, side = KitSide.DRIVER)
     void bug4DriverHandingStaleBuffersOverAfterResetFailsRst003() {
         final KitRun run = run("faulty-stale-buffers-driver", RST_003, RST_002, EVT_003);
 
@@ -84,6 +88,7 @@ class DriverBugRecordProofTest {
     }
 
     @Test
+    @ShowsFailure(value = Requirement.DBC_FBK_004, side = KitSide.DRIVER)
     void bug6DriverWithOffByOneInTheFailurePathFailsFbk004WithTheMaximumQueues() {
         final KitRun run = run("faulty-failure-path-off-by-one-driver", FBK_004, FBK_002, FBK_003);
 
@@ -98,6 +103,7 @@ class DriverBugRecordProofTest {
     }
 
     @Test
+    @ShowsFailure(value = Requirement.DBC_LAY_004, side = KitSide.DRIVER)
     void bug7DriverSizingBuffersFromTheLiveQueueCountFailsLay004() {
         final KitRun run = run("faulty-buffer-size-driver", LAY_004, EVT_003);
 
@@ -111,6 +117,7 @@ class DriverBugRecordProofTest {
     }
 
     @Test
+    @ShowsFailure(value = Requirement.DBC_LIF_003, side = KitSide.DRIVER)
     void bug12DriverLeavingDeletedQueuesSlotsFailsLif003() {
         final KitRun run = run("faulty-keeps-deleted-slots-driver", LIF_003, RST_003, EVT_003);
 
@@ -125,6 +132,7 @@ class DriverBugRecordProofTest {
     }
 
     @Test
+    @ShowsFailure(value = Requirement.DBC_FBK_005, side = KitSide.DRIVER)
     void bug16DriverZeroingSlotsInBuffersFreedAtShutdownFailsFbk005() {
         final KitRun run = run("faulty-use-after-shutdown-driver", FBK_005, EVT_003, RST_002);
 
@@ -139,6 +147,7 @@ class DriverBugRecordProofTest {
     }
 
     @Test
+    @ShowsFailure(value = Requirement.DBC_EVT_004, side = KitSide.DRIVER)
     void driverPublishingAWholeDepthInOneUpdateFailsEvt004() {
         final KitRun run = run("faulty-whole-depth-batch-driver", EVT_004, EVT_003);
 
@@ -153,6 +162,8 @@ class DriverBugRecordProofTest {
     }
 
     @Test
+    @ShowsFailure(value = Requirement.DBC_LAY_001, side = KitSide.DRIVER)
+    @ShowsFailure(value = Requirement.DBC_LAY_002, side = KitSide.DRIVER)
     void driverIgnoringTheDoorbellStrideFailsLay001AndLay002() {
         final KitRun run = run("faulty-ignores-stride-driver", LAY_001, LAY_002, FBK_001);
 

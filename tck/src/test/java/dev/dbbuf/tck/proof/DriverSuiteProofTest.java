@@ -2,7 +2,9 @@ package dev.dbbuf.tck.proof;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.tck.driver.DriverVerification;
+import dev.dbbuf.tck.select.KitSide;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +16,7 @@ class DriverSuiteProofTest {
     private static final Map<String, String> QUICK = Map.of("tck.timeout.ms", "700");
 
     @Test
+    @ShowsFailure(value = Requirement.DBC_EVT_003, side = KitSide.DRIVER)
     void driverWhoseDecisionIgnoresWrapAroundFailsEvt003() {
         final KitRun run = KitRun.of(DriverVerification.class, "driver", "faulty-no-wrap-driver", QUICK);
 
@@ -25,6 +28,7 @@ class DriverSuiteProofTest {
     }
 
     @Test
+    @ShowsFailure(value = Requirement.DBC_ADM_003, side = KitSide.DRIVER)
     void driverShadowingTheAdminQueueAgainstItsDeclarationFailsAdm003() {
         final KitRun run = KitRun.of(DriverVerification.class, "driver", "faulty-admin-style-driver", QUICK);
 
@@ -36,6 +40,7 @@ class DriverSuiteProofTest {
     }
 
     @Test
+    @ShowsFailure(value = Requirement.DBC_ISO_005, side = KitSide.DRIVER)
     void driverRezeroingTheEventIdxBufferFailsIso005() {
         final KitRun run = KitRun.of(DriverVerification.class, "driver", "faulty-rezeroes-eventidx-driver", QUICK);
 
@@ -56,6 +61,8 @@ class DriverSuiteProofTest {
     }
 
     @Test
+    @ShowsFailure(value = Requirement.DBC_FBK_002, side = KitSide.DRIVER)
+    @ShowsFailure(value = Requirement.DBC_FBK_003, side = KitSide.DRIVER)
     void driverWritingTheShadowBufferAfterAFailedCommandFailsFbk002AndFbk003() {
         final KitRun run = KitRun.of(DriverVerification.class, "driver", "faulty-ignores-failed-0x7c-driver", QUICK);
 

@@ -2,7 +2,9 @@ package dev.dbbuf.tck.proof;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.tck.eventidx.EventIdxArithmeticVerification;
+import dev.dbbuf.tck.select.KitSide;
 import dev.dbbuf.tck.trace.ConformanceExtension;
 import java.time.Duration;
 import java.util.HashMap;
@@ -24,6 +26,9 @@ class EventIdxSuiteProofTest {
     private static final String EXHAUSTIVE = "required_DBC_EVT_001_ringsWheneverRuleRequiresForEveryInputUpToDepth256";
     private static final String SAMPLED = "stochastic_DBC_EVT_001_ringsWheneverRuleRequiresForEdgeBiasedDepthsUpTo65536";
     private static final String EXTRA = "optional_DBC_EVT_002_ringsOnlyWhenRuleRequiresForEveryInputUpToDepth256";
+    private static final String SHIFTED_MISS =
+        "stochastic_DBC_EVT_001_ringsWheneverRuleRequiresForInputsShiftedAcrossIndexZero";
+    private static final String SHIFTED_EXTRA = "stochastic_DBC_EVT_002_answerIsTranslationInvariantModuloDepth";
 
     /** Small batches: the proofs run many providers; the faults show at small depths. */
     private static final Map<String, String> QUICK = Map.of(
@@ -38,6 +43,7 @@ class EventIdxSuiteProofTest {
     }
 
     @ParameterizedTest
+    @ShowsFailure(value = Requirement.DBC_EVT_001, side = KitSide.EVENTIDX)
     @CsvSource(delimiter = '|', value = {
         "faulty-no-wrap    | mustRing(old=1, new=0, ev=1, depth=2)",
         "faulty-off-by-one | mustRing(old=0, new=1, ev=0, depth=2)",
@@ -52,11 +58,70 @@ class EventIdxSuiteProofTest {
             .contains("expected=ring actual=no ring")
             .contains("at " + minimal + ", minimal counterexample")
             .contains("-Dtck.eventidx=" + provider)
-            .endsWith("Check: " + dev.dbbuf.spec.requirement.Requirement.DBC_EVT_001.ifFailsCheck());
+            .endsWith("Check: " + Requirement.DBC_EVT_001.ifFailsCheck());
         assertThat(run.verdict("DBC-EVT-001")).isEqualTo("FAIL");
     }
 
     @Test
+    @ShowsFailure(value = Requirement.DBC_EVT_001, side = KitSide.EVENTIDX)
+    void plainSignedIntMissSeenOnlyByShiftedInputsFailsTheMustRuleNotTheShouldRule() {
+        final Map<String, String> settings = new HashMap<>(QUICK);
+        settings.putAll(Map.of("tck.eventidx.exhaustiveDepth", "2", "tck.eventidx.samples", "0",
+            "tck.eventidx.windows", "0"));
+        final KitRun run = KitRun.of(EventIdxArithmeticVerification.class, "eventidx", "faulty-signed", settings);
+
+        assertThat(run.failure(EXHAUSTIVE)).as("at depth 2 plain int only rings without need").isEmpty();
+        assertThat(run.failure(SHIFTED_MISS))
+            .startsWith("DBC-EVT-001: eventidx 'faulty-signed' did not ring")
+            .contains("expected=ring actual=no ring")
+            .contains("inputs asked again shifted by the same amount");
+        assertThat(run.verdict("DBC-EVT-001")).isEqualTo("FAIL");
+        assertThat(run.aborted(SHIFTED_EXTRA)).as("its extra rings are advisory, under the SHOULD rule")
+            .startsWith("DBC-EVT-002: eventidx 'faulty-signed' rang although");
+    }
+
+    @Test
+    @ShowsFailure(value = Requirement.DBC_EVT_001, side = KitSide.EVENTIDX)
+    void signExtendedSixteenBitIndicesFailTheMustRuleAboveDepth32768() {
+        final Map<String, String> settings = new HashMap<>(QUICK);
+        settings.putAll(Map.of("tck.eventidx.samples", "0", "tck.eventidx.windows", "0"));
+        final KitRun run = KitRun.of(EventIdxArithmeticVerification.class, "eventidx", "faulty-short-indices",
+            settings);
+
+        assertThat(run.failure(EXHAUSTIVE)).as("exact while indices fit in 15 bits").isEmpty();
+        assertThat(run.failure(SHIFTED_MISS))
+            .startsWith("DBC-EVT-001: eventidx 'faulty-short-indices' did not ring")
+            .containsPattern("depth=(3[2-9]|[4-6]\\d)\\d{3}\\)");
+        assertThat(run.verdict("DBC-EVT-001")).isEqualTo("FAIL");
+    }
+
+    @ParameterizedTest
+    @ShowsFailure(value = Requirement.DBC_EVT_001, side = KitSide.EVENTIDX)
+    @ValueSource(strings = {"faulty-no-wrap", "faulty-wrap-high-only"})
+    void functionThatOnlyMissesFailsTheMustRuleAndNeverTheShouldRule(final String provider) {
+        final KitRun run = run(provider);
+
+        assertThat(run.verdict("DBC-EVT-001")).isEqualTo("FAIL");
+        assertThat(run.failure(SHIFTED_MISS)).startsWith("DBC-EVT-001: eventidx '" + provider + "' did not ring");
+        assertThat(run.verdict("DBC-EVT-002")).as(run.message("DBC-EVT-002")).isEqualTo("PASS");
+        assertThat(run.failure(SHIFTED_EXTRA)).isEmpty();
+        assertThat(run.aborted(SHIFTED_EXTRA)).isEmpty();
+    }
+
+    @Test
+    @ShowsFailure(value = Requirement.DBC_EVT_001, side = KitSide.EVENTIDX)
+    void pluginErrorIsBlamedOnThePluginWithItsInput() {
+        final KitRun run = run("faulty-native-missing");
+
+        assertThat(run.failure(EXHAUSTIVE))
+            .startsWith("DBC-EVT-001: eventidx 'faulty-native-missing' answering mustRing(old=0, new=1, ev=0, "
+                + "depth=2)")
+            .contains("threw java.lang.UnsatisfiedLinkError: 'boolean dbbuf_need_event(int, int, int, int)'");
+        assertThat(run.verdict("DBC-EVT-001")).isEqualTo("FAIL");
+    }
+
+    @Test
+    @ShowsFailure(value = Requirement.DBC_EVT_001, side = KitSide.EVENTIDX)
     void eightBitArithmeticPassesSmallDepthsAndFailsTheSampledLargeDepths() {
         final KitRun run = KitRun.of(EventIdxArithmeticVerification.class, "eventidx", "faulty-linux8",
             Map.of("tck.eventidx.samples", "200000", "tck.eventidx.windows", "8",
@@ -71,6 +136,7 @@ class EventIdxSuiteProofTest {
     }
 
     @Test
+    @ShowsFailure(value = Requirement.DBC_EVT_001, side = KitSide.EVENTIDX)
     void throwingFunctionFailsNamingTheExceptionAndTheInput() {
         final KitRun run = run("faulty-throws");
 
@@ -81,6 +147,7 @@ class EventIdxSuiteProofTest {
     }
 
     @Test
+    @ShowsFailure(value = Requirement.DBC_EVT_001, side = KitSide.EVENTIDX)
     void hangingFunctionFailsWithATimeoutInsteadOfHangingTheRun() {
         final long start = System.nanoTime();
         final KitRun run = run("faulty-hangs");
@@ -97,13 +164,14 @@ class EventIdxSuiteProofTest {
     void minimalFormsPassBothRules(final String provider) {
         final KitRun run = run(provider);
 
-        assertThat(run.results()).hasSize(7).allSatisfy((name, result) ->
+        assertThat(run.results()).hasSize(8).allSatisfy((name, result) ->
             assertThat(result.getStatus()).as(name).isEqualTo(TestExecutionResult.Status.SUCCESSFUL));
         assertThat(run.verdict("DBC-EVT-001")).isEqualTo("PASS");
         assertThat(run.verdict("DBC-EVT-002")).isEqualTo("PASS");
     }
 
     @ParameterizedTest
+    @ShowsFailure(value = Requirement.DBC_EVT_002, side = KitSide.EVENTIDX)
     @CsvSource(delimiter = '|', value = {
         "spec-example | mustRing(old=0, new=1, ev=1, depth=2)",
         "spdk16       | mustRing(old=0, new=1, ev=1, depth=2)",
@@ -145,6 +213,45 @@ class EventIdxSuiteProofTest {
             .startsWith("DBC-EVT-002: eventidx 'faulty-hangs' answering")
             .contains("no answer (hung; timeout, call abandoned)");
         assertThat(run.verdict("DBC-EVT-002")).isEqualTo("FAIL");
+    }
+
+    @Test
+    void checkThatRanOnNoInputIsUntestedAndItsRequirementPartialNotPass() {
+        final Map<String, String> settings = new HashMap<>(QUICK);
+        settings.putAll(Map.of("tck.eventidx.samples", "0", "tck.eventidx.windows", "0"));
+        final KitRun run = KitRun.of(EventIdxArithmeticVerification.class, "eventidx", "reference", settings);
+
+        assertThat(run.aborted(SAMPLED)).startsWith("nothing checked: edge-biased samples")
+            .contains("(tck.eventidx.samples) ran on 0 inputs");
+        assertThat(run.verdict("DBC-EVT-001")).isEqualTo("PARTIAL");
+        assertThat(run.message("DBC-EVT-001")).startsWith("passed where checked; not covered: ")
+            .contains("stochastic_DBC_EVT_001_everyEventIdxInsideTheWindowRings: nothing checked");
+        assertThat(run.verdictJson()).contains("inputs: exhaustive over depths 2..40 (tck.eventidx.exhaustiveDepth)",
+            "\"PARTIAL\": 2");
+    }
+
+    @Test
+    void fullRunRecordsItsCoveragePerRequirement() {
+        final KitRun run = run("reference");
+
+        assertThat(run.verdict("DBC-EVT-001")).isEqualTo("PASS");
+        assertThat(run.verdictJson()).containsPattern("\"coverage\": \\[\\s*\"\\d+ inputs: exhaustive over depths 2\\.\\.40")
+            .contains("100000 inputs: edge-biased samples above the exhaustive depth",
+                "40000 inputs: inputs asked again shifted modulo the depth");
+    }
+
+    @Test
+    void exceptionInTheKitsOwnCodeIsAKitErrorNotTheImplementationsFailure() {
+        final Map<String, String> settings = new HashMap<>(QUICK);
+        settings.put("tck.eventidx.samples", "a million");
+        final KitRun run = KitRun.of(EventIdxArithmeticVerification.class, "eventidx", "reference", settings);
+
+        assertThat(run.failure(SAMPLED))
+            .startsWith("KIT_ERROR: the kit's own code threw java.lang.IllegalArgumentException: kit setting must be "
+                + "a number: tck.eventidx.samples=a million at dev.dbbuf.tck.trace.KitEnvironment")
+            .contains("the implementation is not blamed");
+        assertThat(run.verdict("DBC-EVT-001")).isEqualTo("KIT_ERROR");
+        assertThat(run.failure(EXHAUSTIVE)).as("the kit's other checks still judge the implementation").isEmpty();
     }
 
     @Test

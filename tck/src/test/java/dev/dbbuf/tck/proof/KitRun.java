@@ -1,7 +1,5 @@
 package dev.dbbuf.tck.proof;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.MethodFilter;
@@ -32,11 +31,11 @@ public final class KitRun {
     private final Map<String, TestExecutionResult> results = new LinkedHashMap<>();
     private final String verdictJson;
 
-    private KitRun(final Class<?> verification, final String side, final String provider,
+    private KitRun(final List<Class<?>> verifications, final String side, final String provider,
                    final Map<String, String> settings, final List<String> methods) {
         final Path directory = PROOF_DIRECTORY.resolve(side + "-" + provider);
         final LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
-            .selectors(selectClass(verification))
+            .selectors(verifications.stream().map(DiscoverySelectors::selectClass).toList())
             .configurationParameter("tck." + side, provider)
             .configurationParameter("tck.conformance.dir", directory.toString())
             .configurationParameter("tck.seed", "20261125");
@@ -74,7 +73,22 @@ public final class KitRun {
      */
     public static KitRun of(final Class<?> verification, final String side, final String provider,
                             final Map<String, String> settings) {
-        return new KitRun(verification, side, provider, settings, List.of());
+        return new KitRun(List.of(verification), side, provider, settings, List.of());
+    }
+
+    /**
+     * Runs several verification classes of one side in one launcher run, as a suite does, so the verdict file
+     * judges the requirement across them (a root cause found in one class and a test it blocked in another).
+     *
+     * @param verifications the kit classes
+     * @param side          "device", "driver" or "eventidx"
+     * @param provider      the provider name to select
+     * @param settings      further configuration parameters
+     * @return the run's results
+     */
+    public static KitRun of(final List<Class<?>> verifications, final String side, final String provider,
+                            final Map<String, String> settings) {
+        return new KitRun(verifications, side, provider, settings, List.of());
     }
 
     /**
@@ -89,7 +103,7 @@ public final class KitRun {
      */
     public static KitRun of(final Class<?> verification, final String side, final String provider,
                             final Map<String, String> settings, final List<String> methods) {
-        return new KitRun(verification, side, provider, settings, methods);
+        return new KitRun(List.of(verification), side, provider, settings, methods);
     }
 
     /**

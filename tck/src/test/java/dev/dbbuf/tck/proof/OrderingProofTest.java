@@ -2,8 +2,10 @@ package dev.dbbuf.tck.proof;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.tck.device.DeviceOrderingVerification;
 import dev.dbbuf.tck.driver.DriverOrderingVerification;
+import dev.dbbuf.tck.select.KitSide;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +27,7 @@ class OrderingProofTest {
     }
 
     @Test
+    @ShowsFailure(value = Requirement.DBC_ORD_003, side = KitSide.DEVICE)
     void deviceWithoutTheFullFenceFailsOrd003() {
         final KitRun run = KitRun.of(DeviceOrderingVerification.class, "device", "faulty-no-eventidx-fence", QUICK);
 
@@ -35,6 +38,7 @@ class OrderingProofTest {
     }
 
     @Test
+    @ShowsFailure(value = Requirement.DBC_ORD_004, side = KitSide.DEVICE)
     void devicePostingThePhaseFirstFailsOrd004() {
         final KitRun run = KitRun.of(DeviceOrderingVerification.class, "device", "faulty-phase-first", QUICK);
 
@@ -46,6 +50,7 @@ class OrderingProofTest {
     }
 
     @Test
+    @ShowsFailure(value = Requirement.DBC_ORD_005, side = KitSide.DEVICE)
     void devicePrefetchingEntriesFailsOrd005() {
         final KitRun run = KitRun.of(DeviceOrderingVerification.class, "device", "faulty-prefetches-entries", QUICK);
 
@@ -57,6 +62,7 @@ class OrderingProofTest {
     }
 
     @Test
+    @ShowsFailure(value = Requirement.DBC_ORD_005, side = KitSide.DEVICE)
     void deviceLoadingTheTailPlainFailsOrd005UnderTheWeakModel() {
         final KitRun run = KitRun.of(DeviceOrderingVerification.class, "device", "faulty-plain-tail-load", QUICK);
 
@@ -78,6 +84,7 @@ class OrderingProofTest {
     }
 
     @Test
+    @ShowsFailure(value = Requirement.DBC_ORD_001, side = KitSide.DRIVER)
     void driverWithoutTheFullFenceFailsOrd001() {
         final KitRun run = KitRun.of(DriverOrderingVerification.class, "driver", "faulty-no-full-fence-driver", QUICK);
 
@@ -89,6 +96,7 @@ class OrderingProofTest {
     }
 
     @Test
+    @ShowsFailure(value = Requirement.DBC_ORD_002, side = KitSide.DRIVER)
     void driverPublishingTheTailBeforeTheEntryFailsOrd002() {
         final KitRun run = KitRun.of(DriverOrderingVerification.class, "driver", "faulty-tail-before-entry-driver",
             QUICK);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.tck.device.DeviceScenarioVerification;
 import dev.dbbuf.tck.driver.DriverScenarioVerification;
+import dev.dbbuf.tck.select.KitSide;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +22,7 @@ class ScenarioProofTest {
         + "(\\d+) to (\\d+) steps");
 
     @Test
+    @ShowsFailure(value = Requirement.DBC_EVT_008, side = KitSide.DEVICE)
     void deviceLosingEventIdxAfterTheSecondWrapIsCaughtShrunkAndReplayed() {
         final Map<String, String> settings = Map.of("tck.timeout.ms", "2000");
         final KitRun run = KitRun.of(DeviceScenarioVerification.class, "device",
@@ -49,6 +51,7 @@ class ScenarioProofTest {
     }
 
     @Test
+    @ShowsFailure(value = Requirement.DBC_EVT_003, side = KitSide.DRIVER)
     void driverWhoseOldValueDriftsAfterADeleteIsCaughtShrunkAndReplayed() {
         final KitRun run = KitRun.of(DriverScenarioVerification.class, "driver", "faulty-drifts-after-delete-driver",
             Map.of("tck.timeout.ms", "700"));
