@@ -72,6 +72,26 @@ public class DeviceEventIdxVerification {
     }
 
     @Test
+    @Verifies(DBC_EVT_008)
+    void required_DBC_EVT_008_shadowTailBackToItsFirstValueWithoutARingIsHeard(final KitEnvironment env) {
+        try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_EVT_008, ProbeOptions.strict())) {
+            probe.pages().configureZeroed();
+            final ProbeQueue queue = probe.createQueuePair(1, 16, 16);
+            for (int lap = 0; lap < 3; lap++) {
+                probe.submit(queue, DeviceProbes.flushes(5));
+                probe.reap(queue, 5);
+                probe.submit(queue, DeviceProbes.flushes(5));
+                probe.reap(queue, 5);
+                // two updates before the controller runs: 10 -> 13 rings (EventIdx 10), 13 -> 0 need not; the tail is
+                // back at the value the slot held when the queue was attached (ABA on the baseline)
+                probe.submit(queue, DeviceProbes.flushes(3));
+                probe.submit(queue, DeviceProbes.flushes(3));
+                probe.reap(queue, 6);
+            }
+        }
+    }
+
+    @Test
     @Verifies(DBC_EVT_009)
     void required_DBC_EVT_009_honoursMmioDoorbellsWhileShadowDoorbellsAreActive(final KitEnvironment env) {
         try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_EVT_009,

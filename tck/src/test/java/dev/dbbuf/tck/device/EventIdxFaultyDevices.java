@@ -238,4 +238,50 @@ public final class EventIdxFaultyDevices {
             };
         }
     }
+
+    /**
+     * Takes a submission queue's shadow tail only once it differs from the value the slot held when the queue was
+     * attached (the fresh page's 0), and the MMIO value until then, to survive hosts that leave junk in fresh pages.
+     * The shadow tail returning to that baseline (a wrap back to 0) looks like "never written": an update to 0 that
+     * the host did not have to ring is lost (ABA on the baseline).
+     */
+    public static final class LosesUpdateBackToBaseline extends NamedDeviceProvider {
+        public LosesUpdateBackToBaseline() {
+            super("faulty-loses-update-back-to-baseline");
+        }
+
+        @Override
+        public DeviceUnderTest create(final DeviceConfiguration configuration) {
+            final Buffers buffers = new Buffers();
+            // SQ doorbell index -> the value last written to it by MMIO; shadow address -> its baseline
+            final Map<Long, Integer> mmio = new ConcurrentHashMap<>();
+            final Map<Long, Integer> baseline = new ConcurrentHashMap<>();
+            return new Controller(ReferenceDeviceOptions.of(configuration.withThreaded(false)), buffers) {
+                @Override
+                HostMemory distort(final HostMemory view) {
+                    return new ForwardingHostMemory(view) {
+                        @Override
+                        public int readU32(final long address, final AccessMode mode) {
+                            final int value = delegate.readU32(address, mode);
+                            final long index = buffers.inShadow(address) ? doorbellIndex(address, buffers.shadow) : 0;
+                            if (index < 2 || index % 2 != 0) {
+                                return value;
+                            }
+                            final int first = baseline.computeIfAbsent(address, a -> value);
+                            return value == first ? mmio.getOrDefault(index, value) : value;
+                        }
+                    };
+                }
+
+                @Override
+                public void writeRegister32(final int offset, final int value) {
+                    final long index = ((long) offset - ControllerRegister.DOORBELL_BASE) / stride;
+                    if (offset >= ControllerRegister.DOORBELL_BASE && index % 2 == 0) {
+                        mmio.put(index, value);
+                    }
+                    super.writeRegister32(offset, value);
+                }
+            };
+        }
+    }
 }

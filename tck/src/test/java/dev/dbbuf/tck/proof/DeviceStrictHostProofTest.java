@@ -78,11 +78,25 @@ class DeviceStrictHostProofTest {
     }
 
     @Test
+    @ShowsFailure(value = Requirement.DBC_EVT_008, side = KitSide.DEVICE)
+    void deviceLosingAnUpdateBackToTheBaselineFailsEvt008Deterministically() {
+        final String test = "required_DBC_EVT_008_shadowTailBackToItsFirstValueWithoutARingIsHeard";
+        final KitRun run = KitRun.of(DeviceEventIdxVerification.class, "device",
+            "faulty-loses-update-back-to-baseline", QUICK, List.of(test));
+
+        assertThat(run.failure(test))
+            .startsWith("DBC-EVT-008: device under test expected=6 completion(s) on CQ1 actual=no progress")
+            .contains("3 of 6 completions on CQ1", "SQ1 tail 0x000d -> 0x0000 not rung: EventIdx @0x",
+                "read 0x000a (depth 16)");
+        assertThat(run.verdict("DBC-EVT-008")).isEqualTo("FAIL");
+    }
+
+    @Test
     void referenceDevicePassesTheNewChecksPollingOrNot() {
         for (final String policy : List.of("EVENT_DRIVEN", "POLLING")) {
             final KitRun run = KitRun.of(DeviceEventIdxVerification.class, "device", "reference",
                 Map.of("tck.device.eventIdxPolicy", policy));
-            for (final String id : List.of("DBC-EVT-006", "DBC-EVT-007", "DBC-EVT-008", "DBC-EVT-010")) {
+            for (final String id : List.of("DBC-EVT-006", "DBC-EVT-007", "DBC-EVT-008", "DBC-EVT-009", "DBC-EVT-010")) {
                 assertThat(run.verdict(id)).as("%s policy=%s: %s", id, policy, run.message(id)).isEqualTo("PASS");
             }
         }
