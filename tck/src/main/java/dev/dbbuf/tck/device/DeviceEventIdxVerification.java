@@ -92,6 +92,19 @@ public class DeviceEventIdxVerification {
     }
 
     @Test
+    @Verifies(DBC_EVT_008)
+    void required_DBC_EVT_008_everyWriteAndReadRunsExactlyOnceWithItsData(final KitEnvironment env) {
+        try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_EVT_008, ProbeOptions.strict())) {
+            probe.pages().configureZeroed();
+            // depth 13: eight commands per submission pair wrap the queue at a different slot every time
+            final DataPath path = new DataPath(probe, probe.createQueuePair(1, 13, 13), DBC_EVT_008);
+            for (int generation = 1; generation <= 4; generation++) {
+                path.generation(generation);
+            }
+        }
+    }
+
+    @Test
     @Verifies(DBC_EVT_009)
     void required_DBC_EVT_009_honoursMmioDoorbellsWhileShadowDoorbellsAreActive(final KitEnvironment env) {
         try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_EVT_009,

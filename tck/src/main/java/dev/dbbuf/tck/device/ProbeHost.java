@@ -385,6 +385,15 @@ public final class ProbeHost implements AutoCloseable {
         return pages;
     }
 
+    /**
+     * The host's view of host memory, for data buffers the probe fills and checks.
+     *
+     * @return the guarded host view
+     */
+    HostMemory hostView() {
+        return hostView;
+    }
+
     void expectSuccess(final String what, final CompletionQueueEntry done) {
         if (!done.status().isSuccess()) {
             throw new AssertionFailedError(FailureMessage.of(verifying, what + " status", "success", done.status(),

@@ -39,14 +39,14 @@ public final class EventIdxFaultyDevices {
         volatile long shadow = -1;
         volatile long eventIdx = -1;
 
-        AdminCommandHook hook() {
+        AdminCommandHook hook(final AdminCommandHook next) {
             return command -> {
                 if (command.opcode() == AdminOpcode.DOORBELL_BUFFER_CONFIG.code() && command.prp1() % PAGE == 0
                     && command.prp2() % PAGE == 0 && command.prp1() != command.prp2()) {
                     shadow = command.prp1();
                     eventIdx = command.prp2();
                 }
-                return null;
+                return next.override(command);
             };
         }
 
@@ -66,7 +66,8 @@ public final class EventIdxFaultyDevices {
         final int stride;
 
         Controller(final ReferenceDeviceOptions options, final Buffers buffers) {
-            this(ReferenceDevice.create(options.withAdminCommandHook(buffers.hook())), buffers);
+            this(ReferenceDevice.create(options.withAdminCommandHook(buffers.hook(options.adminCommandHook()))),
+                buffers);
         }
 
         private Controller(final ReferenceDevice reference, final Buffers buffers) {
@@ -280,6 +281,48 @@ public final class EventIdxFaultyDevices {
                         mmio.put(index, value);
                     }
                     super.writeRegister32(offset, value);
+                }
+            };
+        }
+    }
+
+    /**
+     * Takes each I/O submission queue's shadow tail as one entry further than it is (an inclusive bound): it runs the
+     * stale entry just past the host's tail, and the host's next command written there is then never run. With
+     * Flush only, the counts still add up: one stale completion stands in for one lost command.
+     */
+    public static final class ConsumesPastTheTail extends NamedDeviceProvider {
+        public ConsumesPastTheTail() {
+            super("faulty-consumes-past-the-tail");
+        }
+
+        @Override
+        public DeviceUnderTest create(final DeviceConfiguration configuration) {
+            final Buffers buffers = new Buffers();
+            // qid -> submission queue depth, from Create I/O Submission Queue
+            final Map<Long, Integer> depths = new ConcurrentHashMap<>();
+            final AdminCommandHook learnDepth = command -> {
+                if (command.opcode() == AdminOpcode.CREATE_IO_SQ.code()) {
+                    depths.put((long) (command.cdw10() & 0xFFFF), (command.cdw10() >>> 16) + 1);
+                }
+                return null;
+            };
+            return new Controller(ReferenceDeviceOptions.of(configuration.withThreaded(false))
+                .withAdminCommandHook(learnDepth), buffers) {
+                @Override
+                HostMemory distort(final HostMemory view) {
+                    return new ForwardingHostMemory(view) {
+                        @Override
+                        public int readU32(final long address, final AccessMode mode) {
+                            final int value = delegate.readU32(address, mode);
+                            final long index = buffers.inShadow(address) ? doorbellIndex(address, buffers.shadow) : 0;
+                            final Integer depth = depths.get(index / 2);
+                            if (index < 2 || index % 2 != 0 || depth == null || value < 0 || value >= depth) {
+                                return value;
+                            }
+                            return (value + 1) % depth;
+                        }
+                    };
                 }
             };
         }
