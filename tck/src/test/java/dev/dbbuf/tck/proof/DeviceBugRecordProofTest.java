@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.tck.device.DeviceIsolationVerification;
 import dev.dbbuf.tck.device.DeviceLayoutVerification;
+import dev.dbbuf.tck.select.KitSide;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ class DeviceBugRecordProofTest {
     private static final Map<String, String> QUICK = Map.of("tck.timeout.ms", "2000");
 
     @Test
+    @ShowsFailure(value = Requirement.DBC_LAY_003, side = KitSide.DEVICE)
     void bug2DeviceWritingEventIdxBigEndianFailsLay003() {
         final String test = "required_DBC_LAY_003_littleEndianValuesWithDepthsAbove256";
         final KitRun run = KitRun.of(DeviceLayoutVerification.class, "device", "faulty-big-endian-eventidx", QUICK,
@@ -34,6 +36,7 @@ class DeviceBugRecordProofTest {
     }
 
     @Test
+    @ShowsFailure(value = Requirement.DBC_ISO_003, side = KitSide.DEVICE)
     void bug14DeviceTrustingAnOutOfRangeShadowTailFailsIso003() {
         final String test = "required_DBC_ISO_003_outOfRangeShadowValueCausesNoRunawayProcessing";
         final KitRun run = KitRun.of(DeviceIsolationVerification.class, "device", "faulty-trusts-shadow-tail", QUICK,

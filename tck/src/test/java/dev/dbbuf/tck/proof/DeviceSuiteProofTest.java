@@ -8,6 +8,7 @@ import dev.dbbuf.tck.device.DeviceEventIdxVerification;
 import dev.dbbuf.tck.device.DeviceIsolationVerification;
 import dev.dbbuf.tck.device.DeviceLifecycleVerification;
 import dev.dbbuf.tck.device.DeviceOrderingVerification;
+import dev.dbbuf.tck.select.KitSide;
 import dev.dbbuf.tck.trace.ConformanceExtension;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ class DeviceSuiteProofTest {
     private static final Map<String, String> QUICK = Map.of("tck.timeout.ms", "2000");
 
     @Test
+    @ShowsFailure(value = Requirement.DBC_ISO_001, side = KitSide.DEVICE)
     void deviceWritingTheShadowBufferFailsIso001() {
         final KitRun run = KitRun.of(DeviceIsolationVerification.class, "device", "faulty-writes-shadow", QUICK);
 
@@ -31,6 +33,7 @@ class DeviceSuiteProofTest {
     }
 
     @Test
+    @ShowsFailure(value = Requirement.DBC_ISO_001, side = KitSide.DEVICE)
     void deviceWritingTheShadowBufferPastTheKitsViewFailsIso001ByContents() {
         final KitRun run = KitRun.of(DeviceIsolationVerification.class, "device", "faulty-writes-shadow-out-of-sight",
             QUICK);
@@ -49,6 +52,7 @@ class DeviceSuiteProofTest {
     }
 
     @Test
+    @ShowsFailure(value = Requirement.DBC_EVT_007, side = KitSide.DEVICE)
     void deviceNeverWritingTheCompletionQueueEventIdxFailsEvt007() {
         final KitRun run = KitRun.of(DeviceEventIdxVerification.class, "device", "faulty-no-cq-eventidx", QUICK);
 
@@ -60,6 +64,8 @@ class DeviceSuiteProofTest {
     }
 
     @Test
+    @ShowsFailure(value = Requirement.DBC_RST_001, side = KitSide.DEVICE)
+    @ShowsFailure(value = Requirement.DBC_RST_004, side = KitSide.DEVICE)
     void deviceKeepingTheBuffersAcrossResetFailsRst001AndRst004() {
         final KitRun run = KitRun.of(DeviceLifecycleVerification.class, "device", "faulty-keeps-dbbuf", QUICK);
 
@@ -72,6 +78,9 @@ class DeviceSuiteProofTest {
     }
 
     @Test
+    @ShowsFailure(value = Requirement.DBC_CMD_004, side = KitSide.DEVICE)
+    @ShowsFailure(value = Requirement.DBC_CMD_005, side = KitSide.DEVICE)
+    @ShowsFailure(value = Requirement.DBC_CMD_007, side = KitSide.DEVICE)
     void deviceAcceptingBadBuffersFailsCmd004Cmd005AndCmd007() {
         final KitRun run = KitRun.of(DeviceCommandVerification.class, "device", "faulty-lax-0x7c", QUICK);
 
