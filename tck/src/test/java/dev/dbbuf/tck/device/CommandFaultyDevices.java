@@ -237,4 +237,123 @@ public final class CommandFaultyDevices {
             super("faulty-attaches-only-existing-queues", true);
         }
     }
+
+    /**
+     * Once shadow doorbells are active, takes the admin queue's tail from its shadow entry only: an MMIO write to the
+     * admin tail doorbell is read as a kick, and the value used is whatever the shadow entry holds. A host that never
+     * shadows the admin queue (Linux, SPDK) is never heard again.
+     */
+    public static final class AdminTailFromShadowOnly extends NamedDeviceProvider {
+        public AdminTailFromShadowOnly() {
+            super("faulty-admin-tail-from-shadow-only");
+        }
+
+        @Override
+        public DeviceUnderTest create(final DeviceConfiguration configuration) {
+            final EventIdxFaultyDevices.Buffers buffers = new EventIdxFaultyDevices.Buffers();
+            return new EventIdxFaultyDevices.Controller(ReferenceDeviceOptions.of(configuration.withThreaded(false)),
+                buffers) {
+                private HostMemory memory;
+
+                @Override
+                HostMemory distort(final HostMemory view) {
+                    memory = view;
+                    return view;
+                }
+
+                @Override
+                public void writeRegister32(final int offset, final int value) {
+                    if (offset == ControllerRegister.DOORBELL_BASE && buffers.shadow >= 0 && memory != null) {
+                        // acquire: the admin tail as the host last stored it in the shadow entry
+                        super.writeRegister32(offset, memory.readU32(buffers.shadow, AccessMode.ACQUIRE));
+                        return;
+                    }
+                    super.writeRegister32(offset, value);
+                }
+            };
+        }
+    }
+
+    /**
+     * Keeps the EventIdx address each I/O queue had when it was attached: after a second Doorbell Buffer Config it
+     * goes on writing the queue's EventIdx into the first buffer.
+     */
+    public static final class KeepsFirstEventIdxBuffer extends NamedDeviceProvider {
+        public KeepsFirstEventIdxBuffer() {
+            super("faulty-keeps-first-eventidx-buffer");
+        }
+
+        @Override
+        public DeviceUnderTest create(final DeviceConfiguration configuration) {
+            final EventIdxFaultyDevices.Buffers buffers = new EventIdxFaultyDevices.Buffers();
+            final long[] first = {-1};
+            final AdminCommandHook remember = command -> {
+                if (command.opcode() == AdminOpcode.DOORBELL_BUFFER_CONFIG.code() && first[0] < 0
+                    && command.prp2() % 4096 == 0 && command.prp1() != command.prp2()) {
+                    first[0] = command.prp2();
+                }
+                return null;
+            };
+            return new EventIdxFaultyDevices.Controller(ReferenceDeviceOptions.of(configuration.withThreaded(false))
+                .withAdminCommandHook(remember), buffers) {
+                @Override
+                HostMemory distort(final HostMemory view) {
+                    return new ForwardingHostMemory(view) {
+                        @Override
+                        public void writeU32(final long address, final int value, final AccessMode mode) {
+                            final boolean ioSlot = buffers.inEventIdx(address)
+                                && doorbellIndex(address, buffers.eventIdx) >= 2;
+                            delegate.writeU32(ioSlot && first[0] >= 0 ? first[0] + (address - buffers.eventIdx)
+                                : address, value, mode);
+                        }
+                    };
+                }
+            };
+        }
+    }
+
+    /**
+     * Keeps a deleted submission queue's EventIdx: a queue identifier re-created while shadow doorbells are active
+     * does not get the first EventIdx of a new queue, so the slot still holds its predecessor's last value.
+     */
+    public static final class KeepsEventIdxAcrossDeletion extends NamedDeviceProvider {
+        public KeepsEventIdxAcrossDeletion() {
+            super("faulty-keeps-eventidx-across-deletion");
+        }
+
+        @Override
+        public DeviceUnderTest create(final DeviceConfiguration configuration) {
+            final EventIdxFaultyDevices.Buffers buffers = new EventIdxFaultyDevices.Buffers();
+            final Set<Long> deleted = ConcurrentHashMap.newKeySet();
+            final Set<Long> recreated = ConcurrentHashMap.newKeySet();
+            final AdminCommandHook track = command -> {
+                final long qid = command.cdw10() & 0xFFFF;
+                if (command.opcode() == AdminOpcode.DELETE_IO_SQ.code()) {
+                    deleted.add(qid);
+                } else if (command.opcode() == AdminOpcode.CREATE_IO_SQ.code() && deleted.remove(qid)) {
+                    recreated.add(qid);
+                }
+                return null;
+            };
+            return new EventIdxFaultyDevices.Controller(ReferenceDeviceOptions.of(configuration.withThreaded(false))
+                .withAdminCommandHook(track), buffers) {
+                @Override
+                HostMemory distort(final HostMemory view) {
+                    return new ForwardingHostMemory(view) {
+                        @Override
+                        public void writeU32(final long address, final int value, final AccessMode mode) {
+                            if (buffers.inEventIdx(address)) {
+                                final long index = doorbellIndex(address, buffers.eventIdx);
+                                // the predecessor's value stays until the controller next consumes from the queue
+                                if (index % 2 == 0 && recreated.remove(index / 2)) {
+                                    return;
+                                }
+                            }
+                            delegate.writeU32(address, value, mode);
+                        }
+                    };
+                }
+            };
+        }
+    }
 }

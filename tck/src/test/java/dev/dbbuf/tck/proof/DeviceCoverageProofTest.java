@@ -95,4 +95,43 @@ class DeviceCoverageProofTest {
         assertThat(run.verdict("DBC-LIF-002")).isEqualTo("FAIL");
         assertThat(run.verdict("DBC-LIF-001")).isEqualTo("PASS");
     }
+
+    @Test
+    @ShowsFailure(value = Requirement.DBC_ADM_001, side = KitSide.DEVICE)
+    void deviceTakingTheAdminTailFromTheShadowOnlyFailsAdm001() {
+        final KitRun run = KitRun.of(DeviceIsolationVerification.class, "device", "faulty-admin-tail-from-shadow-only",
+            QUICK);
+
+        assertThat(run.failure("required_DBC_ADM_001_servesAHostThatRingsTheAdminQueueOnlyByMmio"))
+            .startsWith("DBC-ADM-001: device under test expected=1 completion(s) on CQ0 actual=no progress");
+        assertThat(run.verdict("DBC-ADM-001")).isEqualTo("FAIL");
+        assertThat(run.verdict("DBC-ADM-002")).as("a host that shadows the admin queue is served").isEqualTo("PASS");
+    }
+
+    @Test
+    @ShowsFailure(value = Requirement.DBC_CMD_008, side = KitSide.DEVICE)
+    void deviceKeepingTheFirstEventIdxBufferFailsCmd008() {
+        final KitRun run = KitRun.of(DeviceCommandVerification.class, "device", "faulty-keeps-first-eventidx-buffer",
+            QUICK);
+
+        assertThat(run.failure("required_DBC_CMD_008_secondConfigurationRepointsTheBuffers"))
+            .startsWith("DBC-CMD-008: controller write @0x")
+            .contains("in EVENT_IDX region");
+        assertThat(run.verdict("DBC-CMD-008")).isEqualTo("FAIL");
+        assertThat(run.verdict("DBC-CMD-003")).isEqualTo("PASS");
+    }
+
+    @Test
+    @ShowsFailure(value = Requirement.DBC_LIF_004, side = KitSide.DEVICE)
+    void deviceKeepingTheEventIdxOfADeletedQueueFailsLif004() {
+        final KitRun run = KitRun.of(DeviceLifecycleVerification.class, "device",
+            "faulty-keeps-eventidx-across-deletion", QUICK);
+
+        assertThat(run.failure("required_DBC_LIF_004_recreatedQueueIdentifierCarriesNoState"))
+            .startsWith("DBC-LIF-004: device under test expected=1 completion(s) on CQ1 actual=no progress")
+            .contains("SQ1 tail 0x0000 -> 0x0001 not rung: EventIdx @0x", "read 0x000b (depth 13)");
+        assertThat(run.verdict("DBC-LIF-004")).isEqualTo("FAIL");
+        assertThat(run.verdict("DBC-LIF-001")).isEqualTo("PASS");
+        assertThat(run.verdict("DBC-LIF-002")).isEqualTo("PASS");
+    }
 }
