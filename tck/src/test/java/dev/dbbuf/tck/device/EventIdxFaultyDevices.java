@@ -327,4 +327,31 @@ public final class EventIdxFaultyDevices {
             };
         }
     }
+
+    /**
+     * Writes EventIdx entries 4 bytes apart whatever CAP.DSTRD says (a table indexed like an array of u32): with a
+     * stride above 4 its stores land on other entries or between them.
+     */
+    public static final class EventIdxIgnoresStride extends NamedDeviceProvider {
+        public EventIdxIgnoresStride() {
+            super("faulty-eventidx-ignores-stride");
+        }
+
+        @Override
+        public DeviceUnderTest create(final DeviceConfiguration configuration) {
+            final Buffers buffers = new Buffers();
+            return new Controller(ReferenceDeviceOptions.of(configuration.withThreaded(false)), buffers) {
+                @Override
+                HostMemory distort(final HostMemory view) {
+                    return new ForwardingHostMemory(view) {
+                        @Override
+                        public void writeU32(final long address, final int value, final AccessMode mode) {
+                            delegate.writeU32(buffers.inEventIdx(address) ? buffers.eventIdx
+                                + doorbellIndex(address, buffers.eventIdx) * Integer.BYTES : address, value, mode);
+                        }
+                    };
+                }
+            };
+        }
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.tck.device.DeviceCommandVerification;
 import dev.dbbuf.tck.device.DeviceIsolationVerification;
+import dev.dbbuf.tck.device.DeviceLayoutVerification;
 import dev.dbbuf.tck.device.DeviceLifecycleVerification;
 import dev.dbbuf.tck.select.KitSide;
 import java.util.Map;
@@ -133,5 +134,21 @@ class DeviceCoverageProofTest {
         assertThat(run.verdict("DBC-LIF-004")).isEqualTo("FAIL");
         assertThat(run.verdict("DBC-LIF-001")).isEqualTo("PASS");
         assertThat(run.verdict("DBC-LIF-002")).isEqualTo("PASS");
+    }
+
+    @Test
+    @ShowsFailure(value = Requirement.DBC_LAY_001, side = KitSide.DEVICE)
+    @ShowsFailure(value = Requirement.DBC_LAY_002, side = KitSide.DEVICE)
+    void deviceWritingEventIdxFourBytesApartFailsLay001AndLay002() {
+        final KitRun run = KitRun.of(DeviceLayoutVerification.class, "device", "faulty-eventidx-ignores-stride",
+            QUICK);
+
+        assertThat(run.failure("required_DBC_LAY_002_completionEntriesInterleavedAtTheStrideOfDstrd"))
+            .startsWith("DBC-LAY-002: EventIdx buffer @0x")
+            .contains("dstrd=");
+        assertThat(run.verdict("DBC-LAY-001")).isEqualTo("FAIL");
+        assertThat(run.verdict("DBC-LAY-002")).isEqualTo("FAIL");
+        assertThat(run.verdict("DBC-LAY-003")).isEqualTo("PASS");
+        assertThat(run.verdict("DBC-LIF-006")).as("DSTRD 0: the entries are where they belong").isEqualTo("PASS");
     }
 }
