@@ -6,6 +6,7 @@ import dev.dbbuf.device.ReferenceDevice;
 import dev.dbbuf.device.ReferenceDeviceOptions;
 import dev.dbbuf.spec.layout.DoorbellLayout;
 import dev.dbbuf.spec.memory.AccessMode;
+import dev.dbbuf.spec.memory.Fence;
 import dev.dbbuf.spec.memory.HostMemory;
 import dev.dbbuf.spec.nvme.AdminOpcode;
 import dev.dbbuf.spec.nvme.Capabilities;
@@ -348,6 +349,46 @@ public final class EventIdxFaultyDevices {
                         public void writeU32(final long address, final int value, final AccessMode mode) {
                             delegate.writeU32(buffers.inEventIdx(address) ? buffers.eventIdx
                                 + doorbellIndex(address, buffers.eventIdx) * Integer.BYTES : address, value, mode);
+                        }
+                    };
+                }
+            };
+        }
+    }
+
+    /**
+     * Publishes a completion queue's EventIdx without the full fence before it re-loads the shadow head (the submission
+     * queue path keeps its fence): the store can still sit in the store buffer while the host stores a new head and
+     * loads the old EventIdx. Only a full completion queue makes the device wait for that head.
+     */
+    public static final class NoFenceAfterCompletionQueueEventIdx extends NamedDeviceProvider {
+        public NoFenceAfterCompletionQueueEventIdx() {
+            super("faulty-no-cq-eventidx-fence");
+        }
+
+        @Override
+        public DeviceUnderTest create(final DeviceConfiguration configuration) {
+            final Buffers buffers = new Buffers();
+            return new Controller(ReferenceDeviceOptions.of(configuration.withThreaded(false)), buffers) {
+                private boolean afterCompletionQueueEventIdx;
+
+                @Override
+                HostMemory distort(final HostMemory view) {
+                    return new ForwardingHostMemory(view) {
+                        @Override
+                        public void writeU32(final long address, final int value, final AccessMode mode) {
+                            afterCompletionQueueEventIdx = buffers.inEventIdx(address)
+                                && doorbellIndex(address, buffers.eventIdx) % 2 == 1;
+                            delegate.writeU32(address, value, mode);
+                        }
+
+                        @Override
+                        public void fence(final Fence fence) {
+                            if (fence == Fence.FULL && afterCompletionQueueEventIdx) {
+                                afterCompletionQueueEventIdx = false;
+                                return;
+                            }
+                            delegate.fence(fence);
                         }
                     };
                 }
