@@ -35,7 +35,7 @@ final class DataPath {
     private static final int CALIBRATION = 200;
 
     private final ProbeHost probe;
-    private final ProbeQueue queue;
+    private ProbeQueue queue;
     private final Requirement requirement;
     private final long pageSize;
     private final List<Buffer> out = new ArrayList<>();
@@ -54,8 +54,8 @@ final class DataPath {
     }
 
     /**
-     * Writes and reads range 0 once (doorbells as configured now: call it before Doorbell Buffer Config) to learn
-     * whether the namespace keeps data.
+     * Writes and reads range 0 once on the queue pair in use (rung by MMIO: call it before Doorbell Buffer Config) to
+     * learn whether the namespace keeps data.
      *
      * @return true if it does, and the data will be compared
      */
@@ -67,6 +67,15 @@ final class DataPath {
         probe.hostView().readBytes(in.get(0).region().address(), actual, 0, BLOCK);
         keepsData = matches(actual, 0, 0, CALIBRATION);
         return keepsData;
+    }
+
+    /**
+     * Moves the data path to another queue pair, e.g. one created after Doorbell Buffer Config.
+     *
+     * @param next the queue pair
+     */
+    void moveTo(final ProbeQueue next) {
+        queue = next;
     }
 
     /**

@@ -95,13 +95,17 @@ public class DeviceEventIdxVerification {
     @Verifies(DBC_EVT_008)
     void required_DBC_EVT_008_everyWriteAndReadRunsExactlyOnceWithItsData(final KitEnvironment env) {
         try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_EVT_008, ProbeOptions.strict())) {
-            // depth 13: eight commands per submission pair wrap the queue at a different slot every time
-            final DataPath path = new DataPath(probe, probe.createQueuePair(1, 13, 13), DBC_EVT_008);
+            final ProbeQueue calibration = probe.createQueuePair(2, 4, 4);
+            final DataPath path = new DataPath(probe, calibration, DBC_EVT_008);
             if (!path.calibrate()) {
-                // a namespace that drops data (null backend): the completions are still accounted for
-                System.out.println("[dbbuf-tck] DBC-EVT-008 data path: the namespace keeps no data, completions checked only");
+                // a namespace that drops data (a null backend): the completions are still accounted for
+                System.out.println("[dbbuf-tck] DBC-EVT-008 data path: the namespace keeps no data; completions only");
             }
+            probe.deleteQueuePair(calibration);
             probe.pages().configureZeroed();
+            // created after 0x7C, so it needs no EventIdx of a queue that existed before (DBC-LIF-001's); depth 13:
+            // eight commands per submission pair wrap the queue at a different slot every time
+            path.moveTo(probe.createQueuePair(1, 13, 13));
             for (int generation = 1; generation <= 4; generation++) {
                 path.generation(generation);
             }
