@@ -70,6 +70,10 @@ public class DeviceIsolationVerification {
         try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_ISO_002,
             ProbeOptions.strict().withDecision(EventIdxForm.ALWAYS))) {
             fullScenario(probe);
+            // Writes and Reads: the controller reads the Write buffers (host-owned) and writes the Read buffers
+            final DataPath path = new DataPath(probe, probe.createQueuePair(3, 13, 13), DBC_ISO_002);
+            path.transfersOnly();
+            path.generation(1);
             probe.violations().assertNone(DBC_ISO_002);
         }
     }

@@ -356,4 +356,37 @@ public final class CommandFaultyDevices {
             };
         }
     }
+
+    /**
+     * Moves data with a bidirectional copy helper: every block it reads from host memory for a Write it also writes
+     * back, unchanged, into the Write's buffer, which belongs to the host. Nothing the host reads back changes.
+     */
+    public static final class WritesBackWhatItReads extends NamedDeviceProvider {
+        /** Transfers at least one logical block long are data, not queue entries. */
+        private static final int BLOCK = 512;
+
+        public WritesBackWhatItReads() {
+            super("faulty-writes-back-what-it-reads");
+        }
+
+        @Override
+        public DeviceUnderTest create(final DeviceConfiguration configuration) {
+            return new EventIdxFaultyDevices.Controller(ReferenceDeviceOptions.of(configuration.withThreaded(false)),
+                new EventIdxFaultyDevices.Buffers()) {
+                @Override
+                HostMemory distort(final HostMemory view) {
+                    return new ForwardingHostMemory(view) {
+                        @Override
+                        public void readBytes(final long address, final byte[] dst, final int offset,
+                                              final int length) {
+                            delegate.readBytes(address, dst, offset, length);
+                            if (length >= BLOCK) {
+                                delegate.writeBytes(address, dst, offset, length);
+                            }
+                        }
+                    };
+                }
+            };
+        }
+    }
 }

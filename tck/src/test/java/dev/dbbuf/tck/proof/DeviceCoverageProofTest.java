@@ -151,4 +151,18 @@ class DeviceCoverageProofTest {
         assertThat(run.verdict("DBC-LAY-003")).isEqualTo("PASS");
         assertThat(run.verdict("DBC-LIF-006")).as("DSTRD 0: the entries are where they belong").isEqualTo("PASS");
     }
+
+    @Test
+    @ShowsFailure(value = Requirement.DBC_ISO_002, side = KitSide.DEVICE)
+    void deviceWritingBackIntoAWriteBufferFailsIso002() {
+        final KitRun run = KitRun.of(DeviceIsolationVerification.class, "device", "faulty-writes-back-what-it-reads",
+            QUICK);
+
+        assertThat(run.failure("required_DBC_ISO_002_writesOnlyWhereTheProtocolLetsIt"))
+            .startsWith("DBC-ISO-002: controller write @0x")
+            .contains("in DATA_OUT region");
+        assertThat(run.verdict("DBC-ISO-002")).isEqualTo("FAIL");
+        assertThat(run.verdict("DBC-ISO-001")).isEqualTo("PASS");
+        assertThat(run.verdict("DBC-ISO-003")).isEqualTo("PASS");
+    }
 }
