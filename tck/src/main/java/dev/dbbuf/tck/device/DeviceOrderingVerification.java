@@ -32,7 +32,10 @@ import org.junit.jupiter.api.Timeout;
  * {@code DeviceOrderingVerification} runs a stepped device under the weak-memory explorer (x86-TSO and the Arm-like
  * WEAK model) against the kit's correct host: after a sequentially consistent set-up (enable, I/O queue pair 1,
  * Doorbell Buffer Config) the host submits {@value #SUBMISSIONS} Flush commands on a queue of depth {@value #DEPTH}
- * and polls their completions, and every host-memory access of the device is a scheduling point.
+ * and polls their completions, and every host-memory access of the device is a scheduling point. A second scenario
+ * fills the completion queue: {@value #FULL_CQ_SUBMISSIONS} Flush commands on a completion queue of depth
+ * {@value #FULL_CQ_DEPTH} (one entry fits), each completion released through the shadow CQ head, so the device's
+ * CQ EventIdx store, full fence and head re-load are explored.
  *
  * <p>An autonomous device cannot be scheduled step by step, and a polling one is never idle between doorbells; for
  * them these rules are NOT_APPLICABLE, naming the setting or declaration.
@@ -48,6 +51,10 @@ public class DeviceOrderingVerification {
     static final int SUBMISSIONS = 2;
     /** Depth of I/O queue pair 1. */
     static final int DEPTH = 4;
+    /** Completion queue depth of the full-CQ scenario: one entry fits. */
+    static final int FULL_CQ_DEPTH = 2;
+    /** Flush commands of the full-CQ scenario, more than its completion queue holds. */
+    static final int FULL_CQ_SUBMISSIONS = 3;
 
     private static final Set<String> JUDGED = Set.of(LOST_DOORBELL, TORN_COMPLETION, STALE_ENTRY);
 
@@ -59,6 +66,15 @@ public class DeviceOrderingVerification {
     @Verifies(DBC_ORD_003)
     void required_DBC_ORD_003_fullFenceBetweenEventIdxStoreAndShadowReload(final KitEnvironment env) {
         explore(env).assertNever(DBC_ORD_003, LOST_DOORBELL, "every submission completed", JUDGED);
+    }
+
+    @Test
+    @Verifies(DBC_ORD_003)
+    void required_DBC_ORD_003_fullFenceBetweenCompletionQueueEventIdxStoreAndHeadReload(final KitEnvironment env) {
+        // the completion queue holds one entry at a time: every completion waits for the host's head update, which
+        // the host rings only as the CQ EventIdx asks
+        explore(env, FULL_CQ_DEPTH, FULL_CQ_SUBMISSIONS).assertNever(DBC_ORD_003, LOST_DOORBELL,
+            "every submission completed", JUDGED);
     }
 
     @Test
@@ -74,6 +90,10 @@ public class DeviceOrderingVerification {
     }
 
     private static OrderingExploration explore(final KitEnvironment env) {
+        return explore(env, DEPTH, SUBMISSIONS);
+    }
+
+    private static OrderingExploration explore(final KitEnvironment env, final int cqDepth, final int submissions) {
         if (env.longSetting("tck.device.threaded", 0) != 0) {
             Assumptions.abort("tck.device.threaded=1 asks for an autonomous device; the explorer schedules every "
                 + "device step and needs ExecutionModel.Stepped");
@@ -101,7 +121,8 @@ public class DeviceOrderingVerification {
             }
             dstrd = Capabilities.decode(device.readRegister64(ControllerRegister.CAP)).dstrd();
         }
-        return OrderingExploration.of(env, "device|" + provider.name() + "|" + configuration,
-            () -> new DeviceOrderingScenario(provider, configuration, dstrd, DEPTH, SUBMISSIONS));
+        return OrderingExploration.of(env, "device|" + provider.name() + "|" + configuration + "|CQ depth " + cqDepth
+                + ", " + submissions + " submissions",
+            () -> new DeviceOrderingScenario(provider, configuration, dstrd, DEPTH, cqDepth, submissions));
     }
 }

@@ -195,7 +195,7 @@ final class DeviceScenarioTarget implements ScenarioTarget {
             throw e;
         } catch (final AssertionFailedError e) {
             final String message = String.valueOf(e.getMessage());
-            if (message.contains("(timeout)")) {
+            if (message.contains("(timeout)") || message.contains("(stopped)")) {
                 final Requirement rule = adminStyle == AdminQueueStyle.SHADOWED && pages != null ? DBC_ADM_002
                     : DBC_ADM_001;
                 throw new ScenarioViolation(rule, FailureMessage.of(rule, "admin command (" + what + ")",

@@ -4,7 +4,7 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.dbbuf.spec.doorbell.DoorbellBuffers;
 import dev.dbbuf.spec.doorbell.DoorbellWriter;
-import dev.dbbuf.spec.doorbell.HostShadowDoorbell;
+import dev.dbbuf.spec.eventidx.EventIdxForm;
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.Agent;
@@ -46,7 +46,9 @@ import org.opentest4j.AssertionFailedError;
 /**
  * {@code ProbeHost} drives a device under test the way a host driver would, from the spec module's host-side classes:
  * it enables the controller, sends admin commands, creates queue pairs, sends Doorbell Buffer Config, and rings
- * doorbells by MMIO or through the shadow buffer with the {@link ProbeOptions#decision() decision} it is given.
+ * doorbells by MMIO or through the shadow buffer with the {@link ProbeOptions#decision() decision} it is given. With
+ * the normative decision it is the strict host: it applies the EventIdx rule to exactly the value it reads, as Linux
+ * does, and a wait that ends without progress names the updates it did not ring with the EventIdx each was decided on.
  *
  * <p>The device sees host memory only through a {@link GuardedHostMemory} controller view, so every forbidden access
  * is recorded in {@link #violations()}. Every wait ends at the probe's timeout with a failure naming the requirement
@@ -57,7 +59,10 @@ public final class ProbeHost implements AutoCloseable {
 
     /** Host memory offered to a device that brings none. */
     public static final long MEMORY_BYTES = 16L << 20;
-    /** The value the probe fills EventIdx pages with before handing them over, to see which slots get written. */
+    /**
+     * The value the probe fills EventIdx pages with before handing them over, to see which slots get written; the
+     * strict host reads it as zero (see {@link ProbeShadowDoorbell}).
+     */
     public static final int SENTINEL = 0x5EA1_5EA1;
 
     private final CountingDevice device;
@@ -101,7 +106,7 @@ public final class ProbeHost implements AutoCloseable {
         this.hostView = new GuardedHostMemory(mirror, Agent.HOST, regions, violations);
         this.device.attach(new GuardedHostMemory(raw, Agent.CONTROLLER, regions, violations));
         this.shadowAudit = new ShadowAudit(regions, mirror, hostView, capabilities.dstrd());
-        this.waits = new ProbeWaits(this.device, timeout, verifying);
+        this.waits = new ProbeWaits(this.device, timeout, verifying, this::unrungUpdates);
         this.port = new DeviceControllerPort(this.device, waits::idle);
         this.pages = new ProbePages(this, allocator, raw, hostView, options.pageSize());
     }
@@ -380,6 +385,15 @@ public final class ProbeHost implements AutoCloseable {
         return pages;
     }
 
+    /**
+     * The host's view of host memory, for data buffers the probe fills and checks.
+     *
+     * @return the guarded host view
+     */
+    HostMemory hostView() {
+        return hostView;
+    }
+
     void expectSuccess(final String what, final CompletionQueueEntry done) {
         if (!done.status().isSuccess()) {
             throw new AssertionFailedError(FailureMessage.of(verifying, what + " status", "success", done.status(),
@@ -398,8 +412,8 @@ public final class ProbeHost implements AutoCloseable {
         final int dstrd = capabilities.dstrd();
         final ProbeQueue queue = new ProbeQueue(qid, sq, cq, new SubmissionQueueWriter(hostView, sq.address(), sqDepth),
             new CompletionQueueReader(hostView, cq.address(), cqDepth),
-            new DoorbellWriter.Mmio(hostView, port, new Doorbell.SubmissionTail(qid), dstrd),
-            new DoorbellWriter.Mmio(hostView, port, new Doorbell.CompletionHead(qid), dstrd));
+            new ProbeDoorbell.Mmio(new DoorbellWriter.Mmio(hostView, port, new Doorbell.SubmissionTail(qid), dstrd)),
+            new ProbeDoorbell.Mmio(new DoorbellWriter.Mmio(hostView, port, new Doorbell.CompletionHead(qid), dstrd)));
         if (buffers != null && (qid != 0 || options.adminStyle() == AdminQueueStyle.SHADOWED)) {
             useShadow(queue);
         }
@@ -411,15 +425,34 @@ public final class ProbeHost implements AutoCloseable {
         if (in == null) {
             return;
         }
-        final int dstrd = capabilities.dstrd();
-        final HostShadowDoorbell tail = new HostShadowDoorbell(hostView, in, queue.tail(), queue.sq.depth(),
-            options.decision());
-        final HostShadowDoorbell head = new HostShadowDoorbell(hostView, in, queue.head(), queue.cq.depth(),
-            options.decision());
         // the host's shadow entries start from the values the controller last heard by MMIO
-        tail.reset(queue.sq.tail());
-        head.reset(queue.cq.head());
-        queue.sqDoorbell = new DoorbellWriter.Shadow(tail, port, dstrd);
-        queue.cqDoorbell = new DoorbellWriter.Shadow(head, port, dstrd);
+        queue.sqDoorbell = new ProbeShadowDoorbell(hostView, port, in, queue.tail(), queue.sq.depth(),
+            options.decision(), queue.sq.tail());
+        queue.cqDoorbell = new ProbeShadowDoorbell(hostView, port, in, queue.head(), queue.cq.depth(),
+            options.decision(), queue.cq.head());
+    }
+
+    /**
+     * The shadow-only updates of every live queue whose last update did not ring, for a failure that found no
+     * progress: a lost doorbell shows here with its slot and the EventIdx value the probe read.
+     *
+     * @return "; last updates not rung: ..." or "" if every last update rang
+     */
+    String unrungUpdates() {
+        final List<String> unrung = new ArrayList<>();
+        final List<ProbeQueue> all = new ArrayList<>(queues);
+        if (admin != null) {
+            all.addFirst(admin);
+        }
+        for (final ProbeQueue queue : all) {
+            for (final ProbeDoorbell doorbell : new ProbeDoorbell[] {queue.sqDoorbell, queue.cqDoorbell}) {
+                if (doorbell instanceof ProbeShadowDoorbell shadow) {
+                    shadow.unrung().ifPresent(unrung::add);
+                }
+            }
+        }
+        return unrung.isEmpty() ? "" : "; last updates not rung (" + (options.decision() == EventIdxForm.NORMATIVE
+            ? "strict host: rule applied to the EventIdx value read" : "host decision " + options.decision())
+            + "): " + String.join(", ", unrung);
     }
 }

@@ -12,6 +12,9 @@ import org.apiguardian.api.API;
 /**
  * {@code ProbePages} handles the probe host's doorbell buffer pages: allocation (EventIdx pre-filled with
  * {@link ProbeHost#SENTINEL} so the kit sees which slots the device writes), configuration, and raw slot access.
+ *
+ * <p>The sentinel marks a slot as never written; it is no EventIdx a host would ever meet, so the strict host reads it
+ * as the zero a Linux host hands over ({@link ProbeShadowDoorbell}). Every other value is applied as read.
  */
 @API(status = STABLE, since = "0.1")
 public final class ProbePages {

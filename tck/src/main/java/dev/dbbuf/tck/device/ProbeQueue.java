@@ -2,7 +2,6 @@ package dev.dbbuf.tck.device;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
-import dev.dbbuf.spec.doorbell.DoorbellWriter;
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.queue.CompletionQueueReader;
@@ -20,12 +19,12 @@ public final class ProbeQueue {
     final Region cqRegion;
     final SubmissionQueueWriter sq;
     final CompletionQueueReader cq;
-    DoorbellWriter sqDoorbell;
-    DoorbellWriter cqDoorbell;
+    ProbeDoorbell sqDoorbell;
+    ProbeDoorbell cqDoorbell;
     int nextCid;
 
     ProbeQueue(final int qid, final Region sqRegion, final Region cqRegion, final SubmissionQueueWriter sq,
-               final CompletionQueueReader cq, final DoorbellWriter sqDoorbell, final DoorbellWriter cqDoorbell) {
+               final CompletionQueueReader cq, final ProbeDoorbell sqDoorbell, final ProbeDoorbell cqDoorbell) {
         this.qid = qid;
         this.sqRegion = sqRegion;
         this.cqRegion = cqRegion;
@@ -68,7 +67,7 @@ public final class ProbeQueue {
      * @return true if shadowed
      */
     public boolean shadowed() {
-        return sqDoorbell instanceof DoorbellWriter.Shadow;
+        return sqDoorbell instanceof ProbeShadowDoorbell;
     }
 
     /**
@@ -78,6 +77,24 @@ public final class ProbeQueue {
      */
     public int sqDepth() {
         return sq.depth();
+    }
+
+    /**
+     * The completion queue depth.
+     *
+     * @return entries
+     */
+    public int cqDepth() {
+        return cq.depth();
+    }
+
+    /**
+     * The current head, as the host last consumed it.
+     *
+     * @return index
+     */
+    public int cqHead() {
+        return cq.head();
     }
 
     /**

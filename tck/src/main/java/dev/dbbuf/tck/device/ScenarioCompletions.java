@@ -24,7 +24,7 @@ import org.apiguardian.api.API;
 final class ScenarioCompletions {
 
     /** Consecutive steps without progress after which a stepped device is taken to wait for a doorbell. */
-    static final int QUIET_STEPS = 4096;
+    static final int QUIET_STEPS = ProbeWaits.IDLE_PASSES_STOPPED;
 
     private final ProbeHost probe;
 

@@ -13,11 +13,12 @@ import org.apiguardian.api.API;
  * {@code DeviceLayout} is the small host memory of a device-side ordering exploration: one 4 KiB page each for the
  * Shadow Doorbell buffer, the EventIdx buffer, the admin queues and I/O queue pair 1.
  *
- * @param dstrd the device's CAP.DSTRD
- * @param depth depth of I/O queue pair 1
+ * @param dstrd   the device's CAP.DSTRD
+ * @param depth   depth of I/O submission queue 1
+ * @param cqDepth depth of I/O completion queue 1
  */
 @API(status = INTERNAL, since = "0.1")
-record DeviceLayout(int dstrd, int depth) {
+record DeviceLayout(int dstrd, int depth, int cqDepth) {
 
     /** Page size (CC.MPS = 0). */
     static final int PAGE = 4096;
@@ -35,6 +36,17 @@ record DeviceLayout(int dstrd, int depth) {
     private static final String[] PAGE_NAMES = {"shadow", "EventIdx", "ASQ", "ACQ", "SQ1", "CQ1"};
 
     private static final Doorbell.SubmissionTail SQ1_TAIL = new Doorbell.SubmissionTail(1);
+    private static final Doorbell.CompletionHead CQ1_HEAD = new Doorbell.CompletionHead(1);
+
+    /**
+     * A queue pair of one depth.
+     *
+     * @param dstrd the device's CAP.DSTRD
+     * @param depth depth of both queues of pair 1
+     */
+    DeviceLayout(final int dstrd, final int depth) {
+        this(dstrd, depth, depth);
+    }
 
     int memoryBytes() {
         return PAGES * PAGE;
@@ -68,6 +80,14 @@ record DeviceLayout(int dstrd, int depth) {
         return (int) DoorbellLayout.registerOffset(SQ1_TAIL, dstrd);
     }
 
+    Doorbell.CompletionHead cqHead() {
+        return CQ1_HEAD;
+    }
+
+    int cqHeadRegister() {
+        return (int) DoorbellLayout.registerOffset(CQ1_HEAD, dstrd);
+    }
+
     long sqSlot(final int index) {
         return ioSq() + (long) index * SubmissionQueueEntry.SIZE;
     }
@@ -83,6 +103,12 @@ record DeviceLayout(int dstrd, int depth) {
         }
         if (address == buffers.eventIdxAddress(SQ1_TAIL)) {
             return "EventIdx[SQ1 tail]";
+        }
+        if (address == buffers.shadowAddress(CQ1_HEAD)) {
+            return "shadow[CQ1 head]";
+        }
+        if (address == buffers.eventIdxAddress(CQ1_HEAD)) {
+            return "EventIdx[CQ1 head]";
         }
         final int page = (int) (address / PAGE);
         final long offset = address % PAGE;

@@ -37,7 +37,10 @@ import org.jspecify.annotations.Nullable;
  * pair 1 and Doorbell Buffer Config. Explored: the host writes each Flush entry (one plain 64-byte store, CID k + 1),
  * updates the shadow tail with spec's {@link HostShadowDoorbell} (release store, full fence, acquire EventIdx load,
  * normative rule) and writes the MMIO doorbell when the rule says so; then it polls each completion's phase tag
- * (acquire) and reads the entry. The device agent is idle until an MMIO write, hands it to
+ * (acquire) and reads the entry. With a completion queue smaller than the work, the host also releases each
+ * completion through the CQ head doorbell (shadow store, full fence, EventIdx load, rule), so the device must see a
+ * head move while its completion queue is full: the CQ EventIdx store, full fence and head re-load are explored. The
+ * device agent is idle until an MMIO write, hands it to
  * {@link DeviceUnderTest#writeRegister32} and runs {@link ExecutionModel.Step#runOnce()} until a pass does no work.
  * Every device access to host memory is a scheduling point.
  */
@@ -83,9 +86,29 @@ public final class DeviceOrderingScenario implements Scenario {
      */
     public DeviceOrderingScenario(final DeviceProvider provider, final DeviceConfiguration configuration, final int dstrd,
                            final int depth, final int submissions) {
+        this(provider, configuration, new DeviceLayout(dstrd, depth), submissions);
+    }
+
+    /**
+     * A scenario whose completion queue may be smaller than the work.
+     *
+     * @param provider      creates a fresh device for every execution
+     * @param configuration what to ask of it (stepped)
+     * @param dstrd         its CAP.DSTRD
+     * @param depth         depth of submission queue 1
+     * @param cqDepth       depth of completion queue 1; below {@code submissions + 1} the host releases completions
+     * @param submissions   Flush commands the host submits, below the depth
+     */
+    public DeviceOrderingScenario(final DeviceProvider provider, final DeviceConfiguration configuration, final int dstrd,
+                                  final int depth, final int cqDepth, final int submissions) {
+        this(provider, configuration, new DeviceLayout(dstrd, depth, cqDepth), submissions);
+    }
+
+    private DeviceOrderingScenario(final DeviceProvider provider, final DeviceConfiguration configuration,
+                                   final DeviceLayout layout, final int submissions) {
         this.provider = provider;
         this.configuration = configuration;
-        this.layout = new DeviceLayout(dstrd, depth);
+        this.layout = layout;
         this.submissions = submissions;
         try (SegmentHostMemory scratch = new SegmentHostMemory(SubmissionQueueEntry.SIZE)) {
             for (int k = 0; k < submissions; k++) {
@@ -99,8 +122,8 @@ public final class DeviceOrderingScenario implements Scenario {
 
     @Override
     public String name() {
-        return "device %s, %d Flush submissions on SQ1 depth %d".formatted(provider.name(), submissions,
-            layout.depth());
+        return "device %s, %d Flush submissions on SQ1 depth %d, CQ1 depth %d".formatted(provider.name(), submissions,
+            layout.depth(), layout.cqDepth());
     }
 
     @Override
@@ -171,13 +194,23 @@ public final class DeviceOrderingScenario implements Scenario {
                     port.write(layout.sqTailRegister(), newTail);
                 }
             }
+            final boolean release = releasesCompletions();
+            final HostShadowDoorbell head = release ? new HostShadowDoorbell(memory, layout.buffers(),
+                layout.cqHead(), layout.cqDepth(), EventIdxForm.NORMATIVE) : null;
             for (int k = 0; k < submissions; k++) {
-                final long slot = layout.cqSlot(k);
+                final long slot = layout.cqSlot(k % layout.cqDepth());
+                final int phase = (k / layout.cqDepth()) % 2 == 0 ? PHASE_BIT : 0;
                 // acquire: pairs with the device's release store of the status half that carries the phase tag
                 port.awaitLoad(slot + CompletionQueueEntry.STATUS_OFFSET, Short.BYTES, AccessMode.ACQUIRE,
-                    status -> (status & PHASE_BIT) == PHASE_BIT);
-                final CompletionQueueEntry entry = CompletionQueueEntry.poll(memory, slot, true);
+                    status -> (status & PHASE_BIT) == phase);
+                final CompletionQueueEntry entry = CompletionQueueEntry.poll(memory, slot, phase == PHASE_BIT);
                 polled.add(entry == null ? new CompletionQueueEntry(0, 0, 0, 0, Status.SUCCESS, false) : entry);
+                if (head != null) {
+                    final int newHead = (k + 1) % layout.cqDepth();
+                    if (head.update(newHead)) {
+                        port.write(layout.cqHeadRegister(), newHead);
+                    }
+                }
             }
         }
 
@@ -204,8 +237,9 @@ public final class DeviceOrderingScenario implements Scenario {
         public String outcome(final FinalState state) {
             for (int k = 0; k < polled.size(); k++) {
                 final CompletionQueueEntry seen = polled.get(k);
-                final CompletionQueueEntry last = committed(state, layout.cqSlot(k));
-                if (!seen.equals(last)) {
+                final CompletionQueueEntry last = committed(state, layout.cqSlot(k % layout.cqDepth()));
+                // a slot the device wrote again after the host released it holds a later completion
+                if (k + layout.cqDepth() >= polled.size() && !seen.equals(last)) {
                     details = "CQ1[%d] read after its phase tag expected=%s actual=%s".formatted(k, describe(last),
                         describe(seen));
                     return TORN_COMPLETION;
@@ -224,6 +258,11 @@ public final class DeviceOrderingScenario implements Scenario {
             details = ("queue hangs: shadow tail=%d EventIdx=%d completions=%d of %d pending MMIO writes=%d device "
                 + "idle=%s").formatted(shadow, eventIdx, polled.size(), submissions, state.pendingRings(),
                 state.idle(DEVICE));
+            if (releasesCompletions()) {
+                details += ", shadow CQ head=%d CQ EventIdx=%d (CQ1 depth %d)".formatted(
+                    state.readU32(layout.buffers().shadowAddress(layout.cqHead())),
+                    state.readU32(layout.buffers().eventIdxAddress(layout.cqHead())), layout.cqDepth());
+            }
             return state.waiting(HOST) && state.idle(DEVICE) && state.pendingRings() == 0 ? LOST_DOORBELL : "STALLED";
         }
 
@@ -231,6 +270,10 @@ public final class DeviceOrderingScenario implements Scenario {
         public String details() {
             return details;
         }
+    }
+
+    private boolean releasesCompletions() {
+        return layout.cqDepth() <= submissions;
     }
 
     private static CompletionQueueEntry committed(final FinalState state, final long slot) {

@@ -60,7 +60,7 @@ final class DeviceSetUp {
         until("CSTS.RDY=1 after CC.EN=1",
             () -> ControllerStatus.decode(device.readRegister32(ControllerRegister.CSTS)).ready());
         admin("Set Features Number of Queues", AdminCommands.setNumberOfQueues(1, 1));
-        admin("Create I/O CQ 1", AdminCommands.createIoCompletionQueue(1, layout.depth(), layout.ioCq()));
+        admin("Create I/O CQ 1", AdminCommands.createIoCompletionQueue(1, layout.cqDepth(), layout.ioCq()));
         admin("Create I/O SQ 1", AdminCommands.createIoSubmissionQueue(1, layout.depth(), layout.ioSq(), 1));
         admin("Doorbell Buffer Config",
             AdminCommands.doorbellBufferConfig(layout.buffers().shadowBase(), layout.buffers().eventIdxBase()));

@@ -62,7 +62,7 @@ class DeviceSuiteProofTest {
 
         assertThat(run.failure("required_DBC_EVT_007_writesTheCompletionQueueEventIdx"))
             .startsWith("DBC-EVT-007: CQ1 head EventIdx @0x")
-            .contains("expected=written actual=still the sentinel");
+            .contains("expected=written", "actual=still the sentinel 0x5ea15ea1 (never written)");
         assertThat(run.verdict("DBC-EVT-007")).isEqualTo("FAIL");
         assertThat(run.verdict("DBC-EVT-006")).isEqualTo("PASS");
     }

@@ -11,6 +11,22 @@ import org.apiguardian.api.API;
  * <p>A {@link Stepped} device runs only when the kit calls it, which makes scenarios reproducible; an
  * {@link Autonomous} device (a thread of its own, another process, a VM) runs by itself, and the kit polls host
  * memory with a timeout.
+ *
+ * <p>Idle-pass budgets the kit applies to a stepped device:
+ * <ul>
+ *   <li>The probe host steps the device only while it waits. When {@code 4096} consecutive passes did no work
+ *       ({@link Step#runOnce()} returned false) and what the host waits for has not happened, the device counts as
+ *       stopped and the test fails at once, without waiting for the timeout; the failure names the shadow updates
+ *       the host did not ring and the EventIdx each was decided on.</li>
+ *   <li>Between some updates the kit lets the device idle on purpose: it steps it until {@code 4096} consecutive
+ *       passes did no work, so that a polling controller runs out of its idle budget and stops polling before the
+ *       next update.</li>
+ *   <li>The weak-memory explorer (DBC-ORD-003/004/005) hands each MMIO write to the device and then runs passes
+ *       until one does no work; the device must get there within {@code 1000} passes. Its host memory is 24 KiB:
+ *       six 4 KiB pages at addresses 0 to 0x6000 (shadow, EventIdx, admin SQ and CQ, SQ1, CQ1).</li>
+ * </ul>
+ * A pass must therefore return true exactly when it did work: a device that reports work forever never counts as
+ * idle, and one that reports no work while it makes progress may be judged stopped.
  */
 @API(status = STABLE, since = "0.1")
 public sealed interface ExecutionModel permits ExecutionModel.Stepped, ExecutionModel.Autonomous {

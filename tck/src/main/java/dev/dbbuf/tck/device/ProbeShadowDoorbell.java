@@ -1,0 +1,137 @@
+package dev.dbbuf.tck.device;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.dbbuf.spec.doorbell.DoorbellBuffers;
+import dev.dbbuf.spec.eventidx.EventIdx;
+import dev.dbbuf.spec.eventidx.EventIdxForm;
+import dev.dbbuf.spec.layout.Doorbell;
+import dev.dbbuf.spec.layout.DoorbellLayout;
+import dev.dbbuf.spec.memory.AccessMode;
+import dev.dbbuf.spec.memory.Fence;
+import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.spi.driver.ControllerPort;
+import dev.dbbuf.spec.spi.eventidx.EventIdxDecision;
+import dev.dbbuf.tck.verdict.FailureMessage;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * {@code ProbeShadowDoorbell} is the probe host's side of one shadow doorbell, with the host sequence of the facts
+ * (section 5): store the new value with release, full fence, load EventIdx with acquire, decide, maybe write MMIO.
+ *
+ * <p>With the {@link EventIdxForm#NORMATIVE} decision the probe is the <em>strict host</em>: it applies the rule to
+ * exactly the value it reads, as Linux's {@code nvme_dbbuf_need_event} does (the 16-bit form, equal to the rule for
+ * every value below the depth). An EventIdx at or above the depth (garbage, 0xFFFFFFFF) then rings only when the
+ * update wraps past index 0, which loses doorbells against a controller that is not polling. The one exception is the
+ * probe's own {@link ProbeHost#SENTINEL}: it marks a slot the controller never wrote, and the strict host reads it as
+ * the zero a Linux host hands over, so a controller that relies on zeroed pages behaves as it would under Linux.
+ *
+ * <p>With any other decision (the extra-ringing forms the kit also uses) an EventIdx at or above the depth carries no
+ * position and the probe rings, which is always allowed.
+ *
+ * <p>Each update is remembered, so a wait that ends without progress names the update that did not ring and the
+ * EventIdx value it was decided on.
+ */
+@API(status = STABLE, since = "0.1")
+public final class ProbeShadowDoorbell implements ProbeDoorbell {
+
+    private final HostMemory memory;
+    private final ControllerPort port;
+    private final Doorbell doorbell;
+    private final long shadowAddress;
+    private final long eventIdxAddress;
+    private final int registerOffset;
+    private final int depth;
+    private final EventIdxDecision decision;
+    private Update last;
+
+    /**
+     * Binds a doorbell of a queue to the buffers and sets its shadow entry.
+     *
+     * @param memory   the host's view of host memory
+     * @param port     the controller
+     * @param buffers  the configured buffers
+     * @param doorbell which doorbell
+     * @param depth    the queue's depth
+     * @param decision the ringing rule the host applies
+     * @param initial  the value the controller last heard by MMIO, stored as the shadow entry's first value
+     */
+    ProbeShadowDoorbell(final HostMemory memory, final ControllerPort port, final DoorbellBuffers buffers,
+                        final Doorbell doorbell, final int depth, final EventIdxDecision decision,
+                        final int initial) {
+        this.memory = memory;
+        this.port = port;
+        this.doorbell = doorbell;
+        this.shadowAddress = buffers.shadowAddress(doorbell);
+        this.eventIdxAddress = buffers.eventIdxAddress(doorbell);
+        this.registerOffset = (int) DoorbellLayout.registerOffset(doorbell, buffers.dstrd());
+        this.depth = depth;
+        this.decision = decision;
+        // release: the controller may read the slot at any time after 0x7C; it must see a whole value
+        memory.writeU32(shadowAddress, initial, AccessMode.RELEASE);
+        this.last = new Update(initial, initial, 0, true);
+    }
+
+    @Override
+    public boolean publish(final int value) {
+        // plain: the host is the only writer of its shadow entry, so this reads its own last store
+        final int oldValue = memory.readU32(shadowAddress, AccessMode.PLAIN) & 0xFFFF;
+        // release: pairs with the controller's acquire load of the shadow value; orders the entries before it
+        memory.writeU32(shadowAddress, value, AccessMode.RELEASE);
+        // full: the shadow store must be visible before the EventIdx load (store-buffering)
+        memory.fence(Fence.FULL);
+        // acquire: pairs with the controller's store of EventIdx
+        final int eventIdx = memory.readU32(eventIdxAddress, AccessMode.ACQUIRE);
+        final boolean ring = mustRing(oldValue, value, eventIdx);
+        last = new Update(oldValue, value, eventIdx, ring);
+        if (ring) {
+            port.writeRegister32(registerOffset, value);
+        }
+        return ring;
+    }
+
+    @Override
+    public Doorbell doorbell() {
+        return doorbell;
+    }
+
+    /**
+     * Whether this probe applies the rule to exactly what it reads.
+     *
+     * @return true for the strict host
+     */
+    public boolean strict() {
+        return decision == EventIdxForm.NORMATIVE;
+    }
+
+    /**
+     * The last update, if it did not ring: a host that rings only when the rule requires left this one to the
+     * controller's polling.
+     *
+     * @return "SQ1 tail 0x3 -> 0x4 not rung: EventIdx @0x... read 0x...", or empty if the last update rang
+     */
+    public Optional<String> unrung() {
+        final Update update = last;
+        if (update.rang()) {
+            return Optional.empty();
+        }
+        return Optional.of("%s %s -> %s not rung: EventIdx @%s read %s (depth %d)".formatted(doorbell,
+            FailureMessage.hex(update.oldValue()), FailureMessage.hex(update.newValue()),
+            FailureMessage.hex(eventIdxAddress), FailureMessage.hex(update.eventIdx() & 0xFFFF_FFFFL), depth));
+    }
+
+    private boolean mustRing(final int oldValue, final int newValue, final int eventIdx) {
+        if (strict()) {
+            final int seen = eventIdx == ProbeHost.SENTINEL ? 0 : eventIdx;
+            return EventIdx.linux16Rings(oldValue, newValue, seen);
+        }
+        if (oldValue >= depth || Integer.compareUnsigned(eventIdx, depth) >= 0) {
+            return true;
+        }
+        return decision.mustRing(oldValue, newValue, eventIdx, depth);
+    }
+
+    private record Update(int oldValue, int newValue, int eventIdx, boolean rang) {
+    }
+}
