@@ -91,6 +91,25 @@ public final class DriverHarness implements AutoCloseable {
      */
     public DriverHarness(final KitEnvironment env, final Requirement verifying, final DeviceConfiguration device,
                          final DriverConfiguration driver, final ProbeDeviceFault fault, final long memoryBytes) {
+        this(env, verifying, device, driver, fault, memoryBytes, EventIdxAdversary.polite());
+    }
+
+    /**
+     * As {@link #DriverHarness(KitEnvironment, Requirement, DeviceConfiguration, DriverConfiguration,
+     * ProbeDeviceFault, long)} with an adversarial probe device that publishes the EventIdx the adversary chooses at
+     * every shadow update.
+     *
+     * @param env         the kit environment; {@code tck.device} selects the probe device
+     * @param verifying   the requirement the test verifies
+     * @param device      what to ask of the probe device (stepped is forced)
+     * @param driver      what to ask of the driver
+     * @param fault       what the kit makes the probe device do
+     * @param memoryBytes host memory to offer the driver
+     * @param adversary   which EventIdx to publish at each update
+     */
+    public DriverHarness(final KitEnvironment env, final Requirement verifying, final DeviceConfiguration device,
+                         final DriverConfiguration driver, final ProbeDeviceFault fault, final long memoryBytes,
+                         final EventIdxAdversary adversary) {
         this.memory = new SegmentHostMemory(memoryBytes);
         this.env = env;
         this.verifying = verifying;
@@ -101,7 +120,7 @@ public final class DriverHarness implements AutoCloseable {
         this.driver = env.provider(DriverProvider.class).create(driver);
         this.observer = new DoorbellObserver(this.device, memory, findings, dstrd,
             this.driver.capabilities().adminQueueStyle(),
-            address -> regions.liveAt(address, 1).map(r -> r.end() - address).orElse(Long.MAX_VALUE));
+            address -> regions.liveAt(address, 1).map(r -> r.end() - address).orElse(Long.MAX_VALUE), adversary);
         observer.oacsBit8(device.doorbellBufferConfig());
         final GuardedHostMemory controllerView = new GuardedHostMemory(memory, Agent.CONTROLLER, regions, violations);
         this.device.attach(switch (fault) {
@@ -114,7 +133,8 @@ public final class DriverHarness implements AutoCloseable {
         final GuardedHostMemory hostView = new GuardedHostMemory(memory, Agent.HOST, regions, violations, observer);
         final KitPageAllocator allocator = new KitPageAllocator(new FirstFitPageAllocator(memory), memory, regions,
             Requirement.DBC_FBK_005);
-        this.driver.initialize(new HostContext(observer, hostView, allocator, env.timeout()));
+        this.driver.initialize(new HostContext(observer, new EventIdxLoadWatch(hostView, observer::loaded), allocator,
+            env.timeout()));
     }
 
     /**
