@@ -35,7 +35,8 @@ import org.opentest4j.AssertionFailedError;
 /**
  * {@code DriverHarness} puts the driver under test in front of a stepped probe device (selected with
  * {@code -Dtck.device}, the reference device by default) through a {@link DoorbellObserver}, with guarded memory whose
- * freed pages are poisoned (a later access breaks DBC-FBK-005).
+ * freed pages are poisoned (a later access breaks DBC-FBK-005), and an allocator that reports doorbell buffers freed
+ * while the controller may still use them ({@link LiveBufferFree}, DBC-FBK-005).
  */
 @API(status = STABLE, since = "0.1")
 public final class DriverHarness implements AutoCloseable {
@@ -133,8 +134,8 @@ public final class DriverHarness implements AutoCloseable {
         final GuardedHostMemory hostView = new GuardedHostMemory(memory, Agent.HOST, regions, violations, observer);
         final KitPageAllocator allocator = new KitPageAllocator(new FirstFitPageAllocator(memory), memory, regions,
             Requirement.DBC_FBK_005);
-        this.driver.initialize(new HostContext(observer, new EventIdxLoadWatch(hostView, observer::loaded), allocator,
-            env.timeout()));
+        this.driver.initialize(new HostContext(observer, new EventIdxLoadWatch(hostView, observer::loaded),
+            new LiveBufferFree(allocator, observer.snoop(), findings), env.timeout()));
     }
 
     /**

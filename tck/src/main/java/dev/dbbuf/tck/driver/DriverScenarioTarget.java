@@ -41,7 +41,7 @@ final class DriverScenarioTarget implements ScenarioTarget {
     /** What the observer checks at every update, in the order a failure reports them. */
     static final List<Requirement> CHECKED = List.of(Requirement.DBC_EVT_003, Requirement.DBC_LAY_005,
         Requirement.DBC_LIF_003, Requirement.DBC_RST_003, Requirement.DBC_ISO_005, Requirement.DBC_ADM_003,
-        Requirement.DBC_LIF_005);
+        Requirement.DBC_LIF_005, Requirement.DBC_FBK_005);
 
     /** Host memory per scenario: four pairs of the largest generated depth fit many times over. */
     private static final long MEMORY_BYTES = 4L << 20;
