@@ -201,9 +201,12 @@ public final class DriverHarness implements AutoCloseable {
                             + done.size() + " of " + size + " completions within " + env.timeout().toMillis()
                             + " ms]"));
                     }
-                    throw new PluginMisbehaviour(FailureMessage.of(verifying, "queue pair " + pair.qid(),
+                    final String stalled = FailureMessage.of(verifying, "queue pair " + pair.qid(),
                         size + " completions", done.size() + " within " + env.timeout().toMillis() + " ms (timeout)",
-                        "batch " + b + ", doorbell mode " + driver.doorbellMode()));
+                        "batch " + b + ", doorbell mode " + driver.doorbellMode());
+                    throw new PluginMisbehaviour(findings.first().map(first -> FailureMessage.withNote(stalled,
+                        "[first rule finding before the stall, " + first.requirement().id() + ": " + first.message()
+                            + "]")).orElse(stalled));
                 }
                 observer.idle();
             }
