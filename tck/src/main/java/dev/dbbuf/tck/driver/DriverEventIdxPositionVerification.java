@@ -101,6 +101,7 @@ public class DriverEventIdxPositionVerification {
             }
             wrap(h, deepest, 1);
             h.assertNone(DBC_EVT_003);
+            h.assumeShadowExercised(DBC_EVT_003);
         }
     }
 

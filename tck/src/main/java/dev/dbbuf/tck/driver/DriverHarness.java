@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.junit.jupiter.api.Assumptions;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -51,6 +52,7 @@ public final class DriverHarness implements AutoCloseable {
     private final ViolationRecorder violations = new ViolationRecorder();
     private final KitEnvironment env;
     private final Requirement verifying;
+    private final boolean oacsBit8;
 
     /**
      * Creates the device and the driver, and initialises the driver.
@@ -112,6 +114,7 @@ public final class DriverHarness implements AutoCloseable {
                          final DriverConfiguration driver, final ProbeDeviceFault fault, final long memoryBytes,
                          final EventIdxAdversary adversary) {
         this.memory = new SegmentHostMemory(memoryBytes);
+        this.oacsBit8 = device.doorbellBufferConfig();
         this.env = env;
         this.verifying = verifying;
         final String deviceName = env.setting("tck.device", "reference");
@@ -210,6 +213,22 @@ public final class DriverHarness implements AutoCloseable {
                 }
                 observer.idle();
             }
+        }
+    }
+
+    /**
+     * Ends a test of a shadow doorbell rule that found no breach: if the driver made no shadow store at all against a
+     * controller that offers Doorbell Buffer Config, the rule was not exercised, and the test is reported
+     * NOT_APPLICABLE with the doorbell mode the driver claims, never PASS. Call after {@link #assertNone}, so a
+     * finding still fails first.
+     *
+     * @param requirement the rule
+     */
+    public void assumeShadowExercised(final Requirement requirement) {
+        if (oacsBit8 && observer.shadowStores() == 0) {
+            Assumptions.abort(requirement.id() + " not exercised: no shadow doorbell store in the whole test against a "
+                + "controller with OACS bit 8 (driver doorbell mode " + driver.doorbellMode()
+                + ", Doorbell Buffer Config completed: " + observer.snoop().configCompleted() + ")");
         }
     }
 
