@@ -2,7 +2,6 @@ package dev.dbbuf.tck.driver;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
-import dev.dbbuf.spec.eventidx.EventIdx;
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.layout.DoorbellLayout;
 import dev.dbbuf.spec.memory.AccessMode;
@@ -31,10 +30,11 @@ import org.apiguardian.api.API;
  *
  * <p>At every shadow store it checks the value range (DBC-LAY-005), that shadow doorbells follow a snooped Doorbell
  * Buffer Config (DBC-LIF-005), the declared admin queue style (DBC-ADM-003), that a new or reset queue's slot starts
- * at zero (DBC-LIF-003, DBC-RST-003), and computes from the EventIdx in memory whether the rule requires an MMIO
- * write. With a stepped device EventIdx cannot change between the driver's store and its load, so that is exactly the
- * value the driver must use; a required write that has not happened when the driver next stores to the doorbell,
- * waits for the device, or finishes is a DBC-EVT-003 finding. Host writes to the EventIdx buffer while the controller
+ * at zero (DBC-LIF-003, DBC-RST-003). With an {@link EventIdxAdversary} it publishes the EventIdx the adversary
+ * chooses for the update as the store happens ({@link EventIdxInjector}). The update is then judged against the
+ * EventIdx the driver loads from its slot after the store ({@link EventIdxLoadWatch}), or against the value in memory
+ * if the driver loads none; a required write that has not happened when the driver next stores to the doorbell,
+ * waits for the device, or finishes is a DBC-EVT-003 finding ({@link UpdateJudgement}). Host writes to the EventIdx buffer while the controller
  * owns it are DBC-ISO-005 findings.
  */
 @API(status = STABLE, since = "0.1")
@@ -47,6 +47,9 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
     private final int dstrd;
     private final AdminQueueStyle declaredAdminStyle;
     private final Map<Doorbell, Pending> pendingRings = new HashMap<>();
+    /** Shadow updates awaiting their DBC-EVT-003 verdict: the next MMIO write, store, wait or finish decides. */
+    private final Map<Doorbell, UpdateJudgement> updates = new HashMap<>();
+    private final EventIdxInjector injector;
     /** Doorbells stored since their queue was created or the controller reset: later stores are not first ones. */
     private final Set<Doorbell> stored = new HashSet<>();
     /** Doorbells stored since the controller reset: a stale first value then comes from a deleted predecessor. */
@@ -62,8 +65,10 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
     }
 
     DoorbellObserver(final DeviceUnderTest device, final HostMemory raw, final DriverFindings findings,
-                     final int dstrd, final AdminQueueStyle declaredAdminStyle, final LongUnaryOperator regionBytes) {
+                     final int dstrd, final AdminQueueStyle declaredAdminStyle, final LongUnaryOperator regionBytes,
+                     final EventIdxAdversary adversary) {
         this.device = device;
+        this.injector = new EventIdxInjector(adversary, raw, dstrd);
         this.raw = raw;
         this.findings = findings;
         this.snoop = new AdminSnoop(raw, findings, regionBytes);
@@ -189,10 +194,15 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
         checkPending(doorbell, "before its next shadow store");
         // plain: the driver is the only writer of its shadow entry; this is the value before its store
         final int oldValue = raw.readU32(snoop.shadowBase() + offset, AccessMode.PLAIN);
-        // acquire: pairs with the controller's store of EventIdx; a stepped device cannot change it meanwhile
-        final int eventIdx = raw.readU32(snoop.eventIdxBase() + offset, AccessMode.ACQUIRE);
         final int depth = doorbell instanceof Doorbell.SubmissionTail ? snoop.submissionDepth(doorbell.qid())
             : snoop.completionDepth(doorbell.qid());
+        final long eventIdxAddress = snoop.eventIdxBase() + offset;
+        final boolean update = depth > 0 && oldValue != newValue && Integer.compareUnsigned(oldValue, depth) < 0
+            && Integer.compareUnsigned(newValue, depth) < 0;
+        final EventIdxPosition position = update && snoop.configCompleted() && snoop.eventIdxBase() >= 0
+            ? injector.inject(doorbell, eventIdxAddress, oldValue, newValue, depth) : null;
+        // acquire: pairs with the controller's store of EventIdx; a stepped device cannot change it meanwhile
+        final int eventIdx = raw.readU32(eventIdxAddress, AccessMode.ACQUIRE);
         if (!snoop.configCompleted()) {
             findings.record(Requirement.DBC_LIF_005, FailureMessage.of(Requirement.DBC_LIF_005, where,
                 "no shadow store before Doorbell Buffer Config completed", "shadow store", "value=" + newValue));
@@ -223,12 +233,9 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
             snoop.adminTail(newValue);
         }
         tailUpdate(doorbell, newValue, "shadow store");
-        if (depth > 0 && oldValue != newValue && Integer.compareUnsigned(oldValue, depth) < 0
-            && Integer.compareUnsigned(eventIdx, depth) < 0 && EventIdx.mustRing(oldValue, newValue, eventIdx, depth)) {
-            pendingRings.put(doorbell, new Pending(Requirement.DBC_EVT_003, FailureMessage.of(Requirement.DBC_EVT_003,
-                where + " update " + oldValue + "->" + newValue + " past EventIdx " + eventIdx, "an MMIO write to "
-                    + doorbell, "none", "depth=" + depth + ", EventIdx @" + FailureMessage.hex(snoop.eventIdxBase()
-                    + offset))));
+        if (update) {
+            updates.put(doorbell, new UpdateJudgement(doorbell, where, oldValue, newValue, depth, eventIdx,
+                eventIdxAddress, position, null));
         }
     }
 
@@ -257,13 +264,43 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
         if (missed != null) {
             findings.record(missed.rule(), FailureMessage.withNote(missed.message(), "[" + when + "]"));
         }
+        final UpdateJudgement judged = updates.remove(doorbell);
+        if (judged != null && judged.ringRequired()) {
+            findings.record(Requirement.DBC_EVT_003, FailureMessage.withNote(judged.finding(), "[" + when + "]"));
+        }
+    }
+
+    private void checkAllPending(final String when) {
+        final Set<Doorbell> open = new java.util.LinkedHashSet<>(pendingRings.keySet());
+        open.addAll(updates.keySet());
+        for (final Doorbell doorbell : open) {
+            checkPending(doorbell, when);
+        }
+    }
+
+    /**
+     * The driver loaded a word of host memory: a load of the EventIdx slot of an update awaiting its verdict is the
+     * value the driver decided on.
+     *
+     * @param address the address read
+     * @param value   the value read
+     */
+    synchronized void loaded(final long address, final int value) {
+        final long base = snoop.eventIdxBase();
+        if (base < 0 || address < base || address >= base + snoop.pageSize() || updates.isEmpty()) {
+            return;
+        }
+        DoorbellLayout.doorbellAt(ControllerRegister.DOORBELL_BASE + address - base, dstrd).ifPresent(doorbell -> {
+            final UpdateJudgement judged = updates.get(doorbell);
+            if (judged != null && judged.loaded() == null && judged.eventIdxAddress() == address) {
+                updates.put(doorbell, judged.withLoaded(value));
+            }
+        });
     }
 
     /** Ends a scenario: a required MMIO write still missing is a finding. */
     public synchronized void finish() {
-        for (final Doorbell doorbell : Set.copyOf(pendingRings.keySet())) {
-            checkPending(doorbell, "by the end of the scenario");
-        }
+        checkAllPending("by the end of the scenario");
     }
 
     @Override
@@ -282,6 +319,8 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
             final java.util.Optional<Doorbell> doorbell = DoorbellLayout.doorbellAt(offset, dstrd);
             if (doorbell.isPresent()) {
                 pendingRings.remove(doorbell.get());
+                updates.remove(doorbell.get());
+                injector.heard(doorbell.get());
                 if (doorbell.get() instanceof Doorbell.SubmissionTail && doorbell.get().qid() == 0) {
                     snoop.adminTail(value);
                 }
@@ -298,6 +337,8 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
                     stored.clear();
                     storedThisLife.clear();
                     pendingRings.clear();
+                    updates.clear();
+                    injector.controllerReset();
                     snoop.controllerReset();
                 }
             }
@@ -320,15 +361,27 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
     @Override
     public void idle() {
         synchronized (this) {
-            for (final Doorbell doorbell : Set.copyOf(pendingRings.keySet())) {
-                checkPending(doorbell, "before the driver waited for the device");
-            }
+            checkAllPending("before the driver waited for the device");
+            injector.deliver(device, this::liveShadowValue);
         }
         if (device.executionModel() instanceof ExecutionModel.Stepped stepped) {
             stepped.step().runOnce();
         } else if (device.executionModel() instanceof ExecutionModel.Autonomous autonomous) {
             LockSupport.parkNanos(Math.min(autonomous.pollInterval().toNanos(), 1_000_000));
         }
+    }
+
+    /** A doorbell's shadow value, or -1 if its queue is gone or no buffer is configured. */
+    private int liveShadowValue(final Doorbell doorbell) {
+        final int depth = doorbell instanceof Doorbell.SubmissionTail ? snoop.submissionDepth(doorbell.qid())
+            : snoop.completionDepth(doorbell.qid());
+        final long base = snoop.shadowBase();
+        if (depth == 0 || base < 0) {
+            return -1;
+        }
+        // plain: the driver's thread is the one waiting here; its last store is visible to it
+        final int value = raw.readU32(base + DoorbellLayout.entryOffset(doorbell, dstrd), AccessMode.PLAIN);
+        return Integer.compareUnsigned(value, depth) < 0 ? value : -1;
     }
 
     void oacsBit8(final boolean set) {

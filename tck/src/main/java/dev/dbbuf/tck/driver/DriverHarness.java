@@ -30,12 +30,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.junit.jupiter.api.Assumptions;
 import org.opentest4j.AssertionFailedError;
 
 /**
  * {@code DriverHarness} puts the driver under test in front of a stepped probe device (selected with
  * {@code -Dtck.device}, the reference device by default) through a {@link DoorbellObserver}, with guarded memory whose
- * freed pages are poisoned (a later access breaks DBC-FBK-005).
+ * freed pages are poisoned (a later access breaks DBC-FBK-005), and an allocator that reports doorbell buffers freed
+ * while the controller may still use them ({@link LiveBufferFree}, DBC-FBK-005).
  */
 @API(status = STABLE, since = "0.1")
 public final class DriverHarness implements AutoCloseable {
@@ -50,6 +52,7 @@ public final class DriverHarness implements AutoCloseable {
     private final ViolationRecorder violations = new ViolationRecorder();
     private final KitEnvironment env;
     private final Requirement verifying;
+    private final boolean oacsBit8;
 
     /**
      * Creates the device and the driver, and initialises the driver.
@@ -91,7 +94,27 @@ public final class DriverHarness implements AutoCloseable {
      */
     public DriverHarness(final KitEnvironment env, final Requirement verifying, final DeviceConfiguration device,
                          final DriverConfiguration driver, final ProbeDeviceFault fault, final long memoryBytes) {
+        this(env, verifying, device, driver, fault, memoryBytes, EventIdxAdversary.polite());
+    }
+
+    /**
+     * As {@link #DriverHarness(KitEnvironment, Requirement, DeviceConfiguration, DriverConfiguration,
+     * ProbeDeviceFault, long)} with an adversarial probe device that publishes the EventIdx the adversary chooses at
+     * every shadow update.
+     *
+     * @param env         the kit environment; {@code tck.device} selects the probe device
+     * @param verifying   the requirement the test verifies
+     * @param device      what to ask of the probe device (stepped is forced)
+     * @param driver      what to ask of the driver
+     * @param fault       what the kit makes the probe device do
+     * @param memoryBytes host memory to offer the driver
+     * @param adversary   which EventIdx to publish at each update
+     */
+    public DriverHarness(final KitEnvironment env, final Requirement verifying, final DeviceConfiguration device,
+                         final DriverConfiguration driver, final ProbeDeviceFault fault, final long memoryBytes,
+                         final EventIdxAdversary adversary) {
         this.memory = new SegmentHostMemory(memoryBytes);
+        this.oacsBit8 = device.doorbellBufferConfig();
         this.env = env;
         this.verifying = verifying;
         final String deviceName = env.setting("tck.device", "reference");
@@ -101,7 +124,7 @@ public final class DriverHarness implements AutoCloseable {
         this.driver = env.provider(DriverProvider.class).create(driver);
         this.observer = new DoorbellObserver(this.device, memory, findings, dstrd,
             this.driver.capabilities().adminQueueStyle(),
-            address -> regions.liveAt(address, 1).map(r -> r.end() - address).orElse(Long.MAX_VALUE));
+            address -> regions.liveAt(address, 1).map(r -> r.end() - address).orElse(Long.MAX_VALUE), adversary);
         observer.oacsBit8(device.doorbellBufferConfig());
         final GuardedHostMemory controllerView = new GuardedHostMemory(memory, Agent.CONTROLLER, regions, violations);
         this.device.attach(switch (fault) {
@@ -114,7 +137,8 @@ public final class DriverHarness implements AutoCloseable {
         final GuardedHostMemory hostView = new GuardedHostMemory(memory, Agent.HOST, regions, violations, observer);
         final KitPageAllocator allocator = new KitPageAllocator(new FirstFitPageAllocator(memory), memory, regions,
             Requirement.DBC_FBK_005);
-        this.driver.initialize(new HostContext(observer, hostView, allocator, env.timeout()));
+        this.driver.initialize(new HostContext(observer, new EventIdxLoadWatch(hostView, observer::loaded),
+            new LiveBufferFree(allocator, observer.snoop(), findings), env.timeout()));
     }
 
     /**
@@ -180,12 +204,31 @@ public final class DriverHarness implements AutoCloseable {
                             + done.size() + " of " + size + " completions within " + env.timeout().toMillis()
                             + " ms]"));
                     }
-                    throw new PluginMisbehaviour(FailureMessage.of(verifying, "queue pair " + pair.qid(),
+                    final String stalled = FailureMessage.of(verifying, "queue pair " + pair.qid(),
                         size + " completions", done.size() + " within " + env.timeout().toMillis() + " ms (timeout)",
-                        "batch " + b + ", doorbell mode " + driver.doorbellMode()));
+                        "batch " + b + ", doorbell mode " + driver.doorbellMode());
+                    throw new PluginMisbehaviour(findings.first().map(first -> FailureMessage.withNote(stalled,
+                        "[first rule finding before the stall, " + first.requirement().id() + ": " + first.message()
+                            + "]")).orElse(stalled));
                 }
                 observer.idle();
             }
+        }
+    }
+
+    /**
+     * Ends a test of a shadow doorbell rule that found no breach: if the driver made no shadow store at all against a
+     * controller that offers Doorbell Buffer Config, the rule was not exercised, and the test is reported
+     * NOT_APPLICABLE with the doorbell mode the driver claims, never PASS. Call after {@link #assertNone}, so a
+     * finding still fails first.
+     *
+     * @param requirement the rule
+     */
+    public void assumeShadowExercised(final Requirement requirement) {
+        if (oacsBit8 && observer.shadowStores() == 0) {
+            Assumptions.abort(requirement.id() + " not exercised: no shadow doorbell store in the whole test against a "
+                + "controller with OACS bit 8 (driver doorbell mode " + driver.doorbellMode()
+                + ", Doorbell Buffer Config completed: " + observer.snoop().configCompleted() + ")");
         }
     }
 

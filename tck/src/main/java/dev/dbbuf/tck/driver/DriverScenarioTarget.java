@@ -26,7 +26,9 @@ import org.apiguardian.api.API;
 
 /**
  * {@code DriverScenarioTarget} runs a generated scenario against a fresh driver under test in front of the stepped
- * probe device (with the EventIdx policy the scenario asks for), and checks after every step: the observer's findings
+ * probe device (with the EventIdx policy the scenario asks for, and at every shadow update an adversarial EventIdx
+ * position chosen by {@link EventIdxAdversary#mixed(long)} from the seed, the scenario's index and the update), and
+ * checks after every step: the observer's findings
  * (a required MMIO write missing at an update, values out of range, stale slots, writes into the EventIdx buffer,
  * admin queue style), accesses to freed pages, and that every request completes exactly once with success.
  *
@@ -39,7 +41,7 @@ final class DriverScenarioTarget implements ScenarioTarget {
     /** What the observer checks at every update, in the order a failure reports them. */
     static final List<Requirement> CHECKED = List.of(Requirement.DBC_EVT_003, Requirement.DBC_LAY_005,
         Requirement.DBC_LIF_003, Requirement.DBC_RST_003, Requirement.DBC_ISO_005, Requirement.DBC_ADM_003,
-        Requirement.DBC_LIF_005);
+        Requirement.DBC_LIF_005, Requirement.DBC_FBK_005);
 
     /** Host memory per scenario: four pairs of the largest generated depth fit many times over. */
     private static final long MEMORY_BYTES = 4L << 20;
@@ -61,8 +63,10 @@ final class DriverScenarioTarget implements ScenarioTarget {
     DriverScenarioTarget(final KitEnvironment env, final Scenario scenario, final int maxPairs) {
         this.env = env;
         final EventIdxPolicy policy = scenario.probeDevicePolicy();
+        // the adversary's positions follow from the run's seed and the update itself, so a shrunk scenario replays them
         this.harness = new DriverHarness(env, DBC_EVT_003, DeviceConfiguration.defaults().withEventIdxPolicy(policy),
-            DriverConfiguration.defaults(), ProbeDeviceFault.NONE, MEMORY_BYTES);
+            DriverConfiguration.defaults(), ProbeDeviceFault.NONE, MEMORY_BYTES,
+            EventIdxAdversary.mixed(env.seed() * 31 + scenario.index()));
         this.maxPairs = Math.min(maxPairs, DriverConfiguration.defaults().ioQueues());
         this.maxDepth = harness.driver().capabilities().maxQueueDepth();
         checkFindings();

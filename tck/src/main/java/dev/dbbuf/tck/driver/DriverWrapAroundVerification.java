@@ -26,7 +26,9 @@ import org.opentest4j.AssertionFailedError;
  * {@code DriverWrapAroundVerification} has the driver wrap queues of depths 2, 3, 5, 13, 256, 257 and 1021 at least
  * three times with shadow doorbells (up to the depth the driver declares), against an event-driven and a polling
  * probe device: the tail parked at {@code depth - 1} before each batch so EventIdx sits next to the wrap point, and
- * batches crossing index 0. The observer checks every update ({@link DriverScenarioTarget}).
+ * batches crossing index 0. At every update the probe device publishes an adversarial EventIdx position chosen from
+ * the seed and the update ({@link EventIdxAdversary#mixed(long)}); the observer checks every update
+ * ({@link DriverScenarioTarget}).
  *
  * <p>Requirements verified: DBC-EVT-003, DBC-LIF-006.
  */
@@ -69,7 +71,8 @@ public class DriverWrapAroundVerification {
             throw new AssertionFailedError(FailureMessage.of(requirement, "wrap-around scenario (depth "
                     + built.depth() + ", " + built.wraps() + " wraps, probe device " + policy + ")",
                 "every invariant after every step", "broken after step " + (f.step() + 1) + " of "
-                    + scenario.steps().size() + ": " + f.message(), "deterministic, no seed needed"));
+                    + scenario.steps().size() + ": " + f.message(), "steps fixed, adversarial EventIdx positions from seed "
+                    + env.seed()));
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.dbbuf.tck.proof;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dbbuf.tck.driver.DriverEventIdxPositionVerification;
 import dev.dbbuf.tck.driver.DriverOrderingVerification;
 import dev.dbbuf.tck.driver.DriverScenarioVerification;
 import dev.dbbuf.tck.driver.DriverVerification;
@@ -21,12 +22,12 @@ import org.junit.platform.engine.TestExecutionResult;
 class LegitimateDriverChoicesTest {
 
     private static final List<Class<?>> SUITE = List.of(DriverVerification.class, DriverWrapAroundVerification.class,
-        DriverOrderingVerification.class, DriverScenarioVerification.class);
+        DriverOrderingVerification.class, DriverScenarioVerification.class, DriverEventIdxPositionVerification.class);
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"legit-shadowed-admin-driver", "legit-after-queues-driver", "legit-spec-example-driver",
         "legit-linux16-driver", "legit-spdk16-driver", "legit-always-ring-driver", "legit-every-sweep-heads-driver",
-        "legit-all-other-choices-driver", "legit-clears-deleted-entries-driver"})
+        "legit-all-other-choices-driver", "legit-clears-deleted-entries-driver", "legit-hand-rolled-driver"})
     void driverMakingALegitimateChoicePassesEveryDriverVerification(final String driver) {
         for (final Class<?> verification : SUITE) {
             final KitRun run = KitRun.of(verification, "driver", driver, Map.of("tck.scenario.count", "60"));
