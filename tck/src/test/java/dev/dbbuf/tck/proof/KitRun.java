@@ -23,7 +23,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * Runs one kit verification class in a nested JUnit Platform launcher with given settings, and collects each test's
- * result and the verdict file it wrote.
+ * result and the verdict file it wrote. The run reads no system property and no junit-platform.properties: a user's
+ * {@code -Dtck.device=...} selects the provider of the user's run, not of the kit's proofs.
  */
 public final class KitRun {
 
@@ -36,6 +37,8 @@ public final class KitRun {
                    final Map<String, String> settings, final List<String> methods) {
         final Path directory = PROOF_DIRECTORY.resolve(side + "-" + provider);
         final LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+            // a proof sees only its own settings, never the -Dtck.* system properties a user's run is given
+            .enableImplicitConfigurationParameters(false)
             .selectors(selectClass(verification))
             .configurationParameter("tck." + side, provider)
             .configurationParameter("tck.conformance.dir", directory.toString())
