@@ -14,7 +14,8 @@ import org.opentest4j.TestAbortedException;
  *
  * <p>On a rejected setting the first kit class fails with the one message that names each setting, its value and what
  * is allowed; every later class of the run is skipped with a pointer to it, so the build fails once, with one message,
- * and writes no verdict file.
+ * and writes no verdict file. Settings that pass are written next to the verdict files ({@link RunSettingsFile}), for
+ * the reports.
  */
 @API(status = STABLE, since = "0.1")
 public final class SettingsCheck implements BeforeAllCallback {
@@ -38,6 +39,7 @@ public final class SettingsCheck implements BeforeAllCallback {
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
+        RunSettingsFile.write(context::getConfigurationParameter);
     }
 
     private record Checked(List<SettingProblem> problems) {

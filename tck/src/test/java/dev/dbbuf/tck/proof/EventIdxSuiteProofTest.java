@@ -146,15 +146,4 @@ class EventIdxSuiteProofTest {
             .contains("no answer (hung; timeout, call abandoned)");
         assertThat(run.verdict("DBC-EVT-002")).isEqualTo("FAIL");
     }
-
-    @Test
-    void unknownProviderFailsEveryTestWithTheSelectionMessage() {
-        final KitRun run = run("no-such-function");
-
-        assertThat(run.failure(EXHAUSTIVE))
-            .contains("tck.eventidx=no-such-function")
-            .contains("available: [")
-            .contains("spec-example");
-        assertThat(run.verdict("DBC-EVT-001")).isEqualTo("FAIL");
-    }
 }
