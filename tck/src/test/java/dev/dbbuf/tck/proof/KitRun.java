@@ -2,8 +2,11 @@ package dev.dbbuf.tck.proof;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -32,6 +35,7 @@ public final class KitRun {
 
     private final Map<String, TestExecutionResult> results = new LinkedHashMap<>();
     private final String verdictJson;
+    private final String output;
 
     private KitRun(final Class<?> verification, final String side, final String provider,
                    final Map<String, String> settings, final List<String> methods) {
@@ -50,6 +54,24 @@ public final class KitRun {
         }
         final LauncherDiscoveryRequest built = request.build();
         // no auto-registered listeners: the runs of deliberately faulty implementations stay out of the Allure report
+        // the nested run's verdict table and replay lines are the proof's evidence, not the build's output: keep them
+        final PrintStream console = System.out;
+        final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            execute(built);
+        } finally {
+            System.setOut(console);
+        }
+        output = printed.toString(StandardCharsets.UTF_8);
+        try {
+            verdictJson = Files.readString(directory.resolve(side + "-" + provider + ".json"));
+        } catch (final IOException e) {
+            throw new UncheckedIOException("kit run wrote no verdict file: provider=" + provider + "\n" + output, e);
+        }
+    }
+
+    private void execute(final LauncherDiscoveryRequest built) {
         LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build()).execute(built, new TestExecutionListener() {
             @Override
             public void executionFinished(final TestIdentifier id, final TestExecutionResult result) {
@@ -59,11 +81,15 @@ public final class KitRun {
                         first.getStatus() == TestExecutionResult.Status.FAILED ? first : next));
             }
         });
-        try {
-            verdictJson = Files.readString(directory.resolve(side + "-" + provider + ".json"));
-        } catch (final IOException e) {
-            throw new UncheckedIOException("kit run wrote no verdict file: provider=" + provider, e);
-        }
+    }
+
+    /**
+     * What the nested run printed (its seed line, verdict table and replay lines).
+     *
+     * @return the text
+     */
+    public String output() {
+        return output;
     }
 
     /**
