@@ -9,12 +9,13 @@ import java.util.List;
 import org.apiguardian.api.API;
 
 /**
- * {@code ConformanceReport} is the command that writes {@code conformance.md} and {@code conformance.json} from the
+ * {@code ConformanceReport} is the command that writes {@code conformance.md}, {@code .json} and {@code .html} from the
  * kit's verdict files, and, given a third directory, the Allure results the HTML report is generated from.
  *
  * <p>Usage: {@code ConformanceReport <verdict directory> <output directory> [<allure results directory>]}, with the
  * system properties {@value #KIT_VERSION} (the kit's version), {@value #REPOSITORY} (the checkout, for its commit) and
- * {@value #CATALOGUE_URL} (optional: where requirement links point). When there is nothing to report on or a verdict
+ * {@value #CATALOGUE_URL} (optional: where requirement links point) and {@value #ALLURE_HISTORY} (optional: where the
+ * trend is kept). When there is nothing to report on or a verdict
  * file is broken it fails with a one-line reason (an {@link IllegalArgumentException}, never {@code System.exit},
  * because it runs inside the Maven JVM).
  */
@@ -25,6 +26,8 @@ public final class ConformanceReport {
     public static final String KIT_VERSION = "dbbuf.kit.version";
     /** System property: the repository the kit was built from. */
     public static final String REPOSITORY = "dbbuf.repository";
+    /** System property: where the Allure trend is kept between runs (a directory {@code clean} leaves alone). */
+    public static final String ALLURE_HISTORY = "dbbuf.allure.history";
     /** System property: the published catalogue's URL, for links from the Allure report. */
     public static final String CATALOGUE_URL = "dbbuf.catalogue.url";
 
@@ -46,6 +49,7 @@ public final class ConformanceReport {
         Files.createDirectories(output);
         Files.writeString(output.resolve("conformance.md"), MarkdownReport.render(matrix, context));
         Files.writeString(output.resolve("conformance.json"), JsonReport.render(matrix, context));
+        Files.writeString(output.resolve("conformance.html"), HtmlReport.render(matrix, context));
         return matrix;
     }
 
@@ -68,6 +72,10 @@ public final class ConformanceReport {
         final ConformanceMatrix matrix = write(input, output, context);
         if (args.length == 3) {
             AllureResults.write(matrix, context, Path.of(args[2]), System.getProperty(CATALOGUE_URL));
+            final String history = System.getProperty(ALLURE_HISTORY);
+            if (history != null && !history.isBlank()) {
+                AllureHistory.carry(matrix, Path.of(args[2]), Path.of(history));
+            }
         }
         System.out.printf("dbbuf-tck: conformance matrix of %d implementation(s) written to %s%n",
             matrix.runs().size(), output.toAbsolutePath());

@@ -51,7 +51,7 @@ public final class RunSummary {
         if (!advisory.isEmpty()) {
             out.append("SHOULD rules not met (advisory): ").append(String.join(", ", advisory)).append('\n');
         }
-        out.append("matrix:        ").append(output.resolve("conformance.md").toAbsolutePath()).append(" (and .json)\n");
+        out.append("matrix:        ").append(output.resolve("conformance.md").toAbsolutePath()).append(" (and .json, .html)\n");
         if (report != null) {
             out.append("Allure report: ").append(report.toAbsolutePath())
                 .append(Files.isRegularFile(report) ? " (one file: open it in a browser)" : " (not generated)")
@@ -76,6 +76,12 @@ public final class RunSummary {
         final Path verdicts = Path.of(args[0]);
         final ConformanceMatrix matrix = new ConformanceMatrix(VerdictFiles.load(verdicts));
         System.out.print(render(matrix, verdicts, Path.of(args[1]),
-            args.length == 3 && !args[2].isBlank() ? Path.of(args[2]) : null));
+            report(args)));
+    }
+
+    private static @Nullable Path report(final String[] args) {
+        // Maven passes an empty <argument> as null: no report in a build without the conformance profile
+        final @Nullable String report = args.length == 3 ? args[2] : null;
+        return report == null || report.isBlank() ? null : Path.of(report);
     }
 }

@@ -55,11 +55,12 @@ public final class ReplayCommand {
         final Path root = root(module);
         final StringBuilder command = new StringBuilder();
         if (root == null) {
+            // a project of its own without the wrapper: run from its directory
             command.append("mvn -B verify");
         } else {
             command.append("./mvnw -B verify");
             if (!root.equals(module)) {
-                command.append(" -pl ").append(root.relativize(module).toString().replace('\\', '/')).append(" -am");
+                command.append(" -pl ").append(relative(root, module)).append(" -am");
             }
         }
         command.append(" -D").append(SKIP_PROOFS).append("=true -Dsurefire.failIfNoSpecifiedTests=false")
@@ -83,13 +84,29 @@ public final class ReplayCommand {
         return suite.substring(suite.lastIndexOf('.') + 1);
     }
 
+    /**
+     * The build the module belongs to: the nearest directory with the Maven wrapper whose pom names the module (or is
+     * the module). A project outside it (an example copied under another build's target) has none.
+     */
     private static @Nullable Path root(final Path module) {
         for (Path dir = module; dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve("mvnw")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
-                return dir;
+                return dir.equals(module) || lists(dir, relative(dir, module)) ? dir : null;
             }
         }
         return null;
+    }
+
+    private static boolean lists(final Path root, final String module) {
+        try {
+            return Files.readString(root.resolve("pom.xml")).contains("<module>" + module + "</module>");
+        } catch (final java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static String relative(final Path root, final Path module) {
+        return root.relativize(module).toString().replace('\\', '/');
     }
 
     private static String quote(final String value) {

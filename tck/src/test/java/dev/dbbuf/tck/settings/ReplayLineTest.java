@@ -61,7 +61,8 @@ class ReplayLineTest {
         while (setting.find()) {
             settings.put(setting.group(1), setting.group(2));
         }
-        final Map<String, TestExecutionResult> again = run(suite(test.group(1)), settings, List.of(test.group(3)));
+        final Map<String, TestExecutionResult> again = new LinkedHashMap<>();
+        captured(() -> again.putAll(run(suite(test.group(1)), settings, List.of(test.group(3)))));
 
         assertThat(again).containsOnlyKeys(METHOD);
         assertThat(again.get(METHOD).getStatus()).isEqualTo(TestExecutionResult.Status.FAILED);
