@@ -33,10 +33,13 @@ public final class KitSettings {
 
     private static final long HOUR_MILLIS = 3_600_000;
     private static final String PREFIX = "tck.";
+    /** The kit's own packages: providers there that are not in the kit's jar are its proofs' test doubles. */
+    private static final String KIT_PACKAGES = "dev.dbbuf.tck.";
 
     /** Every setting other than the three provider selections, in the order of the tck README's table. */
     public static final List<Setting> SETTINGS = List.of(
-        Setting.wholeNumber("tck.seed", "random", Long.MIN_VALUE, Long.MAX_VALUE, "any size (a Java long)"),
+        new Setting("tck.seed", "random", "a whole number from %d to %d (a Java long)".formatted(Long.MIN_VALUE,
+            Long.MAX_VALUE), KitSettings::isLong),
         Setting.wholeNumber("tck.timeout.ms", "5000", 1, HOUR_MILLIS, "milliseconds"),
         new Setting("tck.conformance.dir", "target/conformance", "a directory path", KitSettings::isPath),
         new Setting("tck.strict", "false", "true or false", v -> v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")),
@@ -127,13 +130,22 @@ public final class KitSettings {
      */
     static boolean internal(final Provider provider) {
         final Class<?> type = provider.getClass();
-        return type.getPackageName().startsWith(KitSide.class.getPackageName().replace(".select", "."))
+        return (type.getPackageName() + ".").startsWith(KIT_PACKAGES)
             && !Objects.equals(location(type), location(KitSettings.class));
     }
 
     private static Optional<String> location(final Class<?> type) {
         return Optional.ofNullable(type.getProtectionDomain().getCodeSource()).map(CodeSource::getLocation)
             .map(Object::toString);
+    }
+
+    private static boolean isLong(final String value) {
+        try {
+            Long.parseLong(value);
+            return true;
+        } catch (final NumberFormatException e) {
+            return false;
+        }
     }
 
     private static boolean isPath(final String value) {

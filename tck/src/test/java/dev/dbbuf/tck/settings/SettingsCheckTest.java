@@ -38,7 +38,7 @@ class SettingsCheckTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "tck.timeout.ms  | -5               | a whole number of milliseconds from 1 to 3600000 (default 5000)",
-        "tck.seed        | notanumber       | a whole number of any size (a Java long)",
+        "tck.seed        | notanumber       | a whole number from -9223372036854775808 to 9223372036854775807 (a Java long)",
         "tck.driver      | nope             | the name of a registered DriverProvider: [reference]",
         "tck.device      | does-not-exist   | the name of a registered DeviceProvider: [reference]",
         "tck.eventidx    | Reference        | the name of a registered EventIdxProvider: [linux16, normative, reference, spdk16, spec-example]",
