@@ -16,7 +16,8 @@ import org.apiguardian.api.API;
 public record ConformanceMatrix(List<ImplementationRun> runs) {
 
     /** The verdicts, in the order reports show them. */
-    public static final List<String> VERDICTS = List.of("PASS", "FAIL", "NOT_APPLICABLE", "UNTESTED");
+    public static final List<String> VERDICTS =
+        List.of("PASS", "PARTIAL", "FAIL", "BLOCKED", "NOT_APPLICABLE", "UNTESTED", "KIT_ERROR");
 
     /**
      * Copies the list.

@@ -15,13 +15,14 @@ import org.apiguardian.api.API;
  * @param version        the provider's version
  * @param description    the provider's description
  * @param seed           the run's seed
+ * @param startedAt      when the run started (ISO-8601), "" if the file does not say
  * @param durationMillis how long the run took
  * @param summary        verdict counts as the file states them
  * @param results        one entry per requirement, in the file's order
  */
 @API(status = STABLE, since = "0.1")
 public record ImplementationRun(String side, String name, String version, String description, long seed,
-                                long durationMillis, Map<String, Integer> summary, List<RequirementResult> results) {
+                                String startedAt, long durationMillis, Map<String, Integer> summary, List<RequirementResult> results) {
 
     /**
      * Copies the collections.
@@ -54,7 +55,7 @@ public record ImplementationRun(String side, String name, String version, String
      * How many requirements of a level got a verdict.
      *
      * @param level   MUST, SHOULD, MAY or INTEROP
-     * @param verdict PASS, FAIL, NOT_APPLICABLE or UNTESTED
+     * @param verdict one of {@link ConformanceMatrix#VERDICTS}
      * @return the count
      */
     public long count(final String level, final String verdict) {
@@ -64,7 +65,7 @@ public record ImplementationRun(String side, String name, String version, String
     /**
      * How many requirements got a verdict, all levels.
      *
-     * @param verdict PASS, FAIL, NOT_APPLICABLE or UNTESTED
+     * @param verdict one of {@link ConformanceMatrix#VERDICTS}
      * @return the count
      */
     public long count(final String verdict) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code VerdictFiles} reads the kit's verdict files ({@code <side>-<name>.json}) and checks that each is
@@ -24,7 +25,9 @@ import org.apiguardian.api.API;
 public final class VerdictFiles {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> VERDICTS = List.of("PASS", "FAIL", "NOT_APPLICABLE", "UNTESTED");
+    /** What the kit names its verdict files: {@code <side>-<name>.json}. */
+    private static final java.util.regex.Pattern VERDICT_FILE =
+        java.util.regex.Pattern.compile("(device|driver|eventidx)-.+\\.json");
 
     private VerdictFiles() {
     }
@@ -40,7 +43,7 @@ public final class VerdictFiles {
     public static List<ImplementationRun> load(final Path directory) {
         final List<Path> files;
         try (Stream<Path> listing = Files.isDirectory(directory) ? Files.list(directory) : Stream.empty()) {
-            files = listing.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+            files = listing.filter(p -> VERDICT_FILE.matcher(p.getFileName().toString()).matches()).sorted().toList();
         } catch (final IOException e) {
             throw new UncheckedIOException("verdict directory could not be read: directory=" + directory, e);
         }
@@ -75,14 +78,19 @@ public final class VerdictFiles {
         required(root, "summary", file).properties().forEach(e -> summary.put(e.getKey(), e.getValue().asInt()));
         final List<RequirementResult> results = new ArrayList<>();
         for (final JsonNode r : required(root, "requirements", file)) {
-            final JsonNode message = r.get("message");
-            results.add(new RequirementResult(text(r, "id", file), text(r, "level", file), text(r, "verdict", file),
-                message == null || message.isNull() ? null : message.asText()));
+            final List<TestResult> tests = new ArrayList<>();
+            for (final JsonNode t : r.path("tests")) {
+                tests.add(new TestResult(t.path("name").asText(""), t.path("outcome").asText(""),
+                    t.path("durationMillis").asLong(), optional(t, "message")));
+            }
+            results.add(new RequirementResult(text(r, "id", file), text(r, "level", file), r.path("statement").asText(""),
+                text(r, "verdict", file), optional(r, "message"), tests));
         }
         final ImplementationRun run = new ImplementationRun(text(root, "side", file), text(implementation, "name", file),
             text(implementation, "version", file), implementation.path("description").asText(""),
-            root.path("seed").asLong(), root.path("durationMillis").asLong(), summary, results);
-        for (final String verdict : VERDICTS) {
+            root.path("seed").asLong(), root.path("startedAt").asText(""), root.path("durationMillis").asLong(), summary,
+            results);
+        for (final String verdict : ConformanceMatrix.VERDICTS) {
             final long listed = run.count(verdict);
             final int stated = summary.getOrDefault(verdict, 0);
             if (listed != stated) {
@@ -99,6 +107,11 @@ public final class VerdictFiles {
             throw new IllegalArgumentException("verdict file lacks a field: file=%s field=%s".formatted(file, field));
         }
         return value;
+    }
+
+    private static @Nullable String optional(final JsonNode node, final String field) {
+        final JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
     }
 
     private static String text(final JsonNode node, final String field, final Path file) {

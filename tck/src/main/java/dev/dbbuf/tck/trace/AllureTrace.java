@@ -7,29 +7,35 @@ import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.spec.requirement.Source;
 import dev.dbbuf.tck.Verifies;
 import dev.dbbuf.tck.select.ImplementationInfo;
+import dev.dbbuf.tck.settings.ReplayCommand;
 import io.qameta.allure.Allure;
 import io.qameta.allure.SeverityLevel;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.opentest4j.TestAbortedException;
 
 /**
- * {@code AllureTrace} labels each kit test in the Allure report from its {@link Verifies} requirement: the
- * requirement ID, a link to its catalogue entry, the area as feature, the side as epic, a severity from the level,
- * the implementation under test as top-level suite and parameter, and the seed as parameter. A failing test gets its failure message and the command
- * that replays it as an attachment.
+ * {@code AllureTrace} labels each kit test in the Allure results from its {@link Verifies} requirement: the
+ * requirement ID, the implementation under test as top-level suite and as epic (so two implementations judged in one
+ * run never share a tree node, in the Suites or the Behaviors view), the requirement's area as feature, the
+ * requirement as story, a severity from the level, the catalogue entry as description, and the seed as parameter. A
+ * test that fails or is skipped with a finding gets its message and the command that replays it, which is also
+ * printed.
  *
  * <p>Labels come from the catalogue, never from strings typed at the test, so report and verdict files cannot drift.
+ * The conformance report of this repository is built from the verdict files ({@code reports} module), one Allure test
+ * per requirement; these per-test results serve projects that feed the kit's run to their own Allure.
  */
 @API(status = STABLE, since = "0.1")
 public final class AllureTrace implements BeforeEachCallback, TestExecutionExceptionHandler {
 
-    /** Where requirement links point; relative to the generated report in reports/target/site/allure-maven-plugin. */
+    /** Where requirement links point, when set; otherwise the description carries the catalogue entry. */
     public static final String CATALOGUE_SETTING = "tck.catalogue.url";
-    private static final String DEFAULT_CATALOGUE = "../../../../spec/README.md";
 
     @Override
     public void beforeEach(final ExtensionContext context) {
@@ -38,29 +44,27 @@ public final class AllureTrace implements BeforeEachCallback, TestExecutionExcep
             return;
         }
         final Requirement requirement = verifies.value();
-        final String catalogue = context.getConfigurationParameter(CATALOGUE_SETTING).orElse(DEFAULT_CATALOGUE);
         Allure.label("requirement", requirement.id());
         Allure.label("tag", requirement.level().name());
         Allure.label("tag", requirement.basis().name());
-        Allure.epic(switch (requirement.side()) {
-            case DEVICE -> "Doorbell Buffer Config: device side";
-            case HOST -> "Doorbell Buffer Config: host side";
-            case BOTH -> "Doorbell Buffer Config: both sides";
-        });
+        final ImplementationInfo implementation = ConformanceExtension.implementation(context);
+        final String unit = implementation == null ? "kit" : "%s %s %s".formatted(implementation.side().key(),
+            implementation.name(), implementation.version());
+        // one top-level suite and one epic per implementation, so two devices judged in one run are not interleaved
+        Allure.label("parentSuite", unit);
+        Allure.epic(unit);
         Allure.feature(requirement.area().name().toLowerCase(Locale.ROOT).replace('_', ' '));
         Allure.story(requirement.id() + " " + requirement.statement());
         Allure.label("severity", severity(requirement.level()).value());
-        Allure.link(requirement.id(), catalogue + "#" + requirement.id());
-        Allure.description(requirement.statement() + "\n\n" + requirement.level() + " on basis " + requirement.basis()
-            + ": " + requirement.rationale() + " Sources (spec/SOURCES.md): " + requirement.sources().stream()
-                .map(Source::key).collect(Collectors.joining(", ")) + ".\n\nIf this fails, check: "
-            + requirement.ifFailsCheck());
-        final ImplementationInfo implementation = ConformanceExtension.implementation(context);
+        context.getConfigurationParameter(CATALOGUE_SETTING)
+            .ifPresent(catalogue -> Allure.link(requirement.id(), catalogue + "#" + requirement.id()));
+        Allure.description("%s (%s on basis %s, %s side): %s%n%n%s Sources (spec/SOURCES.md): %s.%n%nIf this fails, check: %s"
+            .formatted(requirement.id(), requirement.level(), requirement.basis(),
+                requirement.side().name().toLowerCase(Locale.ROOT), requirement.statement(), requirement.rationale(),
+                requirement.sources().stream().map(Source::key).collect(Collectors.joining(", ")),
+                requirement.ifFailsCheck()));
         if (implementation != null) {
-            // one top-level suite per implementation, so two devices judged in one run are not interleaved
-            Allure.label("parentSuite", implementation.side().key() + " " + implementation.name());
-            Allure.parameter("implementation", "%s %s %s".formatted(implementation.side().key(), implementation.name(),
-                implementation.version()));
+            Allure.parameter("implementation", unit);
         }
         Allure.parameter("seed", ConformanceExtension.seed(context));
     }
@@ -68,14 +72,25 @@ public final class AllureTrace implements BeforeEachCallback, TestExecutionExcep
     @Override
     public void handleTestExecutionException(final ExtensionContext context, final Throwable throwable)
         throws Throwable {
-        final ImplementationInfo implementation = ConformanceExtension.implementation(context);
-        final String selection = implementation == null ? ""
-            : " -D%s=%s".formatted(implementation.side().selectionProperty(), implementation.name());
-        Allure.addAttachment("failure and replay", "text/plain",
-            "%s%n%nReplay: ./mvnw -B verify -pl tck -am -Dtck.seed=%d%s -Dtest=%s%n".formatted(
-                String.valueOf(throwable.getMessage()), ConformanceExtension.seed(context), selection,
-                context.getRequiredTestClass().getSimpleName()));
+        final String replay = replay(context);
+        System.out.printf("dbbuf-tck replay %s.%s: %s%n", context.getRequiredTestClass().getSimpleName(),
+            context.getRequiredTestMethod().getName(), replay);
+        Allure.addAttachment(throwable instanceof TestAbortedException ? "finding and replay" : "failure and replay",
+            "text/plain", "%s%n%nReplay (from the repository root): %s%n".formatted(
+                String.valueOf(throwable.getMessage()), replay));
         throw throwable;
+    }
+
+    /**
+     * The command that replays a test, as the kit prints it.
+     *
+     * @param context the test's context
+     * @return the command line
+     */
+    static String replay(final ExtensionContext context) {
+        return ReplayCommand.of(context.getUniqueId(), context.getRequiredTestClass(),
+            context.getRequiredTestMethod().getName(), ConformanceExtension.seed(context),
+            context::getConfigurationParameter, Path.of(System.getProperty("user.dir", ".")));
     }
 
     private static SeverityLevel severity(final Level level) {

@@ -3,6 +3,7 @@ package dev.dbbuf.tck.trace;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.dbbuf.tck.select.KitSide;
+import dev.dbbuf.tck.settings.SettingsCheck;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code Conformance} marks a verification class, names the side it puts under test, and registers the
- * {@link ConformanceExtension} that traces its tests into verdicts and the {@link AllureTrace} that labels them
+ * {@link SettingsCheck} that rejects a mistyped run before any test, the {@link ConformanceExtension} that traces its tests into verdicts and the {@link AllureTrace} that labels them
  * in the Allure report.
  *
  * <p>Each test method of such a class carries one {@link dev.dbbuf.tck.Verifies} (e.g. DBC-EVT-001).
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-@ExtendWith({ConformanceExtension.class, AllureTrace.class})
+@ExtendWith({SettingsCheck.class, ConformanceExtension.class, AllureTrace.class})
 public @interface Conformance {
 
     /**

@@ -253,15 +253,4 @@ class EventIdxSuiteProofTest {
         assertThat(run.verdict("DBC-EVT-001")).isEqualTo("KIT_ERROR");
         assertThat(run.failure(EXHAUSTIVE)).as("the kit's other checks still judge the implementation").isEmpty();
     }
-
-    @Test
-    void unknownProviderFailsEveryTestWithTheSelectionMessage() {
-        final KitRun run = run("no-such-function");
-
-        assertThat(run.failure(EXHAUSTIVE))
-            .contains("tck.eventidx=no-such-function")
-            .contains("available: [")
-            .contains("spec-example");
-        assertThat(run.verdict("DBC-EVT-001")).isEqualTo("FAIL");
-    }
 }

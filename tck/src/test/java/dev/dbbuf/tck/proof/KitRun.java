@@ -1,7 +1,10 @@
 package dev.dbbuf.tck.proof;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -22,7 +25,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * Runs one kit verification class in a nested JUnit Platform launcher with given settings, and collects each test's
- * result and the verdict file it wrote.
+ * result and the verdict file it wrote. The run reads no system property and no junit-platform.properties: a user's
+ * {@code -Dtck.device=...} selects the provider of the user's run, not of the kit's proofs.
  */
 public final class KitRun {
 
@@ -30,11 +34,14 @@ public final class KitRun {
 
     private final Map<String, TestExecutionResult> results = new LinkedHashMap<>();
     private final String verdictJson;
+    private final String output;
 
     private KitRun(final List<Class<?>> verifications, final String side, final String provider,
                    final Map<String, String> settings, final List<String> methods) {
         final Path directory = PROOF_DIRECTORY.resolve(side + "-" + provider);
         final LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+            // a proof sees only its own settings, never the -Dtck.* system properties a user's run is given
+            .enableImplicitConfigurationParameters(false)
             .selectors(verifications.stream().map(DiscoverySelectors::selectClass).toList())
             .configurationParameter("tck." + side, provider)
             .configurationParameter("tck.conformance.dir", directory.toString())
@@ -46,6 +53,24 @@ public final class KitRun {
         }
         final LauncherDiscoveryRequest built = request.build();
         // no auto-registered listeners: the runs of deliberately faulty implementations stay out of the Allure report
+        // the nested run's verdict table and replay lines are the proof's evidence, not the build's output: keep them
+        final PrintStream console = System.out;
+        final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            execute(built);
+        } finally {
+            System.setOut(console);
+        }
+        output = printed.toString(StandardCharsets.UTF_8);
+        try {
+            verdictJson = Files.readString(directory.resolve(side + "-" + provider + ".json"));
+        } catch (final IOException e) {
+            throw new UncheckedIOException("kit run wrote no verdict file: provider=" + provider + "\n" + output, e);
+        }
+    }
+
+    private void execute(final LauncherDiscoveryRequest built) {
         LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build()).execute(built, new TestExecutionListener() {
             @Override
             public void executionFinished(final TestIdentifier id, final TestExecutionResult result) {
@@ -55,11 +80,15 @@ public final class KitRun {
                         first.getStatus() == TestExecutionResult.Status.FAILED ? first : next));
             }
         });
-        try {
-            verdictJson = Files.readString(directory.resolve(side + "-" + provider + ".json"));
-        } catch (final IOException e) {
-            throw new UncheckedIOException("kit run wrote no verdict file: provider=" + provider, e);
-        }
+    }
+
+    /**
+     * What the nested run printed (its seed line, verdict table and replay lines).
+     *
+     * @return the text
+     */
+    public String output() {
+        return output;
     }
 
     /**
