@@ -8,6 +8,7 @@ import dev.dbbuf.adapter.nativeabi.LastCall;
 import dev.dbbuf.adapter.nativeabi.NativeLibrary;
 import dev.dbbuf.tck.trace.ConformanceRun;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +43,9 @@ public final class NativeKit {
     public static final Duration DEFAULT_RUN_LIMIT = Duration.ofMinutes(10);
 
     private static final int USAGE = 2;
+    private static final String USAGE_LINE =
+        "usage: NativeKit --library PATH [--side eventidx] [--out DIR] [-Dtck.KEY=VALUE ...]";
+    private static final java.util.Set<String> OPTIONS = java.util.Set.of("--library", "--side", "--out");
 
     private NativeKit() {
     }
@@ -108,31 +112,46 @@ public final class NativeKit {
      * @param args {@code --library PATH [--side eventidx] [--out DIR] [-Dtck.KEY=VALUE ...]}
      */
     public static void main(final String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * The command line without exiting.
+     *
+     * @param args the arguments of {@link #main}
+     * @param out  where the kit's lines and the verdict file's path go
+     * @param err  where a usage or kit error goes, one line
+     * @return the exit status: 0 every kit test passed, 1 one failed, 2 the library could not be judged
+     */
+    static int run(final String[] args, final PrintStream out, final PrintStream err) {
         final Map<String, String> options = new LinkedHashMap<>();
         final Map<String, String> settings = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].startsWith("-D") && args[i].contains("=")) {
                 final int eq = args[i].indexOf('=');
                 settings.put(args[i].substring(2, eq), args[i].substring(eq + 1));
-            } else if (args[i].startsWith("--") && i + 1 < args.length) {
+            } else if (OPTIONS.contains(args[i]) && i + 1 < args.length) {
                 options.put(args[i].substring(2), args[++i]);
             } else {
-                exit(USAGE, "unexpected argument: " + args[i]);
+                err.println("unexpected argument: " + args[i] + "; " + USAGE_LINE);
+                return USAGE;
             }
         }
         if (!options.containsKey("library")) {
-            exit(USAGE, "usage: NativeKit --library PATH [--side eventidx] [--out DIR] [-Dtck.KEY=VALUE ...]");
+            err.println(USAGE_LINE);
+            return USAGE;
         }
         try {
             final NativeRun run = judge(Path.of(options.get("library")),
                 NativeSide.of(options.getOrDefault("side", "eventidx")),
                 Path.of(options.getOrDefault("out", "target/conformance-native")), settings, DEFAULT_RUN_LIMIT);
-            System.out.print(Files.readString(run.childLogs().getLast()));
-            run.crashes().forEach(c -> System.out.println("CRASH " + c.describe(options.get("library"))));
-            System.out.println("verdict file: " + run.verdictFile());
-            exit(run.testsFailed() ? 1 : 0, "");
+            out.print(Files.readString(run.childLogs().getLast()));
+            run.crashes().forEach(c -> out.println("CRASH " + c.describe(options.get("library"))));
+            out.println("verdict file: " + run.verdictFile());
+            return run.testsFailed() ? 1 : 0;
         } catch (final NativeKitException | IllegalArgumentException | IOException | UncheckedIOException e) {
-            exit(USAGE, "the library could not be judged: " + e.getMessage());
+            err.println("the library could not be judged: " + e.getMessage());
+            return USAGE;
         }
     }
 
@@ -171,12 +190,5 @@ public final class NativeKit {
     private static String tail(final Path log) throws IOException {
         final List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
-    }
-
-    private static void exit(final int status, final String message) {
-        if (!message.isEmpty()) {
-            System.err.println(message);
-        }
-        System.exit(status);
     }
 }

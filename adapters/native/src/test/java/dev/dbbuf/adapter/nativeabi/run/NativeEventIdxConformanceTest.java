@@ -84,6 +84,39 @@ class NativeEventIdxConformanceTest {
     }
 
     @Test
+    void abortingLibraryFailsWithTheSignalFromTheExitStatus() {
+        final NativeRun run = judge("libeventidx-aborts.so", QUICK);
+        final VerdictJson verdicts = VerdictJson.of(run.verdictFile());
+
+        assertThat(run.crashes()).hasSize(1);
+        final CrashReport crash = run.crashes().getFirst();
+        assertThat(crash.signal()).as("the JVM writes no error log for SIGABRT").isEqualTo("signal 6 (SIGABRT)");
+        assertThat(crash.lastCall()).hasValueSatisfying(call -> assertThat(call.arguments().get(3))
+            .isGreaterThanOrEqualTo(17L));
+        assertThat(verdicts.verdict("DBC-EVT-001")).isEqualTo("FAIL");
+        assertThat(verdicts.message("DBC-EVT-001")).contains("native library libeventidx-aborts.so crashed the kit's"
+            + " JVM with signal 6 (SIGABRT) in " + crash.lastCall().orElseThrow().call());
+    }
+
+    @Test
+    void hangingLibraryFailsWithATimeoutAndTheRunStillEnds() {
+        final Map<String, String> settings = new java.util.HashMap<>(QUICK);
+        settings.put("tck.timeout.ms", "400");
+        final long start = System.nanoTime();
+        final NativeRun run = judge("libeventidx-hangs.so", settings);
+        final VerdictJson verdicts = VerdictJson.of(run.verdictFile());
+
+        assertThat(run.crashes()).isEmpty();
+        assertThat(verdicts.verdict("DBC-EVT-001")).isEqualTo("FAIL");
+        assertThat(verdicts.message("DBC-EVT-001"))
+            .startsWith("DBC-EVT-001: eventidx 'native' answering mustRing(")
+            .contains("depth=17)")
+            .contains("no answer (hung; timeout, call abandoned)");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("calls stuck in native code do not keep the child"
+            + " JVM alive").isLessThan(Duration.ofSeconds(90));
+    }
+
+    @Test
     void missingLibraryFailsEveryRuleWithTheLoadersMessage() {
         final NativeRun run = NativeKit.judge(Path.of("target/no-such-dir/libacme.so"), NativeSide.EVENTIDX,
             Path.of("target", "conformance", "missing-library"), QUICK, LIMIT);
