@@ -16,7 +16,25 @@ public enum NativeFunction {
     /** {@code const char *dbbuf_tck_implementation(void)}. */
     IMPLEMENTATION("dbbuf_tck_implementation"),
     /** {@code int dbbuf_tck_eventidx_must_ring(old_value, new_value, event_idx, depth)}. */
-    EVENTIDX_MUST_RING("dbbuf_tck_eventidx_must_ring", "old", "new", "ev", "depth");
+    EVENTIDX_MUST_RING("dbbuf_tck_eventidx_must_ring", "old", "new", "ev", "depth"),
+    /** {@code void *dbbuf_tck_device_create(const struct dbbuf_tck_device_config *)}. */
+    DEVICE_CREATE("dbbuf_tck_device_create"),
+    /** {@code void dbbuf_tck_device_attach(void *, const struct dbbuf_tck_host *)}. */
+    DEVICE_ATTACH("dbbuf_tck_device_attach"),
+    /** {@code void dbbuf_tck_device_capabilities(void *, struct dbbuf_tck_device_caps *)}. */
+    DEVICE_CAPABILITIES("dbbuf_tck_device_capabilities"),
+    /** {@code uint32_t dbbuf_tck_device_read32(void *, uint32_t offset)}. */
+    DEVICE_READ32("dbbuf_tck_device_read32", "offset"),
+    /** {@code uint64_t dbbuf_tck_device_read64(void *, uint32_t offset)}. */
+    DEVICE_READ64("dbbuf_tck_device_read64", "offset"),
+    /** {@code void dbbuf_tck_device_write32(void *, uint32_t offset, uint32_t value)}. */
+    DEVICE_WRITE32("dbbuf_tck_device_write32", "offset", "value"),
+    /** {@code void dbbuf_tck_device_write64(void *, uint32_t offset, uint64_t value)}, the value's halves logged. */
+    DEVICE_WRITE64("dbbuf_tck_device_write64", "offset", "value_low", "value_high"),
+    /** {@code int dbbuf_tck_device_step(void *)}. */
+    DEVICE_STEP("dbbuf_tck_device_step"),
+    /** {@code void dbbuf_tck_device_destroy(void *)}. */
+    DEVICE_DESTROY("dbbuf_tck_device_destroy");
 
     private final String symbol;
     private final List<String> parameters;

@@ -3,9 +3,12 @@ package dev.dbbuf.adapter.nativeabi.run;
 import static org.apiguardian.api.API.Status.INTERNAL;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.MethodFilter;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherConfig;
@@ -20,6 +23,10 @@ import org.junit.platform.launcher.core.LauncherFactory;
 @API(status = INTERNAL, since = "0.1")
 public final class KitChild {
 
+    /** Kit classes to run instead of the side's whole suite, comma-separated class names. */
+    public static final String CLASSES_SETTING = "tck.native.classes";
+    /** Test methods to run of those classes, comma-separated names; all if absent. */
+    public static final String METHODS_SETTING = "tck.native.methods";
     /** Every test passed or was aborted. */
     public static final int PASSED = 0;
     /** At least one test failed. */
@@ -51,12 +58,23 @@ public final class KitChild {
     private static int run(final NativeSide side) {
         final AtomicInteger failed = new AtomicInteger();
         final AtomicInteger finished = new AtomicInteger();
-        final var request = LauncherDiscoveryRequestBuilder.request()
-            .selectors(selectClass(side.suite()))
-            .configurationParameter("tck." + side.key(), "native")
-            .build();
+        final LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+            .configurationParameter("tck." + side.key(), "native");
+        final String classes = System.getProperty(CLASSES_SETTING, "");
+        if (classes.isBlank()) {
+            request.selectors(selectClass(side.suite()));
+        } else {
+            for (final String name : classes.split(",")) {
+                request.selectors(selectClass(name.strip()));
+            }
+        }
+        final String methods = System.getProperty(METHODS_SETTING, "");
+        if (!methods.isBlank()) {
+            request.filters(MethodFilter.includeMethodNamePatterns(".*[#.](" + String.join("|",
+                Arrays.stream(methods.split(",")).map(String::strip).map(Pattern::quote).toList()) + ")(\\(.*)?"));
+        }
         LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
-            .execute(request, new TestExecutionListener() {
+            .execute(request.build(), new TestExecutionListener() {
                 @Override
                 public void executionFinished(final TestIdentifier id, final TestExecutionResult result) {
                     if (!id.isTest()) {

@@ -2,6 +2,7 @@ package dev.dbbuf.adapter.nativeabi.run;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import dev.dbbuf.tck.device.DeviceConformanceSuite;
 import dev.dbbuf.tck.eventidx.EventIdxArithmeticSuite;
 import org.apiguardian.api.API;
 
@@ -11,7 +12,9 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "0.1")
 public enum NativeSide {
     /** {@code dbbuf_tck_eventidx_must_ring}, judged by the EventIdx arithmetic suite. */
-    EVENTIDX("eventidx", EventIdxArithmeticSuite.class);
+    EVENTIDX("eventidx", EventIdxArithmeticSuite.class),
+    /** The {@code dbbuf_tck_device_*} controller, judged by the device conformance suite. */
+    DEVICE("device", DeviceConformanceSuite.class);
 
     private final String key;
     private final Class<?> suite;
