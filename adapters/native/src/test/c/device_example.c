@@ -5,7 +5,9 @@
  * value it last saw, so that the host rings on its next update; the admin queue stays MMIO-only.
  *
  * Compiled with -DFAULT_NO_EVENTIDX it never writes the EventIdx buffer: a host applying the EventIdx rule then
- * rings only when the doorbell passes whatever the buffer held (DBC-EVT-006, DBC-EVT-007).
+ * rings only when the doorbell passes whatever the buffer held (DBC-EVT-006, DBC-EVT-007). Compiled with
+ * -DFAULT_NO_FULL_FENCE it reloads the shadow tail after its EventIdx store without a full fence between them, so
+ * on a machine that buffers stores it can miss an update the host decided not to ring for (DBC-ORD-003).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -48,8 +50,10 @@ uint32_t dbbuf_tck_abi_version(void) {
 }
 
 const char *dbbuf_tck_implementation(void) {
-#ifdef FAULT_NO_EVENTIDX
+#if defined(FAULT_NO_EVENTIDX)
     return "device_example.c -DFAULT_NO_EVENTIDX (EventIdx never written)";
+#elif defined(FAULT_NO_FULL_FENCE)
+    return "device_example.c -DFAULT_NO_FULL_FENCE (no full fence between EventIdx store and shadow reload)";
 #else
     return "device_example.c (stepped controller, EventIdx = last value seen)";
 #endif
@@ -71,7 +75,8 @@ struct device {
     const struct dbbuf_tck_host *host;
     uint32_t cc, csts, aqa;
     uint64_t asq, acq;
-    uint64_t shadow_base, event_idx_base; /* 0: not configured */
+    int buffers;                          /* non-zero once Doorbell Buffer Config succeeded */
+    uint64_t shadow_base, event_idx_base;
     uint32_t queue_count;                 /* I/O queue pairs + 1 */
     struct queue *sq, *cq;
 };
@@ -87,8 +92,7 @@ static uint64_t slot(const struct device *d, const uint64_t base, const uint32_t
 static void reset(struct device *d) {
     memset(d->sq, 0, sizeof(struct queue) * d->queue_count);
     memset(d->cq, 0, sizeof(struct queue) * d->queue_count);
-    d->shadow_base = 0;
-    d->event_idx_base = 0;
+    d->buffers = 0;
     d->csts = 0;
 }
 
@@ -263,7 +267,7 @@ static uint32_t create_queue(struct device *d, const uint32_t *command, const in
         }
         d->sq[qid] = (struct queue) {.live = 1, .base = base, .depth = depth, .cqid = cqid};
     }
-    if (d->shadow_base != 0) {
+    if (d->buffers) {
         /* a new queue starts from the host's current shadow value, which must be zero: both sides start at 0 */
         (completion ? &d->cq[qid] : &d->sq[qid])->shadow = 0;
     }
@@ -312,10 +316,11 @@ static uint32_t admin(struct device *d, const uint32_t *command, uint32_t *resul
         if (!d->config.doorbell_buffer_config) {
             return SC_INVALID_OPCODE;
         }
-        if (prp1 == 0 || prp2 == 0 || prp1 % page_size(d) != 0 || prp2 % page_size(d) != 0 || prp1 == prp2
+        if (prp1 % page_size(d) != 0 || prp2 % page_size(d) != 0 || prp1 == prp2
             || (uint64_t) d->queue_count * 2u * stride(d) > page_size(d)) {
             return SC_INVALID_FIELD;
         }
+        d->buffers = 1;
         d->shadow_base = prp1;
         d->event_idx_base = prp2;
         for (uint32_t qid = 1; qid < d->queue_count; qid++) {
@@ -386,7 +391,7 @@ int dbbuf_tck_device_step(void *device) {
         return 0;
     }
     int work = drain(d, 0);
-    if (d->shadow_base == 0) {
+    if (!d->buffers) {
         for (uint32_t qid = 1; qid < d->queue_count; qid++) {
             if (d->sq[qid].live) {
                 work += drain(d, qid);
@@ -403,8 +408,10 @@ int dbbuf_tck_device_step(void *device) {
             work += reload_shadow(d, qid, 0);
             work += drain(d, qid);
             publish_event_idx(d, qid, 0);
+#ifndef FAULT_NO_FULL_FENCE
             /* full: the EventIdx store must be visible before the shadow reload, or an update is missed */
             dbbuf_tck_fence_full(d->host);
+#endif
             work += reload_shadow(d, qid, 0);
         }
     }

@@ -78,6 +78,12 @@ public final class KitChild {
                 @Override
                 public void executionFinished(final TestIdentifier id, final TestExecutionResult result) {
                     if (!id.isTest()) {
+                        // a class or suite that failed as a whole reports no test: say why
+                        if (result.getStatus() == TestExecutionResult.Status.FAILED) {
+                            failed.incrementAndGet();
+                            System.out.println("FAILED " + id.getDisplayName()
+                                + result.getThrowable().map(t -> ": " + t).orElse(""));
+                        }
                         return;
                     }
                     finished.incrementAndGet();

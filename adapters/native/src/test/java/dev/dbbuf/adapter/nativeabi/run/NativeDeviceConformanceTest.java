@@ -9,10 +9,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Judges the small C controller of src/test/c with the kit's device EventIdx rules, in a child JVM, host memory
+ * Judges the small C controller of src/test/c with some of the kit's device rules, in a child JVM, host memory
  * observed through upcalls: the controller writes both EventIdx entries of its queues and passes DBC-EVT-006 and
  * DBC-EVT-007; the same source compiled with -DFAULT_NO_EVENTIDX never writes them and fails both, the kit finding
- * the sentinel it left in the buffer.
+ * the sentinel it left in the buffer. Under the kit's weak-memory explorer the controller passes DBC-ORD-003, and
+ * compiled with -DFAULT_NO_FULL_FENCE (no full fence between its EventIdx store and the shadow reload) it loses a
+ * doorbell and fails it.
  */
 class NativeDeviceConformanceTest {
 
@@ -23,10 +25,38 @@ class NativeDeviceConformanceTest {
         KitChild.CLASSES_SETTING, "dev.dbbuf.tck.device.DeviceEventIdxVerification",
         KitChild.METHODS_SETTING, SQ_EVENTIDX + "," + CQ_EVENTIDX);
 
+    private static final String FULL_FENCE = "required_DBC_ORD_003_fullFenceBetweenEventIdxStoreAndShadowReload";
+    private static final Map<String, String> FULL_FENCE_RULE = Map.of(
+        "tck.seed", "20261125",
+        KitChild.CLASSES_SETTING, "dev.dbbuf.tck.device.DeviceOrderingVerification",
+        KitChild.METHODS_SETTING, FULL_FENCE);
+
     private static NativeRun judge(final String library) {
+        return judge(library, EVENTIDX_RULES, "");
+    }
+
+    private static NativeRun judge(final String library, final Map<String, String> rules, final String run) {
         return NativeKit.judge(TestLibraries.library(library), NativeSide.DEVICE,
-            Path.of("target", "conformance", library.replaceFirst("\\.so$", "")), EVENTIDX_RULES,
-            Duration.ofMinutes(5));
+            Path.of("target", "conformance", library.replaceFirst("\\.so$", "") + run), rules, Duration.ofMinutes(5));
+    }
+
+    @Test
+    void cControllerWithTheFullFencePassesTheWeakMemoryExplorer() {
+        final NativeRun run = judge("libdevice-example.so", FULL_FENCE_RULE, "-ordering");
+        final VerdictJson verdicts = VerdictJson.of(run.verdictFile());
+
+        assertThat(verdicts.verdict("DBC-ORD-003")).as(verdicts.message("DBC-ORD-003")).isEqualTo("PASS");
+    }
+
+    @Test
+    void sameSourceWithoutTheFullFenceFailsDbcOrd003UnderTheWeakMemoryExplorer() {
+        final NativeRun run = judge("libdevice-faulty-no-full-fence.so", FULL_FENCE_RULE, "-ordering");
+        final VerdictJson verdicts = VerdictJson.of(run.verdictFile());
+
+        assertThat(verdicts.verdict("DBC-ORD-003")).isEqualTo("FAIL");
+        assertThat(verdicts.message("DBC-ORD-003"))
+            .startsWith("DBC-ORD-003: outcome expected=every submission completed actual=LOST_DOORBELL (device native")
+            .contains("queue hangs: shadow tail=2 EventIdx=1");
     }
 
     @Test

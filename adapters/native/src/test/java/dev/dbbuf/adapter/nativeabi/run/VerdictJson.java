@@ -31,9 +31,10 @@ record VerdictJson(String json) {
         return m.group(1);
     }
 
+    // possessive: a long message must not recurse once per character
     String message(final String id) {
         final Matcher m = Pattern.compile("\"id\": \"" + Pattern.quote(id)
-            + "\",.*?\"verdict\": \"\\w+\",\\s*\"message\": (null|\"((?:[^\"\\\\]|\\\\.)*)\")", Pattern.DOTALL)
+            + "\",.*?\"verdict\": \"\\w+\",\\s*\"message\": (null|\"((?:[^\"\\\\]|\\\\.)*+)\")", Pattern.DOTALL)
             .matcher(json);
         if (!m.find()) {
             throw new AssertionError("verdict file has no entry with a message: id=" + id + "\n" + json);
