@@ -65,10 +65,13 @@ final class NativeDevice implements DeviceUnderTest {
             : java.util.Arrays.asList(POLICIES).indexOf(configuration.eventIdxPolicy()));
         config.set(JAVA_INT, 20, configuration.blockSize());
         config.set(JAVA_LONG, CONFIG_NAMESPACE_BLOCKS_OFFSET, configuration.namespaceBlocks());
-        enter(NativeFunction.DEVICE_CREATE, 0, 0, 0);
         final MemorySegment created;
         try {
+            enter(NativeFunction.DEVICE_CREATE, 0, 0, 0);
             created = (MemorySegment) functions.create().invokeExact(config);
+        } catch (final NativeCrash e) {
+            arena.close();
+            throw e;
         } catch (final Throwable e) {
             arena.close();
             throw new ProviderException("dbbuf_tck_device_create failed: " + e, e);
