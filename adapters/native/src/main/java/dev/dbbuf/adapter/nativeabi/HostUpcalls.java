@@ -1,0 +1,178 @@
+package dev.dbbuf.adapter.nativeabi;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.dbbuf.spec.memory.AccessMode;
+import dev.dbbuf.spec.memory.Fence;
+import dev.dbbuf.spec.memory.HostMemory;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code HostUpcalls} is the kit's {@link HostMemory} as a C {@code struct dbbuf_tck_host}: one upcall stub per
+ * callback, each calling the memory with the access mode the native code named (observed mode).
+ *
+ * <p>An exception must not leave an upcall (it would end the process), so each callback catches what the memory
+ * throws, answers 0, and keeps the first failure; the native call that made the access then rethrows it through
+ * {@link #rethrow()} when it returns, so the kit sees its own finding as it would from a Java device.
+ *
+ * <pre>
+ * struct dbbuf_tck_host, 8 pointers:
+ *   [0,8) context   [8,16) read_u32   [16,24) write_u32   [24,32) read_u64
+ *   [32,40) write_u64   [40,48) read_bytes   [48,56) write_bytes   [56,64) fence
+ * </pre>
+ */
+@API(status = INTERNAL, since = "0.1")
+final class HostUpcalls {
+
+    /** Byte offset of {@code read_u32} in the struct; the callbacks follow at pointer size. */
+    private static final long FIRST_CALLBACK_OFFSET = 8;
+    private static final long STRUCT_SIZE = 64;
+
+    private final HostMemory memory;
+    private final MemorySegment struct;
+    private @Nullable Throwable failure;
+
+    HostUpcalls(final HostMemory memory, final Arena arena) {
+        this.memory = memory;
+        this.struct = arena.allocate(STRUCT_SIZE, 8);
+        struct.set(ADDRESS, 0, MemorySegment.NULL);
+        final Object[][] callbacks = {
+            {"readU32", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT)},
+            {"writeU32", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT)},
+            {"readU64", FunctionDescriptor.of(JAVA_LONG, ADDRESS, JAVA_LONG, JAVA_INT)},
+            {"writeU64", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT)},
+            {"readBytes", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG)},
+            {"writeBytes", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG)},
+            {"fence", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT)},
+        };
+        for (int i = 0; i < callbacks.length; i++) {
+            final FunctionDescriptor descriptor = (FunctionDescriptor) callbacks[i][1];
+            struct.set(ADDRESS, FIRST_CALLBACK_OFFSET + 8L * i, Linker.nativeLinker()
+                .upcallStub(handle((String) callbacks[i][0], descriptor), descriptor, arena));
+        }
+    }
+
+    /**
+     * The {@code struct dbbuf_tck_host *} to hand to the device.
+     *
+     * @return the struct
+     */
+    MemorySegment struct() {
+        return struct;
+    }
+
+    /** Throws the first failure an access of the last native call met, if any, and forgets it. */
+    void rethrow() {
+        final Throwable first = failure;
+        if (first == null) {
+            return;
+        }
+        failure = null;
+        if (first instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (first instanceof Error error) {
+            throw error;
+        }
+        throw new IllegalStateException("host memory access failed: " + first, first);
+    }
+
+    private MethodHandle handle(final String name, final FunctionDescriptor descriptor) {
+        try {
+            return MethodHandles.lookup().findVirtual(HostUpcalls.class, name,
+                descriptor.toMethodType()).bindTo(this);
+        } catch (final ReflectiveOperationException e) {
+            throw new IllegalStateException("upcall target missing: " + name, e);
+        }
+    }
+
+    private int readU32(final MemorySegment context, final long address, final int mode) {
+        try {
+            return memory.readU32(address, mode(mode));
+        } catch (final Throwable e) {
+            keep(e);
+            return 0;
+        }
+    }
+
+    private void writeU32(final MemorySegment context, final long address, final int value, final int mode) {
+        try {
+            memory.writeU32(address, value, mode(mode));
+        } catch (final Throwable e) {
+            keep(e);
+        }
+    }
+
+    private long readU64(final MemorySegment context, final long address, final int mode) {
+        try {
+            return memory.readU64(address, mode(mode));
+        } catch (final Throwable e) {
+            keep(e);
+            return 0;
+        }
+    }
+
+    private void writeU64(final MemorySegment context, final long address, final long value, final int mode) {
+        try {
+            memory.writeU64(address, value, mode(mode));
+        } catch (final Throwable e) {
+            keep(e);
+        }
+    }
+
+    private void readBytes(final MemorySegment context, final long address, final MemorySegment destination,
+                           final long length) {
+        try {
+            final byte[] bytes = new byte[Math.toIntExact(length)];
+            memory.readBytes(address, bytes, 0, bytes.length);
+            MemorySegment.copy(bytes, 0, destination.reinterpret(length), JAVA_BYTE, 0, bytes.length);
+        } catch (final Throwable e) {
+            keep(e);
+        }
+    }
+
+    private void writeBytes(final MemorySegment context, final long address, final MemorySegment source,
+                            final long length) {
+        try {
+            final byte[] bytes = source.reinterpret(length).toArray(JAVA_BYTE);
+            memory.writeBytes(address, bytes, 0, bytes.length);
+        } catch (final Throwable e) {
+            keep(e);
+        }
+    }
+
+    private void fence(final MemorySegment context, final int fence) {
+        try {
+            if (fence < 0 || fence >= Fence.values().length) {
+                throw new IllegalArgumentException("native code named no fence of dbbuf_tck.h: fence=" + fence);
+            }
+            memory.fence(Fence.values()[fence]);
+        } catch (final Throwable e) {
+            keep(e);
+        }
+    }
+
+    private static AccessMode mode(final int mode) {
+        if (mode < 0 || mode >= AccessMode.values().length) {
+            throw new IllegalArgumentException("native code named no access mode of dbbuf_tck.h: mode=" + mode);
+        }
+        return AccessMode.values()[mode];
+    }
+
+    private void keep(final Throwable e) {
+        if (failure == null) {
+            failure = e;
+        }
+    }
+}

@@ -1,0 +1,1 @@
+../../adapters/native/src/main/c/dbbuf_tck.h
