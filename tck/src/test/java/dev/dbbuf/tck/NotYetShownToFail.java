@@ -26,57 +26,15 @@ final class NotYetShownToFail {
     private static final Map<Key, String> REASONS = new LinkedHashMap<>();
 
     static {
-        entry(KitSide.DEVICE, Requirement.DBC_CMD_001,
-            "No faulty device in the proofs yet misreports OACS bit 8 (set without accepting 0x7C, or clear "
-                + "while accepting it).");
-        entry(KitSide.DEVICE, Requirement.DBC_CMD_002,
-            "No faulty device in the proofs yet lacks Doorbell Buffer Config and answers 0x7C with another "
-                + "status than Invalid Command Opcode.");
         entry(KitSide.DEVICE, Requirement.DBC_CMD_003,
             "No faulty device in the proofs yet rejects valid buffers, e.g. by checking alignment against a "
                 + "fixed 4 KiB instead of CC.MPS.");
-        entry(KitSide.DEVICE, Requirement.DBC_CMD_006,
-            "No faulty device in the proofs yet accepts a doorbell table that does not fit in one memory page.");
-        entry(KitSide.DEVICE, Requirement.DBC_CMD_008,
-            "No faulty device in the proofs yet keeps using the first buffers after a second Doorbell Buffer Config.");
-        entry(KitSide.DEVICE, Requirement.DBC_LAY_001,
-            "No faulty device in the proofs yet reads shadow tails or writes EventIdx entries at a wrong stride "
-                + "offset.");
-        entry(KitSide.DEVICE, Requirement.DBC_LAY_002,
-            "No faulty device in the proofs yet reads shadow heads or writes CQ EventIdx entries at a wrong "
-                + "stride offset.");
-        entry(KitSide.DEVICE, Requirement.DBC_EVT_006,
-            "No faulty device in the proofs yet leaves some queue's SQ EventIdx unwritten; the probe host's "
-                + "sentinel pre-fill hides such a slot.");
         entry(KitSide.DEVICE, Requirement.DBC_EVT_009,
             "The check counts the probe's own MMIO writes while the shadow entry holds the same value, so a "
                 + "device ignoring MMIO cannot fail it as written.");
-        entry(KitSide.DEVICE, Requirement.DBC_EVT_010,
-            "A device declaring POLLING or OTHER is exempt and the probe host treats a value at or above the "
-                + "depth as always ring, so nothing fails it yet.");
-        entry(KitSide.DEVICE, Requirement.DBC_LIF_001,
-            "No faulty device in the proofs yet attaches only the queues created after Doorbell Buffer Config.");
-        entry(KitSide.DEVICE, Requirement.DBC_LIF_002,
-            "No faulty device in the proofs yet attaches only the queues that existed when Doorbell Buffer "
-                + "Config completed.");
-        entry(KitSide.DEVICE, Requirement.DBC_LIF_004,
-            "No faulty device in the proofs yet carries EventIdx or consumed-tail state across a queue's "
-                + "deletion and re-creation.");
         entry(KitSide.DEVICE, Requirement.DBC_LIF_006,
             "No faulty device in the proofs yet breaks at an odd, prime or 65536 depth, e.g. with 16-bit index "
                 + "arithmetic.");
-        entry(KitSide.DEVICE, Requirement.DBC_ADM_001,
-            "No faulty device in the proofs yet takes the admin tail from the shadow entry only and misses MMIO "
-                + "admin doorbells.");
-        entry(KitSide.DEVICE, Requirement.DBC_ADM_002,
-            "A device ignoring the shadowed admin queue passes while the probe host pre-fills EventIdx slots "
-                + "with a sentinel it treats as always ring.");
-        entry(KitSide.DEVICE, Requirement.DBC_ISO_002,
-            "No faulty device in the proofs yet writes host memory outside completion queues, the EventIdx "
-                + "buffer and data buffers.");
-        entry(KitSide.DEVICE, Requirement.DBC_ISO_004,
-            "No faulty device in the proofs yet ignores a doorbell value at or above the depth while an "
-                + "asynchronous event request is outstanding.");
         entry(KitSide.DRIVER, Requirement.DBC_CMD_009,
             "No faulty driver in the proofs yet sends Doorbell Buffer Config to a controller without OACS bit 8, "
                 + "e.g. reading OACS at a wrong offset.");

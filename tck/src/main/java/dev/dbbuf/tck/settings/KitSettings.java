@@ -54,7 +54,7 @@ public final class KitSettings {
             v -> v.equals("0") || v.equals("1")),
         new Setting("tck.device.eventIdxPolicy", "the device's own",
             "one of " + Arrays.toString(EventIdxPolicy.values()), KitSettings::isPolicy),
-        Setting.wholeNumber("tck.scenario.count", "200", 1, Integer.MAX_VALUE, "scenarios"),
+        Setting.wholeNumber("tck.scenario.count", "200", 0, Integer.MAX_VALUE, "scenarios"),
         Setting.wholeNumber("tck.scenario.index", "unset", 0, Integer.MAX_VALUE - 1, "(a generated scenario's index, from 0)"),
         Setting.wholeNumber("tck.scenario.budget.ms", "20000", 1, 24 * HOUR_MILLIS, "milliseconds"),
         Setting.wholeNumber("tck.scenario.shrink.replays", "400", 0, Integer.MAX_VALUE, "replays"),

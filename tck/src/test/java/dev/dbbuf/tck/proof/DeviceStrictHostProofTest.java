@@ -50,7 +50,7 @@ class DeviceStrictHostProofTest {
         assertThat(run.failure("required_DBC_EVT_006_writesTheSubmissionQueueEventIdx"))
             .startsWith("DBC-EVT-006: device under test expected=3 completion(s) on CQ1 actual=no progress")
             .contains("SQ1 tail 0x0000 -> 0x0003 not rung: EventIdx @0x", "read 0xffffffff (depth 16)");
-        assertThat(run.failure("optional_DBC_EVT_010_eventIdxStaysBelowTheDepthForQueuesNotPolled"))
+        assertThat(run.failure("required_DBC_EVT_010_eventIdxStaysBelowTheDepthForQueuesNotPolled"))
             .startsWith("DBC-EVT-010: device under test expected=29 completion(s) on CQ1 actual=no progress")
             .contains("read 0xffffffff (depth 300)");
         assertThat(run.verdict("DBC-EVT-008")).isEqualTo("FAIL");

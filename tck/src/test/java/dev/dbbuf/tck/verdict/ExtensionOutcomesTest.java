@@ -18,7 +18,7 @@ class ExtensionOutcomesTest {
 
     @BeforeAll
     static void runTheChecks() {
-        run = KitRun.of(OutcomeChecks.class, "device", "reference", Map.of());
+        run = KitRun.of(OutcomeChecks.class, "device", "reference", Map.of("tck.qemu.kitErrorProbe", "not-a-number"));
     }
 
     @Test
@@ -30,6 +30,15 @@ class ExtensionOutcomesTest {
     }
 
     @Test
+    void exceptionInTheKitsOwnCodeIsAKitErrorNotTheImplementationsFailure() {
+        assertThat(run.failure("required_DBC_EVT_009_kitCodeThrows"))
+            .startsWith("KIT_ERROR: the kit's own code threw java.lang.IllegalArgumentException: kit setting must be "
+                + "a number: tck.qemu.kitErrorProbe=not-a-number at dev.dbbuf.tck.trace.KitEnvironment")
+            .contains("the implementation is not blamed");
+        assertThat(run.verdict("DBC-EVT-009")).isEqualTo("KIT_ERROR");
+    }
+
+    @Test
     void stallAfterAnotherRequirementsFindingIsBlockedByTheFirstBindingOne() {
         assertThat(run.failure("required_DBC_EVT_007_stallsAfterAByteOrderFinding"))
             .isEqualTo("blocked by DBC-LAY-003: DBC-LAY-003: CQ1 EventIdx @0x1004 stored big-endian || then this test "
@@ -37,7 +46,7 @@ class ExtensionOutcomesTest {
                 + "(timeout)");
         assertThat(run.verdict("DBC-EVT-007")).isEqualTo("BLOCKED");
         assertThat(run.verdict("DBC-LAY-003")).isEqualTo("FAIL");
-        assertThat(run.verdict("DBC-EVT-010")).as("a SHOULD finding is no root cause").isEqualTo("UNTESTED");
+        assertThat(run.verdict("DBC-ISO-004")).as("a SHOULD finding is no root cause").isEqualTo("UNTESTED");
     }
 
     @Test

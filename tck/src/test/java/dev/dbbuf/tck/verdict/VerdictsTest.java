@@ -137,7 +137,7 @@ class VerdictsTest {
             "\"blockedBy\": {", "\"finding\": \"DBC-EVT-002: root\"", "\"BLOCKED\": 1", "\"PARTIAL\": 0",
             "\"KIT_ERROR\": 0", "\"gaps\": [");
         assertThat(SummaryTable.render(List.of(report)))
-            .contains("DBC-EVT-001  MUST    BLOCKED", "covered: 3 scenarios",
+            .contains("DBC-EVT-001  INTEROP BLOCKED", "covered: 3 scenarios",
                 "PASS 0, PARTIAL 0, FAIL 1, BLOCKED 1, NOT_APPLICABLE 0, UNTESTED 0, KIT_ERROR 0",
                 "BLOCKED (not judged: an earlier defect stopped them; fix the root cause first): DBC-EVT-001 by "
                     + "DBC-EVT-002");
