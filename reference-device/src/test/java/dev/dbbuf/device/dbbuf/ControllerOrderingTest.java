@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The controller's half of the store-buffering pattern (facts section 5, bug record #11): every EventIdx store is a
+ * The controller's half of the store-buffering pattern (NVMe 2.0 Annex B.5; the ordering entries of spec/SOURCES.md): every EventIdx store is a
  * release store, followed by a full fence, followed by an acquire re-load of the same doorbell's shadow entry.
  */
 class ControllerOrderingTest {

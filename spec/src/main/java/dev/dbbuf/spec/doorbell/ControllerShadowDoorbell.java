@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  * published, and publish EventIdx so the host knows when to ring.
  *
  * <p>The controller never writes the shadow entry; it writes only the EventIdx entry. Publishing EventIdx is the
- * mirror image of the host's update (facts section 5): store EventIdx, full fence, re-load the shadow value; if the
+ * mirror image of the host's update (NVMe 2.0 Annex B.5, key NVMe-2.0-AnnexB in spec/SOURCES.md): store EventIdx, full fence, re-load the shadow value; if the
  * value moved, the host may have skipped the MMIO write while the controller was deciding to go idle, so the
  * controller must keep processing (bug #11).
  *

@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  * {@code HostShadowDoorbell} is the host's side of one shadow doorbell: store the new value in the Shadow Doorbell
  * buffer, then decide from EventIdx whether the MMIO doorbell must be written too.
  *
- * <p>The sequence per update (facts section 5):
+ * <p>The sequence per update (NVMe 2.0 Annex B.5, key NVMe-2.0-AnnexB in spec/SOURCES.md):
  * <ol>
  *   <li>the caller has written the queue entries (SQ) or consumed the completions (CQ) the new value covers;</li>
  *   <li>load {@code old} from the shadow entry (the host is its only writer, so this is its own last store);</li>

@@ -8,7 +8,7 @@ import org.apiguardian.api.API;
  * {@code EventIdx} is the rule that decides when an update of a shadow doorbell must also be written to the MMIO
  * doorbell, in its normative form and in the forms real implementations use.
  *
- * <p>The rule (facts section 4): an update moving the doorbell value from {@code old} to {@code new} must ring the
+ * <p>The rule (NVMe 2.0 Annex B.5, key NVMe-2.0-AnnexB in spec/SOURCES.md): an update moving the doorbell value from {@code old} to {@code new} must ring the
  * MMIO doorbell iff it moves the value past EventIdx {@code ev}, circularly modulo the queue depth {@code N}:
  * <pre>
  *   ring  iff  old &lt;= ev &lt; new  (circular)   iff   (ev - old) mod N  &lt;  (new - old) mod N

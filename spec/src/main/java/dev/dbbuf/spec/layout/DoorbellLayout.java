@@ -8,7 +8,7 @@ import org.apiguardian.api.API;
 
 /**
  * {@code DoorbellLayout} places doorbells in BAR0 and in the Shadow Doorbell and EventIdx buffers, which share one
- * layout (facts section 3).
+ * layout (NVMe 2.0 §5.8, key NVMe-2.0-5.8 in spec/SOURCES.md).
  *
  * <pre>
  *  stride = 4 &lt;&lt; CAP.DSTRD bytes

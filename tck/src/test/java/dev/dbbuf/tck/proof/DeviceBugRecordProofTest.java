@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Proves the device suite against device rows of the bug record (facts section 7) that need the values in the
+ * Proves the device suite against device rows of the implementation record (spec/SOURCES.md) that need the values in the
  * buffers: the reference device with one bug put back in fails the requirement that bug breaks, in the kit's message
  * format, while requirements the bug does not touch still pass.
  */

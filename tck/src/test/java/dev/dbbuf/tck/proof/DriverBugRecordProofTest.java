@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Proves the driver suite against the host rows of the bug record (facts section 7): the reference driver with one
+ * Proves the driver suite against the host rows of the implementation record (spec/SOURCES.md): the reference driver with one
  * bug put back in fails the requirement that bug breaks, in the kit's message format, while requirements the bug does
  * not touch still pass. Each proof runs the failing test and the unrelated ones it names, to keep the build short.
  */

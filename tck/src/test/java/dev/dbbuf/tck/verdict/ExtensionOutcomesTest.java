@@ -55,6 +55,6 @@ class ExtensionOutcomesTest {
             .startsWith("DBC-EVT-008: device under test expected=completion");
         assertThat(run.verdict("DBC-EVT-008")).isEqualTo("FAIL");
         assertThat(run.verdict("DBC-LAY-001")).isEqualTo("UNTESTED");
-        assertThat(run.verdictJson()).contains("\"BLOCKED\": 1", "\"KIT_ERROR\": 0");
+        assertThat(run.verdictJson()).contains("\"BLOCKED\": 1", "\"KIT_ERROR\": 1");
     }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Observations: what QEMU 7.2's controller really does where it departs from, or goes beyond, the specification
- * (facts section 6). Each test asserts QEMU's actual behaviour, so a QEMU that changes makes it fail and the
+ * (the QEMU entries of spec/SOURCES.md). Each test asserts QEMU's actual behaviour, so a QEMU that changes makes it fail and the
  * adapter's README must be revisited. These are records of a real device, not conformance verdicts.
  */
 class QemuObservationsQemuTest {
