@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Debian's Chromium, headless: opens a page from disk and returns the DOM after its scripts ran. A fresh profile each
@@ -31,9 +32,14 @@ final class HeadlessBrowser {
      * @throws InterruptedException if interrupted while waiting
      */
     static String dumpDom(final Path page, final String fragment) throws IOException, InterruptedException {
-        final String browser = CANDIDATES.stream().filter(c -> Files.isExecutable(Path.of(c))).findFirst()
-            .orElseThrow(() -> new AssertionError("the report test needs Chromium: apt-get install -y chromium "
-                + "(looked at " + CANDIDATES + ")"));
+        final var found = CANDIDATES.stream().filter(c -> Files.isExecutable(Path.of(c))).findFirst();
+        final String missing = "the report test needs Chromium: apt-get install -y chromium (looked at " + CANDIDATES
+            + ")";
+        if (found.isEmpty() && !"true".equals(System.getenv("CI"))) {
+            // a first run on a machine with only a JDK still produces the report; CI (CI=true) installs Chromium
+            Assumptions.abort(missing + "; the report was generated but not opened in a browser");
+        }
+        final String browser = found.orElseThrow(() -> new AssertionError(missing));
         final Path profile = Files.createTempDirectory("dbbuf-chromium-");
         final Path dom = Files.createTempFile("dbbuf-dom-", ".html");
         try {

@@ -80,8 +80,8 @@ class NativeDeviceConformanceTest {
         assertThat(verdicts.message("DBC-EVT-006"))
             .startsWith("DBC-EVT-006: ")
             .contains("SQ1 tail EventIdx")
-            .contains("expected=written actual=still the sentinel");
+            .contains("actual=still the sentinel 0x5ea15ea1 (never written)");
         assertThat(verdicts.verdict("DBC-EVT-007")).isEqualTo("FAIL");
-        assertThat(verdicts.message("DBC-EVT-007")).contains("expected=written actual=still the sentinel");
+        assertThat(verdicts.message("DBC-EVT-007")).contains("actual=still the sentinel 0x5ea15ea1 (never written)");
     }
 }

@@ -54,7 +54,7 @@ class NativeEventIdxConformanceTest {
             .startsWith("DBC-EVT-001: eventidx 'native' did not ring although the update moves the doorbell past"
                 + " EventIdx")
             .contains("expected=ring actual=no ring")
-            .contains("at mustRing(old=1, new=0, ev=1, depth=2), minimal counterexample")
+            .contains("at mustRing(old=1, new=0, ev=1, depth=2), smallest miss")
             .endsWith("Check: " + Requirement.DBC_EVT_001.ifFailsCheck());
     }
 
@@ -110,7 +110,8 @@ class NativeEventIdxConformanceTest {
         assertThat(verdicts.verdict("DBC-EVT-001")).isEqualTo("FAIL");
         assertThat(verdicts.message("DBC-EVT-001"))
             .startsWith("DBC-EVT-001: eventidx 'native' answering mustRing(")
-            .contains("depth=17)")
+            .as("the library stops answering at depth 17 and above")
+            .containsPattern("depth=(1[7-9]|[2-9]\\d|\\d{3,})\\)")
             .contains("no answer (hung; timeout, call abandoned)");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("calls stuck in native code do not keep the child"
             + " JVM alive").isLessThan(Duration.ofSeconds(90));
