@@ -26,9 +26,6 @@ final class NotYetShownToFail {
     private static final Map<Key, String> REASONS = new LinkedHashMap<>();
 
     static {
-        entry(KitSide.DEVICE, Requirement.DBC_CMD_003,
-            "No faulty device in the proofs yet rejects valid buffers, e.g. by checking alignment against a "
-                + "fixed 4 KiB instead of CC.MPS.");
         entry(KitSide.DEVICE, Requirement.DBC_EVT_009,
             "The check counts the probe's own MMIO writes while the shadow entry holds the same value, so a "
                 + "device ignoring MMIO cannot fail it as written.");

@@ -165,4 +165,18 @@ class DeviceCoverageProofTest {
         assertThat(run.verdict("DBC-ISO-001")).isEqualTo("PASS");
         assertThat(run.verdict("DBC-ISO-003")).isEqualTo("PASS");
     }
+
+    @Test
+    @ShowsFailure(value = Requirement.DBC_CMD_003, side = KitSide.DEVICE)
+    void deviceRejectingBuffersInAdjacentPagesFailsCmd003() {
+        final KitRun run = KitRun.of(DeviceCommandVerification.class, "device", "faulty-rejects-adjacent-buffers",
+            QUICK);
+
+        assertThat(run.failure("required_DBC_CMD_003_acceptsTwoDistinctPageAlignedBuffers"))
+            .startsWith("DBC-CMD-003: 0x7C status expected=")
+            .contains("PRP1=0x", "PRP2=0x");
+        assertThat(run.verdict("DBC-CMD-003")).isEqualTo("FAIL");
+        assertThat(run.verdict("DBC-CMD-002")).isEqualTo("PASS");
+        assertThat(run.verdict("DBC-CMD-006")).as("a table that does not fit is still rejected").isEqualTo("PASS");
+    }
 }
