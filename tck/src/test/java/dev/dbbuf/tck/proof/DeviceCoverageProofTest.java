@@ -7,9 +7,11 @@ import dev.dbbuf.tck.device.DeviceCommandVerification;
 import dev.dbbuf.tck.device.DeviceIsolationVerification;
 import dev.dbbuf.tck.device.DeviceLayoutVerification;
 import dev.dbbuf.tck.device.DeviceLifecycleVerification;
+import dev.dbbuf.tck.device.DeviceWrapAroundVerification;
 import dev.dbbuf.tck.select.KitSide;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
 
 /**
  * Proves device requirements that no bug of the record covered: for each, a controller with one defect fails that
@@ -178,5 +180,21 @@ class DeviceCoverageProofTest {
         assertThat(run.verdict("DBC-CMD-003")).isEqualTo("FAIL");
         assertThat(run.verdict("DBC-CMD-002")).isEqualTo("PASS");
         assertThat(run.verdict("DBC-CMD-006")).as("a table that does not fit is still rejected").isEqualTo("PASS");
+    }
+
+    @Test
+    @ShowsFailure(value = Requirement.DBC_LIF_006, side = KitSide.DEVICE)
+    void deviceKeepingTheQueueDepthIn16BitsFailsLif006() {
+        final KitRun run = KitRun.of(DeviceWrapAroundVerification.class, "device", "faulty-16-bit-queue-depth", QUICK);
+
+        assertThat(run.failure("required_DBC_LIF_006_depth65536WrapsThreeTimes"))
+            .startsWith("DBC-LIF-006: wrap-around scenario (depth 65536, 3 wraps")
+            .contains("CQ1 completions expected=65535 (every submitted command) actual=0");
+        assertThat(run.results().get("required_DBC_LIF_006_everyQueueOfAnEdgeDepthWrapsThreeTimes").getStatus())
+            .as("odd, prime and power-of-two depths up to 4099 fit in 16 bits")
+            .isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
+        assertThat(run.verdict("DBC-LIF-006")).isEqualTo("FAIL");
+        assertThat(run.verdict("DBC-EVT-008")).isEqualTo("PASS");
+        assertThat(run.verdict("DBC-ADM-001")).isEqualTo("PASS");
     }
 }
