@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.tck.device.DeviceCommandVerification;
+import dev.dbbuf.tck.device.DeviceEventIdxVerification;
 import dev.dbbuf.tck.device.DeviceIsolationVerification;
 import dev.dbbuf.tck.device.DeviceLayoutVerification;
 import dev.dbbuf.tck.device.DeviceLifecycleVerification;
 import dev.dbbuf.tck.device.DeviceWrapAroundVerification;
 import dev.dbbuf.tck.select.KitSide;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
@@ -196,5 +198,20 @@ class DeviceCoverageProofTest {
         assertThat(run.verdict("DBC-LIF-006")).isEqualTo("FAIL");
         assertThat(run.verdict("DBC-EVT-008")).isEqualTo("PASS");
         assertThat(run.verdict("DBC-ADM-001")).isEqualTo("PASS");
+    }
+
+    @Test
+    @ShowsFailure(value = Requirement.DBC_EVT_009, side = KitSide.DEVICE)
+    void deviceDroppingMmioDoorbellsOfShadowedQueuesFailsEvt009() {
+        final KitRun run = KitRun.of(List.of(DeviceEventIdxVerification.class, DeviceCommandVerification.class),
+            "device", "faulty-ignores-mmio-while-shadowed", QUICK);
+
+        assertThat(run.failure("required_DBC_EVT_009_honoursMmioDoorbellsWhileShadowDoorbellsAreActive"))
+            .startsWith("DBC-EVT-009: device under test expected=3 completion(s) on CQ1 actual=no progress");
+        assertThat(run.verdict("DBC-EVT-009")).isEqualTo("FAIL");
+        // the MMIO write is also the strict host's only wake-up after idle: the defect is not EVT-009's alone
+        assertThat(run.verdict("DBC-EVT-008")).isEqualTo("FAIL");
+        assertThat(run.verdict("DBC-CMD-003")).as("the command itself is unaffected").isEqualTo("PASS");
+        assertThat(run.verdict("DBC-CMD-001")).isEqualTo("PASS");
     }
 }
