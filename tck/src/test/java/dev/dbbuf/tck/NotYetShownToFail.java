@@ -26,15 +26,6 @@ final class NotYetShownToFail {
     private static final Map<Key, String> REASONS = new LinkedHashMap<>();
 
     static {
-        entry(KitSide.DEVICE, Requirement.DBC_CMD_003,
-            "No faulty device in the proofs yet rejects valid buffers, e.g. by checking alignment against a "
-                + "fixed 4 KiB instead of CC.MPS.");
-        entry(KitSide.DEVICE, Requirement.DBC_EVT_009,
-            "The check counts the probe's own MMIO writes while the shadow entry holds the same value, so a "
-                + "device ignoring MMIO cannot fail it as written.");
-        entry(KitSide.DEVICE, Requirement.DBC_LIF_006,
-            "No faulty device in the proofs yet breaks at an odd, prime or 65536 depth, e.g. with 16-bit index "
-                + "arithmetic.");
         entry(KitSide.DRIVER, Requirement.DBC_CMD_009,
             "No faulty driver in the proofs yet sends Doorbell Buffer Config to a controller without OACS bit 8, "
                 + "e.g. reading OACS at a wrong offset.");

@@ -389,4 +389,31 @@ public final class CommandFaultyDevices {
             };
         }
     }
+
+    /**
+     * Demands a free page between the two buffers, sized at a fixed 4 KiB, as if the controller's EventIdx stores
+     * could run past the end of their page: two valid buffers in adjacent pages are rejected with Invalid Field in
+     * Command.
+     */
+    public static final class RejectsAdjacentBuffers extends NamedDeviceProvider {
+        private static final long ASSUMED_PAGE = 4096;
+
+        public RejectsAdjacentBuffers() {
+            super("faulty-rejects-adjacent-buffers");
+        }
+
+        @Override
+        public DeviceUnderTest create(final DeviceConfiguration configuration) {
+            final AdminCommandHook hook = command -> configuration.doorbellBufferConfig()
+                && command.opcode() == AdminOpcode.DOORBELL_BUFFER_CONFIG.code()
+                && Math.abs(command.prp1() - command.prp2()) < 2 * ASSUMED_PAGE ? Status.INVALID_FIELD : null;
+            return new EventIdxFaultyDevices.Controller(ReferenceDeviceOptions.of(configuration.withThreaded(false))
+                .withAdminCommandHook(hook), new EventIdxFaultyDevices.Buffers()) {
+                @Override
+                HostMemory distort(final HostMemory view) {
+                    return view;
+                }
+            };
+        }
+    }
 }

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Devices for the kit's proofs that publish EventIdx values a host applying the rule to exactly what it reads (Linux)
@@ -391,6 +392,43 @@ public final class EventIdxFaultyDevices {
                             delegate.fence(fence);
                         }
                     };
+                }
+            };
+        }
+    }
+
+    /**
+     * An event-driven controller that drops every MMIO doorbell write of an I/O queue once Doorbell Buffer Config was
+     * sent, trusting the shadow entries alone: it looks at a queue only when something wakes it, so after it went idle
+     * the host's MMIO write, the one thing that should wake it, is lost.
+     */
+    public static final class IgnoresMmioWhileShadowed extends NamedDeviceProvider {
+        public IgnoresMmioWhileShadowed() {
+            super("faulty-ignores-mmio-while-shadowed");
+        }
+
+        @Override
+        public DeviceUnderTest create(final DeviceConfiguration configuration) {
+            final AtomicBoolean shadowed = new AtomicBoolean();
+            final AdminCommandHook snoop = command -> {
+                if (command.opcode() == AdminOpcode.DOORBELL_BUFFER_CONFIG.code()) {
+                    shadowed.set(true);
+                }
+                return null;
+            };
+            return new Controller(ReferenceDeviceOptions.of(configuration.withThreaded(false))
+                .withAdminCommandHook(snoop).withEventIdxMode(EventIdxMode.EVENT_DRIVEN), new Buffers()) {
+                @Override
+                public void writeRegister32(final int offset, final int value) {
+                    // the admin queue's doorbells are 2 * stride wide from the base; everything above is an I/O queue
+                    if (!shadowed.get() || offset < ControllerRegister.DOORBELL_BASE + 2 * stride) {
+                        super.writeRegister32(offset, value);
+                    }
+                }
+
+                @Override
+                HostMemory distort(final HostMemory view) {
+                    return view;
                 }
             };
         }

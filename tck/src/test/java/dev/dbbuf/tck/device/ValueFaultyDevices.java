@@ -108,4 +108,65 @@ public final class ValueFaultyDevices {
             };
         }
     }
+
+    /**
+     * Keeps a submission queue's depth in 16 bits, so a 65536-deep queue has depth 0 and every tail it is given, by
+     * shadow entry or by MMIO, looks out of range and is dropped; every other depth works.
+     */
+    public static final class SixteenBitQueueDepth extends NamedDeviceProvider {
+        public SixteenBitQueueDepth() {
+            super("faulty-16-bit-queue-depth");
+        }
+
+        @Override
+        public DeviceUnderTest create(final DeviceConfiguration configuration) {
+            final AtomicLong shadowBase = new AtomicLong(-1);
+            final Map<Integer, Short> depths = new ConcurrentHashMap<>();
+            final Map<Long, Integer> lastTail = new ConcurrentHashMap<>();
+            final AdminCommandHook snoop = command -> {
+                if (command.opcode() == AdminOpcode.DOORBELL_BUFFER_CONFIG.code()) {
+                    shadowBase.set(command.prp1());
+                } else if (command.opcode() == AdminOpcode.CREATE_IO_SQ.code()) {
+                    depths.put(QueueCommands.qid(command.cdw10()), (short) QueueCommands.depth(command.cdw10()));
+                }
+                return null;
+            };
+            return new FaultyDevices.Wrapped(ReferenceDeviceOptions.of(configuration.withThreaded(false))
+                .withAdminCommandHook(snoop)) {
+                /** Whether the tail doorbell at this BAR0 offset takes the value, by the 16-bit depth. */
+                boolean inRange(final long offset, final int value) {
+                    final int dstrd = Integer.numberOfTrailingZeros(stride) - 2;
+                    return DoorbellLayout.doorbellAt(offset, dstrd).filter(Doorbell.SubmissionTail.class::isInstance)
+                        .map(d -> depths.get(d.qid())).map(depth -> Integer.compareUnsigned(value,
+                            Short.toUnsignedInt(depth)) < 0).orElse(true);
+                }
+
+                @Override
+                public void writeRegister32(final int offset, final int value) {
+                    if (offset < ControllerRegister.DOORBELL_BASE || inRange(offset, value)) {
+                        super.writeRegister32(offset, value);
+                    }
+                }
+
+                @Override
+                HostMemory distort(final HostMemory view) {
+                    return new ForwardingHostMemory(view) {
+                        @Override
+                        public int readU32(final long address, final AccessMode mode) {
+                            final int value = delegate.readU32(address, mode);
+                            final long base = shadowBase.get();
+                            if (base < 0 || address < base || address >= base + PAGE) {
+                                return value;
+                            }
+                            if (inRange(address - base + ControllerRegister.DOORBELL_BASE, value)) {
+                                lastTail.put(address, value);
+                                return value;
+                            }
+                            return lastTail.getOrDefault(address, 0);
+                        }
+                    };
+                }
+            };
+        }
+    }
 }

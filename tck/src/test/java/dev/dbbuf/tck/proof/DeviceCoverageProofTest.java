@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.tck.device.DeviceCommandVerification;
+import dev.dbbuf.tck.device.DeviceEventIdxVerification;
 import dev.dbbuf.tck.device.DeviceIsolationVerification;
 import dev.dbbuf.tck.device.DeviceLayoutVerification;
 import dev.dbbuf.tck.device.DeviceLifecycleVerification;
+import dev.dbbuf.tck.device.DeviceWrapAroundVerification;
 import dev.dbbuf.tck.select.KitSide;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
 
 /**
  * Proves device requirements that no bug of the record covered: for each, a controller with one defect fails that
@@ -164,5 +168,50 @@ class DeviceCoverageProofTest {
         assertThat(run.verdict("DBC-ISO-002")).isEqualTo("FAIL");
         assertThat(run.verdict("DBC-ISO-001")).isEqualTo("PASS");
         assertThat(run.verdict("DBC-ISO-003")).isEqualTo("PASS");
+    }
+
+    @Test
+    @ShowsFailure(value = Requirement.DBC_CMD_003, side = KitSide.DEVICE)
+    void deviceRejectingBuffersInAdjacentPagesFailsCmd003() {
+        final KitRun run = KitRun.of(DeviceCommandVerification.class, "device", "faulty-rejects-adjacent-buffers",
+            QUICK);
+
+        assertThat(run.failure("required_DBC_CMD_003_acceptsTwoDistinctPageAlignedBuffers"))
+            .startsWith("DBC-CMD-003: 0x7C status expected=")
+            .contains("PRP1=0x", "PRP2=0x");
+        assertThat(run.verdict("DBC-CMD-003")).isEqualTo("FAIL");
+        assertThat(run.verdict("DBC-CMD-002")).isEqualTo("PASS");
+        assertThat(run.verdict("DBC-CMD-006")).as("a table that does not fit is still rejected").isEqualTo("PASS");
+    }
+
+    @Test
+    @ShowsFailure(value = Requirement.DBC_LIF_006, side = KitSide.DEVICE)
+    void deviceKeepingTheQueueDepthIn16BitsFailsLif006() {
+        final KitRun run = KitRun.of(DeviceWrapAroundVerification.class, "device", "faulty-16-bit-queue-depth", QUICK);
+
+        assertThat(run.failure("required_DBC_LIF_006_depth65536WrapsThreeTimes"))
+            .startsWith("DBC-LIF-006: wrap-around scenario (depth 65536, 3 wraps")
+            .contains("CQ1 completions expected=65535 (every submitted command) actual=0");
+        assertThat(run.results().get("required_DBC_LIF_006_everyQueueOfAnEdgeDepthWrapsThreeTimes").getStatus())
+            .as("odd, prime and power-of-two depths up to 4099 fit in 16 bits")
+            .isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
+        assertThat(run.verdict("DBC-LIF-006")).isEqualTo("FAIL");
+        assertThat(run.verdict("DBC-EVT-008")).isEqualTo("PASS");
+        assertThat(run.verdict("DBC-ADM-001")).isEqualTo("PASS");
+    }
+
+    @Test
+    @ShowsFailure(value = Requirement.DBC_EVT_009, side = KitSide.DEVICE)
+    void deviceDroppingMmioDoorbellsOfShadowedQueuesFailsEvt009() {
+        final KitRun run = KitRun.of(List.of(DeviceEventIdxVerification.class, DeviceCommandVerification.class),
+            "device", "faulty-ignores-mmio-while-shadowed", QUICK);
+
+        assertThat(run.failure("required_DBC_EVT_009_honoursMmioDoorbellsWhileShadowDoorbellsAreActive"))
+            .startsWith("DBC-EVT-009: device under test expected=3 completion(s) on CQ1 actual=no progress");
+        assertThat(run.verdict("DBC-EVT-009")).isEqualTo("FAIL");
+        // the MMIO write is also the strict host's only wake-up after idle: the defect is not EVT-009's alone
+        assertThat(run.verdict("DBC-EVT-008")).isEqualTo("FAIL");
+        assertThat(run.verdict("DBC-CMD-003")).as("the command itself is unaffected").isEqualTo("PASS");
+        assertThat(run.verdict("DBC-CMD-001")).isEqualTo("PASS");
     }
 }
