@@ -38,9 +38,6 @@ final class NotYetShownToFail {
         entry(KitSide.DRIVER, Requirement.DBC_CMD_009,
             "No faulty driver in the proofs yet sends Doorbell Buffer Config to a controller without OACS bit 8, "
                 + "e.g. reading OACS at a wrong offset.");
-        entry(KitSide.DRIVER, Requirement.DBC_CMD_010,
-            "No faulty driver in the proofs yet sends misaligned, shared or multi-page buffers or a non-zero "
-                + "reserved field.");
         entry(KitSide.DRIVER, Requirement.DBC_LAY_005,
             "No faulty driver in the proofs yet stores free-running counters; the big-endian driver breaks it "
                 + "only as a consequence of DBC-LAY-003.");

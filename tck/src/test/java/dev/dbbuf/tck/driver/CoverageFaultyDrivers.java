@@ -1,0 +1,64 @@
+package dev.dbbuf.tck.driver;
+
+import dev.dbbuf.driver.ReferenceDriver;
+import dev.dbbuf.driver.host.DoorbellPolicy;
+import dev.dbbuf.spec.memory.PageAllocator;
+import dev.dbbuf.spec.memory.Region;
+import dev.dbbuf.spec.memory.RegionKind;
+import dev.dbbuf.spec.spi.driver.DriverConfiguration;
+import dev.dbbuf.spec.spi.driver.DriverUnderTest;
+import dev.dbbuf.spec.spi.driver.HostContext;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Drivers for the proofs of requirements no other faulty driver breaks: each gets its host memory or its controller
+ * view wrong from outside an otherwise correct I/O path.
+ */
+public final class CoverageFaultyDrivers {
+
+    private CoverageFaultyDrivers() {
+    }
+
+    /**
+     * Places its EventIdx buffer a cache line into the page it allocated, as a driver carving both buffers out of one
+     * header-prefixed allocation would: PRP2 of Doorbell Buffer Config is then not page-aligned.
+     */
+    public static final class MisalignedEventIdx extends NamedDriverProvider {
+        /** Past the start of the page, and a multiple of the entry size so every slot still lies in the region. */
+        private static final long HEADER = 64;
+
+        public MisalignedEventIdx() {
+            super("faulty-misaligned-eventidx-driver");
+        }
+
+        @Override
+        public DriverUnderTest create(final DriverConfiguration configuration) {
+            return new FaultyDrivers.Wrapped(new ReferenceDriver(DoorbellPolicy.defaults(), configuration.ioQueues())) {
+                @Override
+                public void initialize(final HostContext context) {
+                    final PageAllocator allocator = context.allocator();
+                    final Map<Long, Region> allocated = new HashMap<>();
+                    delegate.initialize(new HostContext(context.controller(), context.memory(), new PageAllocator() {
+                        @Override
+                        public Region allocate(final RegionKind kind, final long length, final long alignment) {
+                            if (kind != RegionKind.EVENT_IDX) {
+                                return allocator.allocate(kind, length, alignment);
+                            }
+                            final Region page = allocator.allocate(kind, length + HEADER, alignment);
+                            final Region inside = new Region(page.address() + HEADER, length, kind);
+                            allocated.put(inside.address(), page);
+                            return inside;
+                        }
+
+                        @Override
+                        public void free(final Region region) {
+                            final Region page = allocated.remove(region.address());
+                            allocator.free(page != null ? page : region);
+                        }
+                    }, context.commandTimeout()));
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.dbbuf.tck.proof;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dbbuf.spec.requirement.Requirement;
+import dev.dbbuf.tck.driver.DriverVerification;
+import dev.dbbuf.tck.select.KitSide;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Proves the driver checks that no other proof makes fire: each faulty driver fails its requirement with the
+ * kit's message, and a requirement its defect does not touch still passes.
+ */
+class DriverCoverageProofTest {
+
+    private static final Map<String, String> QUICK = Map.of("tck.timeout.ms", "700");
+    private static final String CMD_009 = "required_DBC_CMD_009_noDoorbellBufferConfigWithoutOacsBit8";
+    private static final String CMD_010 = "required_DBC_CMD_010_sendsDistinctAlignedBuffersWithReservedFieldsZero";
+    private static final String LIF_005 = "required_DBC_LIF_005_shadowDoorbellsOnlyAfterTheCommandCompleted";
+    private static final String FBK_001 = "required_DBC_FBK_001_mmioForEveryQueueWithoutOacsBit8";
+
+    private static KitRun run(final String driver, final String... methods) {
+        return KitRun.of(DriverVerification.class, "driver", driver, QUICK, List.of(methods));
+    }
+
+    @Test
+    @ShowsFailure(value = Requirement.DBC_CMD_010, side = KitSide.DRIVER)
+    void driverHandingOverAMisalignedEventIdxBufferFailsCmd010() {
+        final KitRun run = run("faulty-misaligned-eventidx-driver", CMD_010, CMD_009);
+
+        assertThat(run.failure(CMD_010))
+            .startsWith("DBC-CMD-010: Doorbell Buffer Config command")
+            .contains("distinct page-aligned PRP1/PRP2, reserved fields zero");
+        assertThat(run.verdict("DBC-CMD-010")).isEqualTo("FAIL");
+        assertThat(run.verdict("DBC-CMD-009")).as("no 0x7C goes to a controller without OACS bit 8")
+            .isEqualTo("PASS");
+    }
+}
