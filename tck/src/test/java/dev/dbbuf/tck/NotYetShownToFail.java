@@ -35,9 +35,6 @@ final class NotYetShownToFail {
         entry(KitSide.DEVICE, Requirement.DBC_LIF_006,
             "No faulty device in the proofs yet breaks at an odd, prime or 65536 depth, e.g. with 16-bit index "
                 + "arithmetic.");
-        entry(KitSide.DRIVER, Requirement.DBC_CMD_009,
-            "No faulty driver in the proofs yet sends Doorbell Buffer Config to a controller without OACS bit 8, "
-                + "e.g. reading OACS at a wrong offset.");
         entry(KitSide.DRIVER, Requirement.DBC_LAY_005,
             "No faulty driver in the proofs yet stores free-running counters; the big-endian driver breaks it "
                 + "only as a consequence of DBC-LAY-003.");

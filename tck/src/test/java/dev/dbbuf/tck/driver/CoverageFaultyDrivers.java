@@ -2,14 +2,20 @@ package dev.dbbuf.tck.driver;
 
 import dev.dbbuf.driver.ReferenceDriver;
 import dev.dbbuf.driver.host.DoorbellPolicy;
+import dev.dbbuf.spec.memory.AccessMode;
+import dev.dbbuf.spec.memory.HostMemory;
 import dev.dbbuf.spec.memory.PageAllocator;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
+import dev.dbbuf.spec.nvme.IdentifyController;
 import dev.dbbuf.spec.spi.driver.DriverConfiguration;
 import dev.dbbuf.spec.spi.driver.DriverUnderTest;
 import dev.dbbuf.spec.spi.driver.HostContext;
+import dev.dbbuf.tck.memory.ForwardingHostMemory;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Drivers for the proofs of requirements no other faulty driver breaks: each gets its host memory or its controller
@@ -57,6 +63,55 @@ public final class CoverageFaultyDrivers {
                             allocator.free(page != null ? page : region);
                         }
                     }, context.commandTimeout()));
+                }
+            };
+        }
+    }
+
+    /**
+     * Takes the 16 bits at byte 258 of Identify Controller (ACL and AERL) for OACS, an off-by-two in its own Identify
+     * layout: against a controller with four Asynchronous Event Requests that word has bit 8 set, so the driver sends
+     * Doorbell Buffer Config to a controller that never offered it.
+     */
+    public static final class OacsOffByTwo extends NamedDriverProvider {
+        private static final int WRONG_OACS_OFFSET = IdentifyController.OACS_OFFSET + 2;
+
+        public OacsOffByTwo() {
+            super("faulty-oacs-off-by-two-driver");
+        }
+
+        @Override
+        public DriverUnderTest create(final DriverConfiguration configuration) {
+            return new InterceptedDriver(configuration) {
+                private final List<Region> dataIn = new CopyOnWriteArrayList<>();
+
+                @Override
+                Region allocate(final PageAllocator allocator, final RegionKind kind, final long length,
+                                final long alignment) {
+                    final Region region = allocator.allocate(kind, length, alignment);
+                    if (kind == RegionKind.DATA_IN) {
+                        dataIn.add(region);
+                    }
+                    return region;
+                }
+
+                @Override
+                void free(final PageAllocator allocator, final Region region) {
+                    dataIn.remove(region);
+                    allocator.free(region);
+                }
+
+                @Override
+                HostMemory memory(final HostMemory memory) {
+                    return new ForwardingHostMemory(memory) {
+                        @Override
+                        public int readU16(final long address, final AccessMode mode) {
+                            final boolean oacs = dataIn.stream()
+                                .anyMatch(r -> address - r.address() == IdentifyController.OACS_OFFSET);
+                            return delegate.readU16(oacs ? address - IdentifyController.OACS_OFFSET
+                                + WRONG_OACS_OFFSET : address, mode);
+                        }
+                    };
                 }
             };
         }

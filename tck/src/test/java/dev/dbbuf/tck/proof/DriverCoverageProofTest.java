@@ -37,4 +37,16 @@ class DriverCoverageProofTest {
         assertThat(run.verdict("DBC-CMD-009")).as("no 0x7C goes to a controller without OACS bit 8")
             .isEqualTo("PASS");
     }
+
+    @Test
+    @ShowsFailure(value = Requirement.DBC_CMD_009, side = KitSide.DRIVER)
+    void driverReadingOacsAtTheWrongOffsetFailsCmd009() {
+        final KitRun run = run("faulty-oacs-off-by-two-driver", CMD_009, CMD_010);
+
+        assertThat(run.failure(CMD_009))
+            .startsWith("DBC-CMD-009: Doorbell Buffer Config sent")
+            .contains("no 0x7C (OACS bit 8 clear)");
+        assertThat(run.verdict("DBC-CMD-009")).isEqualTo("FAIL");
+        assertThat(run.verdict("DBC-CMD-010")).as("the buffers it hands over are right").isEqualTo("PASS");
+    }
 }
