@@ -2,12 +2,19 @@ package dev.dbbuf.tck.driver;
 
 import dev.dbbuf.driver.ReferenceDriver;
 import dev.dbbuf.driver.host.DoorbellPolicy;
+import dev.dbbuf.spec.layout.Doorbell;
+import dev.dbbuf.spec.layout.DoorbellLayout;
 import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.HostMemory;
 import dev.dbbuf.spec.memory.PageAllocator;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
+import dev.dbbuf.spec.nvme.Capabilities;
+import dev.dbbuf.spec.nvme.ControllerRegister;
 import dev.dbbuf.spec.nvme.IdentifyController;
+import dev.dbbuf.spec.spi.driver.ControllerPort;
+import dev.dbbuf.spec.spi.driver.DoorbellBufferConfigTiming;
+import dev.dbbuf.spec.spi.driver.ForwardingControllerPort;
 import dev.dbbuf.spec.spi.driver.DriverConfiguration;
 import dev.dbbuf.spec.spi.driver.DriverUnderTest;
 import dev.dbbuf.spec.spi.driver.HostContext;
@@ -110,6 +117,44 @@ public final class CoverageFaultyDrivers {
                                 .anyMatch(r -> address - r.address() == IdentifyController.OACS_OFFSET);
                             return delegate.readU16(oacs ? address - IdentifyController.OACS_OFFSET
                                 + WRONG_OACS_OFFSET : address, mode);
+                        }
+                    };
+                }
+            };
+        }
+    }
+
+    /**
+     * Sends Doorbell Buffer Config after its first I/O queue exists and, as soon as it has rung the admin doorbell
+     * that carries the command, publishes that queue's tail in the new Shadow Doorbell buffer without waiting for
+     * the completion: the controller may not yet have taken the buffers.
+     */
+    public static final class ShadowBeforeCompletion extends NamedDriverProvider {
+        public ShadowBeforeCompletion() {
+            super("faulty-shadow-before-completion-driver");
+        }
+
+        @Override
+        public DriverUnderTest create(final DriverConfiguration configuration) {
+            final DoorbellPolicy afterQueues = DoorbellPolicy.defaults()
+                .withTiming(DoorbellBufferConfigTiming.AFTER_IO_QUEUES);
+            return new InterceptedDriver(afterQueues, configuration) {
+                private boolean published;
+
+                @Override
+                ControllerPort port(final ControllerPort port) {
+                    return new ForwardingControllerPort(port) {
+                        @Override
+                        public void writeRegister32(final int offset, final int value) {
+                            super.writeRegister32(offset, value);
+                            if (offset == ControllerRegister.DOORBELL_BASE && !published && !shadowRegions.isEmpty()) {
+                                published = true;
+                                final int dstrd = Capabilities.decode(port.readRegister64(ControllerRegister.CAP))
+                                    .dstrd();
+                                context.memory().writeU32(shadowRegions.getFirst().address()
+                                    + DoorbellLayout.entryOffset(new Doorbell.SubmissionTail(1), dstrd), 0,
+                                    AccessMode.RELEASE);
+                            }
                         }
                     };
                 }

@@ -49,4 +49,16 @@ class DriverCoverageProofTest {
         assertThat(run.verdict("DBC-CMD-009")).isEqualTo("FAIL");
         assertThat(run.verdict("DBC-CMD-010")).as("the buffers it hands over are right").isEqualTo("PASS");
     }
+
+    @Test
+    @ShowsFailure(value = Requirement.DBC_LIF_005, side = KitSide.DRIVER)
+    void driverStoringAShadowDoorbellBeforeTheCommandCompletedFailsLif005() {
+        final KitRun run = run("faulty-shadow-before-completion-driver", LIF_005, CMD_010);
+
+        assertThat(run.failure(LIF_005))
+            .startsWith("DBC-LIF-005: SQ1 tail shadow @0x")
+            .contains("no shadow store before Doorbell Buffer Config completed");
+        assertThat(run.verdict("DBC-LIF-005")).isEqualTo("FAIL");
+        assertThat(run.verdict("DBC-CMD-010")).as("the buffers it hands over are right").isEqualTo("PASS");
+    }
 }
