@@ -41,9 +41,6 @@ final class NotYetShownToFail {
         entry(KitSide.DRIVER, Requirement.DBC_EVT_005,
             "The probe device does not yet publish every EventIdx a legal controller may, so no faulty driver "
                 + "trips over one at or above the depth.");
-        entry(KitSide.DRIVER, Requirement.DBC_LIF_006,
-            "The driver suite creates no queue deeper than 4099, so a driver that breaks at depth 65536 cannot "
-                + "fail it yet.");
         entry(KitSide.DRIVER, Requirement.DBC_FBK_001,
             "The check counts stores into a buffer named by a 0x7C that a driver without OACS bit 8 never sends, "
                 + "so it cannot fire as written.");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.tck.driver.DriverVerification;
+import dev.dbbuf.tck.driver.DriverWrapAroundVerification;
 import dev.dbbuf.tck.select.KitSide;
 import java.util.List;
 import java.util.Map;
@@ -60,5 +61,19 @@ class DriverCoverageProofTest {
             .contains("no shadow store before Doorbell Buffer Config completed");
         assertThat(run.verdict("DBC-LIF-005")).isEqualTo("FAIL");
         assertThat(run.verdict("DBC-CMD-010")).as("the buffers it hands over are right").isEqualTo("PASS");
+    }
+
+    @Test
+    @ShowsFailure(value = Requirement.DBC_LIF_006, side = KitSide.DRIVER)
+    void needEventInSignedIntFailsLif006OnAnEdgeDepth() {
+        final KitRun run = KitRun.of(DriverWrapAroundVerification.class, "driver", "faulty-signed-need-event-driver",
+            QUICK, List.of("required_DBC_LIF_006_everyQueueOfAnEdgeDepthWrapsThreeTimes"));
+
+        assertThat(run.failure("required_DBC_LIF_006_everyQueueOfAnEdgeDepthWrapsThreeTimes"))
+            .startsWith("DBC-LIF-006: wrap-around scenario (depth ")
+            .contains("expected=every invariant after every step", "broken after step ");
+        assertThat(run.verdict("DBC-LIF-006")).isEqualTo("FAIL");
+        assertThat(run("faulty-signed-need-event-driver", CMD_010).verdict("DBC-CMD-010"))
+            .as("its buffers and command are right").isEqualTo("PASS");
     }
 }
