@@ -35,9 +35,6 @@ final class NotYetShownToFail {
         entry(KitSide.DEVICE, Requirement.DBC_LIF_006,
             "No faulty device in the proofs yet breaks at an odd, prime or 65536 depth, e.g. with 16-bit index "
                 + "arithmetic.");
-        entry(KitSide.DRIVER, Requirement.DBC_LAY_005,
-            "No faulty driver in the proofs yet stores free-running counters; the big-endian driver breaks it "
-                + "only as a consequence of DBC-LAY-003.");
         entry(KitSide.DRIVER, Requirement.DBC_EVT_005,
             "The probe device does not yet publish every EventIdx a legal controller may, so no faulty driver "
                 + "trips over one at or above the depth.");

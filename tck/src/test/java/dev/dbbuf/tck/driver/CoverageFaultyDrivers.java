@@ -18,10 +18,12 @@ import dev.dbbuf.spec.spi.driver.ForwardingControllerPort;
 import dev.dbbuf.spec.spi.driver.DriverConfiguration;
 import dev.dbbuf.spec.spi.driver.DriverUnderTest;
 import dev.dbbuf.spec.spi.driver.HostContext;
+import dev.dbbuf.spec.spi.driver.QueuePair;
 import dev.dbbuf.tck.memory.ForwardingHostMemory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -155,6 +157,69 @@ public final class CoverageFaultyDrivers {
                                     + DoorbellLayout.entryOffset(new Doorbell.SubmissionTail(1), dstrd), 0,
                                     AccessMode.RELEASE);
                             }
+                        }
+                    };
+                }
+            };
+        }
+    }
+
+    /**
+     * Publishes in its shadow entries how many entries it has ever submitted (or consumed), as a driver keeping
+     * free-running 32-bit counters would, instead of the index reduced modulo the queue depth; its own ring decisions
+     * and MMIO writes still use the index.
+     */
+    public static final class FreeRunningShadowCounters extends NamedDriverProvider {
+        public FreeRunningShadowCounters() {
+            super("faulty-free-running-counters-driver");
+        }
+
+        @Override
+        public DriverUnderTest create(final DriverConfiguration configuration) {
+            return new InterceptedDriver(configuration) {
+                /** Depth of the queue behind each shadow entry address. */
+                private final Map<Long, Integer> depths = new ConcurrentHashMap<>();
+                private final Map<Long, Integer> lastIndex = new ConcurrentHashMap<>();
+                private final Map<Long, Integer> counters = new ConcurrentHashMap<>();
+
+                private List<Long> entries(final int qid) {
+                    final int dstrd = Capabilities.decode(context.controller().readRegister64(ControllerRegister.CAP))
+                        .dstrd();
+                    return shadowRegions.stream().flatMap(r -> java.util.stream.Stream.of(
+                        r.address() + DoorbellLayout.entryOffset(new Doorbell.SubmissionTail(qid), dstrd),
+                        r.address() + DoorbellLayout.entryOffset(new Doorbell.CompletionHead(qid), dstrd))).toList();
+                }
+
+                @Override
+                public QueuePair createQueuePair(final int depth) {
+                    final QueuePair pair = delegate.createQueuePair(depth);
+                    for (final long entry : entries(pair.qid())) {
+                        depths.put(entry, depth);
+                        lastIndex.put(entry, 0);
+                        counters.put(entry, 0);
+                    }
+                    return pair;
+                }
+
+                @Override
+                public void deleteQueuePair(final QueuePair pair) {
+                    entries(pair.qid()).forEach(depths::remove);
+                    delegate.deleteQueuePair(pair);
+                }
+
+                @Override
+                HostMemory memory(final HostMemory memory) {
+                    return new ForwardingHostMemory(memory) {
+                        @Override
+                        public void writeU32(final long address, final int value, final AccessMode mode) {
+                            final Integer depth = depths.get(address);
+                            if (depth == null) {
+                                delegate.writeU32(address, value, mode);
+                                return;
+                            }
+                            final int advance = Math.floorMod(value - lastIndex.get(address), depth);
+                            lastIndex.put(address, value);
+                            delegate.writeU32(address, counters.merge(address, advance, Integer::sum), mode);
                         }
                     };
                 }

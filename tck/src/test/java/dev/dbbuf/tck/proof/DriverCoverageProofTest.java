@@ -20,6 +20,7 @@ class DriverCoverageProofTest {
     private static final String CMD_009 = "required_DBC_CMD_009_noDoorbellBufferConfigWithoutOacsBit8";
     private static final String CMD_010 = "required_DBC_CMD_010_sendsDistinctAlignedBuffersWithReservedFieldsZero";
     private static final String LIF_005 = "required_DBC_LIF_005_shadowDoorbellsOnlyAfterTheCommandCompleted";
+    private static final String LAY_005 = "required_DBC_LAY_005_storesOnlyIndicesBelowTheDepth";
     private static final String FBK_001 = "required_DBC_FBK_001_mmioForEveryQueueWithoutOacsBit8";
 
     private static KitRun run(final String driver, final String... methods) {
@@ -75,5 +76,17 @@ class DriverCoverageProofTest {
         assertThat(run.verdict("DBC-LIF-006")).isEqualTo("FAIL");
         assertThat(run("faulty-signed-need-event-driver", CMD_010).verdict("DBC-CMD-010"))
             .as("its buffers and command are right").isEqualTo("PASS");
+    }
+
+    @Test
+    @ShowsFailure(value = Requirement.DBC_LAY_005, side = KitSide.DRIVER)
+    void driverStoringFreeRunningCountersFailsLay005() {
+        final KitRun run = run("faulty-free-running-counters-driver", LAY_005, CMD_009);
+
+        assertThat(run.failure(LAY_005))
+            .startsWith("DBC-LAY-005: SQ1 tail shadow @0x")
+            .contains("expected=an index below depth 7", "actual=7");
+        assertThat(run.verdict("DBC-LAY-005")).isEqualTo("FAIL");
+        assertThat(run.verdict("DBC-CMD-009")).as("it reads OACS right").isEqualTo("PASS");
     }
 }
