@@ -38,9 +38,6 @@ final class NotYetShownToFail {
         entry(KitSide.DRIVER, Requirement.DBC_EVT_005,
             "The probe device does not yet publish every EventIdx a legal controller may, so no faulty driver "
                 + "trips over one at or above the depth.");
-        entry(KitSide.DRIVER, Requirement.DBC_FBK_001,
-            "The check counts stores into a buffer named by a 0x7C that a driver without OACS bit 8 never sends, "
-                + "so it cannot fire as written.");
     }
 
     private NotYetShownToFail() {

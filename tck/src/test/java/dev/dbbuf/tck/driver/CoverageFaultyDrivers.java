@@ -23,8 +23,10 @@ import dev.dbbuf.tck.memory.ForwardingHostMemory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 /**
  * Drivers for the proofs of requirements no other faulty driver breaks: each gets its host memory or its controller
@@ -185,7 +187,7 @@ public final class CoverageFaultyDrivers {
                 private List<Long> entries(final int qid) {
                     final int dstrd = Capabilities.decode(context.controller().readRegister64(ControllerRegister.CAP))
                         .dstrd();
-                    return shadowRegions.stream().flatMap(r -> java.util.stream.Stream.of(
+                    return shadowRegions.stream().flatMap(r -> Stream.of(
                         r.address() + DoorbellLayout.entryOffset(new Doorbell.SubmissionTail(qid), dstrd),
                         r.address() + DoorbellLayout.entryOffset(new Doorbell.CompletionHead(qid), dstrd))).toList();
                 }
@@ -220,6 +222,64 @@ public final class CoverageFaultyDrivers {
                             final int advance = Math.floorMod(value - lastIndex.get(address), depth);
                             lastIndex.put(address, value);
                             delegate.writeU32(address, counters.merge(address, advance, Integer::sum), mode);
+                        }
+                    };
+                }
+            };
+        }
+    }
+
+    /**
+     * Keeps a Shadow Doorbell page of its own whatever OACS says and, as if a controller read it, stores each I/O
+     * completion head update there only; the MMIO write of the head waits until the queue's next submission tail,
+     * so the controller learns it late but the queues keep going.
+     */
+    public static final class ShadowOnlyWithoutOacsBit8 extends NamedDriverProvider {
+        /** The smallest page any controller supports: the buffer must only hold the few queues of a test. */
+        private static final long PAGE = 4096;
+
+        public ShadowOnlyWithoutOacsBit8() {
+            super("faulty-shadow-only-without-oacs-bit8-driver");
+        }
+
+        @Override
+        public DriverUnderTest create(final DriverConfiguration configuration) {
+            return new InterceptedDriver(configuration) {
+                private Region shadow;
+                /** Completion head values stored in the shadow page only, by the MMIO offset they belong to. */
+                private final Map<Integer, Integer> pendingHeads = new ConcurrentHashMap<>();
+
+                @Override
+                public void initialize(final HostContext given) {
+                    super.initialize(given);
+                    shadow = context.allocator().allocate(RegionKind.SHADOW_DOORBELL, PAGE, PAGE);
+                    context.memory().fill(shadow.address(), shadow.length(), 0);
+                }
+
+                @Override
+                ControllerPort port(final ControllerPort port) {
+                    return new ForwardingControllerPort(port) {
+                        @Override
+                        public void writeRegister32(final int offset, final int value) {
+                            final int dstrd = Capabilities.decode(port.readRegister64(ControllerRegister.CAP))
+                                .dstrd();
+                            final Optional<Doorbell> doorbell = DoorbellLayout.doorbellAt(offset, dstrd)
+                                .filter(d -> d.qid() > 0);
+                            if (shadow != null && doorbell.isPresent()) {
+                                final Doorbell head = new Doorbell.CompletionHead(doorbell.get().qid());
+                                if (doorbell.get().equals(head)) {
+                                    context.memory().writeU32(shadow.address() + DoorbellLayout.entryOffset(head,
+                                        dstrd), value, AccessMode.RELEASE);
+                                    pendingHeads.put(offset, value);
+                                    return;
+                                }
+                                final Integer pending = pendingHeads.remove(
+                                    (int) DoorbellLayout.registerOffset(head, dstrd));
+                                if (pending != null) {
+                                    super.writeRegister32((int) DoorbellLayout.registerOffset(head, dstrd), pending);
+                                }
+                            }
+                            super.writeRegister32(offset, value);
                         }
                     };
                 }

@@ -89,4 +89,16 @@ class DriverCoverageProofTest {
         assertThat(run.verdict("DBC-LAY-005")).isEqualTo("FAIL");
         assertThat(run.verdict("DBC-CMD-009")).as("it reads OACS right").isEqualTo("PASS");
     }
+
+    @Test
+    @ShowsFailure(value = Requirement.DBC_FBK_001, side = KitSide.DRIVER)
+    void driverStoringShadowOnlyDoorbellsWithoutOacsBit8FailsFbk001() {
+        final KitRun run = run("faulty-shadow-only-without-oacs-bit8-driver", FBK_001, CMD_009);
+
+        assertThat(run.failure(FBK_001))
+            .startsWith("DBC-FBK-001: shadow doorbell stores")
+            .contains("expected=0", "device without OACS bit 8");
+        assertThat(run.verdict("DBC-FBK-001")).isEqualTo("FAIL");
+        assertThat(run.verdict("DBC-CMD-009")).as("it sends no 0x7C").isEqualTo("PASS");
+    }
 }
