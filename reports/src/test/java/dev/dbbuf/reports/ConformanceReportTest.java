@@ -83,8 +83,9 @@ class ConformanceReportTest {
         assertThat(json.get("requirements").get(0).get("basis").asText())
             .isEqualTo(Requirement.values()[0].basis().name());
         assertThat(md).as("each matrix row says what the rule stands on")
-            .contains("| ID | level | basis | requirement |", "| " + Requirement.DBC_ISO_001.level() + " | "
-                + Requirement.DBC_ISO_001.basis() + " | " + Requirement.DBC_ISO_001.statement() + " |");
+            .contains("| ID | level | basis | side | area | statement | source |", "| " + Requirement.DBC_ISO_001.level()
+                + " | " + Requirement.DBC_ISO_001.basis() + " | device | isolation | "
+                + Requirement.DBC_ISO_001.statement() + " | NVMe-2.0-5.8");
         assertThat(json.get("requirements").get(0).get("results").get("device reference").asText()).isEqualTo("PASS");
         assertThat(json.get("requirements").get(0).get("results").has("driver acme")).isFalse();
     }

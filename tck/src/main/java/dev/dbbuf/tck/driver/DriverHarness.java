@@ -2,8 +2,11 @@ package dev.dbbuf.tck.driver;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.Agent;
 import dev.dbbuf.spec.memory.FirstFitPageAllocator;
+import dev.dbbuf.spec.memory.Region;
+import dev.dbbuf.spec.memory.RegionKind;
 import dev.dbbuf.spec.memory.SegmentHostMemory;
 import dev.dbbuf.spec.nvme.Capabilities;
 import dev.dbbuf.spec.nvme.ControllerRegister;
@@ -53,6 +56,7 @@ public final class DriverHarness implements AutoCloseable {
     private final KitEnvironment env;
     private final Requirement verifying;
     private final boolean oacsBit8;
+    private final RegionMap regions = new RegionMap();
 
     /**
      * Creates the device and the driver, and initialises the driver.
@@ -119,7 +123,6 @@ public final class DriverHarness implements AutoCloseable {
         this.verifying = verifying;
         final String deviceName = env.setting("tck.device", "reference");
         this.device = Providers.named(DeviceProvider.class, deviceName).create(device.withThreaded(false));
-        final RegionMap regions = new RegionMap();
         final int dstrd = Capabilities.decode(this.device.readRegister64(ControllerRegister.CAP)).dstrd();
         this.driver = env.provider(DriverProvider.class).create(driver);
         this.observer = new DoorbellObserver(this.device, memory, findings, dstrd,
@@ -148,6 +151,26 @@ public final class DriverHarness implements AutoCloseable {
      */
     public DriverUnderTest driver() {
         return driver;
+    }
+
+    /**
+     * Non-zero 32-bit words in the Shadow Doorbell buffers the driver holds. Without a Doorbell Buffer Config naming
+     * them the observer cannot map a store there to a doorbell, but a driver that rings every doorbell by MMIO leaves
+     * them as allocated, zero.
+     *
+     * @return how many words hold a value
+     */
+    public long nonZeroShadowWords() {
+        long words = 0;
+        for (final Region region : regions.live(RegionKind.SHADOW_DOORBELL)) {
+            for (long at = region.address(); at + Integer.BYTES <= region.end(); at += Integer.BYTES) {
+                // plain: the driver's stores are done; the controller never writes this buffer
+                if (memory.readU32(at, AccessMode.PLAIN) != 0) {
+                    words++;
+                }
+            }
+        }
+        return words;
     }
 
     /**

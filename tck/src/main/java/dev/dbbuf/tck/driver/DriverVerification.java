@@ -190,10 +190,12 @@ public class DriverVerification {
         try (DriverHarness h = new DriverHarness(env, DBC_FBK_001,
             DeviceConfiguration.defaults().withDoorbellBufferConfig(false), DriverConfiguration.defaults())) {
             h.flushes(h.driver().createQueuePair(16), 6, 5);
-            if (h.observer().shadowStores() != 0) {
+            // no 0x7C names a buffer here, so the stores the observer maps to doorbells are usually none: the
+            // driver's own Shadow Doorbell buffers show the rest
+            final long stores = Math.max(h.observer().shadowStores(), h.nonZeroShadowWords());
+            if (stores != 0) {
                 throw new AssertionFailedError(FailureMessage.of(DBC_FBK_001, "shadow doorbell stores", 0,
-                    h.observer().shadowStores(), "device without OACS bit 8, doorbell mode " + h.driver()
-                        .doorbellMode()));
+                    stores, "device without OACS bit 8, doorbell mode " + h.driver().doorbellMode()));
             }
         }
     }
