@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code TestLedger} is what one kit test leaves besides pass or fail: how much it checked (coverage facts), which of
  * its cases did not apply or fell short (gaps, which make a passing requirement PARTIAL), and, in order, every rule
- * finding the kit's observers recorded while it ran (the root-cause log).
+ * finding the kit's observers recorded while it ran (the root-cause log: a DBC-LAY-003 byte-order finding recorded
+ * before a DBC-EVT-007 stall makes that stall BLOCKED by DBC-LAY-003).
  *
  * <p>There is one ledger per test, created by {@link ConformanceExtension} before the test and handed to it through
  * {@link KitEnvironment#ledger()}. Kit code that has no environment at hand (an observer, a recorder) takes the
