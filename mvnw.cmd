@@ -50,6 +50,21 @@ if ($env:MVNW_VERBOSE -eq "true") {
   $VerbosePreference = "Continue"
 }
 
+# dbbuf-tck: Maven starts with .mvn/jvm.config, whose options an older JDK rejects before any build rule could explain;
+# so say here which JDK the build needs and which one was found (the same check as in mvnw).
+$requiredJdk = 25
+$javaCmd = if ($env:JAVA_HOME) { Join-Path $env:JAVA_HOME "bin/java.exe" } else { "java" }
+if ($env:JAVA_HOME -and -not (Test-Path -Path $javaCmd)) {
+  Write-Error "this build needs JDK $requiredJdk; JAVA_HOME=$env:JAVA_HOME has no bin/java.exe"
+}
+$javaVersionLine = (& $javaCmd -version 2>&1 | Select-Object -First 1) -as [string]
+if ($javaVersionLine -notmatch '"(\d+)') {
+  Write-Error "this build needs JDK $requiredJdk; could not tell the version of $javaCmd ($javaVersionLine)"
+}
+if ([int]$Matches[1] -lt $requiredJdk) {
+  Write-Error "this build needs JDK $requiredJdk; found $javaVersionLine at $javaCmd (set JAVA_HOME to a JDK $requiredJdk)"
+}
+
 # calculate distributionUrl, requires .mvn/wrapper/maven-wrapper.properties
 $distributionUrl = (Get-Content -Raw "$scriptDir/.mvn/wrapper/maven-wrapper.properties" | ConvertFrom-StringData).distributionUrl
 if (!$distributionUrl) {
