@@ -57,7 +57,10 @@ $javaCmd = if ($env:JAVA_HOME) { Join-Path $env:JAVA_HOME "bin/java.exe" } else 
 if ($env:JAVA_HOME -and -not (Test-Path -Path $javaCmd)) {
   Write-Error "this build needs JDK $requiredJdk; JAVA_HOME=$env:JAVA_HOME has no bin/java.exe"
 }
-$javaVersionLine = (& $javaCmd -version 2>&1 | Select-Object -First 1) -as [string]
+# java -version writes to stderr, which Windows PowerShell turns into a terminating error under "Stop"
+$ErrorActionPreference = "Continue"
+$javaVersionLine = (& $javaCmd -version 2>&1 | Select-Object -First 1 | ForEach-Object { "$_" })
+$ErrorActionPreference = "Stop"
 if ($javaVersionLine -notmatch '"(\d+)') {
   Write-Error "this build needs JDK $requiredJdk; could not tell the version of $javaCmd ($javaVersionLine)"
 }
