@@ -1,6 +1,6 @@
 package dev.dbbuf.ordering;
 
-import dev.dbbuf.spec.memory.AccessMode;
+import dev.dbbuf.spec.memory.LoadMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -182,8 +182,8 @@ final class Execution implements FinalState {
 
     private boolean mayLoadEarly(final Step step) {
         return state.model() == MemoryModel.WEAK && step instanceof Step.Load load
-            && (load.mode() == AccessMode.PLAIN
-            || load.mode() == AccessMode.OPAQUE);
+            && (load.mode() == LoadMode.PLAIN
+            || load.mode() == LoadMode.OPAQUE);
     }
 
     /** Which value the agent's current load returns: 0 the newest, n the n-th older one in its window. */

@@ -1,6 +1,6 @@
 package dev.dbbuf.ordering;
 
-import dev.dbbuf.spec.memory.AccessMode;
+import dev.dbbuf.spec.memory.LoadMode;
 import java.util.function.LongPredicate;
 
 /**
@@ -24,10 +24,10 @@ sealed interface Step {
      * @param width   bytes
      * @param mode    access mode
      */
-    record Load(long address, int width, AccessMode mode) implements Step {
+    record Load(long address, int width, LoadMode mode) implements Step {
         @Override
         public boolean enabled(final SharedState state, final int agent) {
-            return mode != AccessMode.VOLATILE || state.buffer(agent).isEmpty();
+            return mode != LoadMode.VOLATILE || state.buffer(agent).isEmpty();
         }
     }
 
@@ -82,10 +82,10 @@ sealed interface Step {
      * @param mode    access mode; VOLATILE also waits for the agent's buffer to drain
      * @param until   the condition on the little-endian value
      */
-    record AwaitLoad(long address, int width, AccessMode mode, LongPredicate until) implements Step {
+    record AwaitLoad(long address, int width, LoadMode mode, LongPredicate until) implements Step {
         @Override
         public boolean enabled(final SharedState state, final int agent) {
-            return (mode != AccessMode.VOLATILE || state.buffer(agent).isEmpty())
+            return (mode != LoadMode.VOLATILE || state.buffer(agent).isEmpty())
                 && until.test(SharedState.littleEndian(state.load(agent, address, width), 0, width));
         }
     }

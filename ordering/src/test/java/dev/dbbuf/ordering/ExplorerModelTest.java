@@ -3,8 +3,9 @@ package dev.dbbuf.ordering;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.LoadMode;
+import dev.dbbuf.spec.memory.StoreMode;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -22,13 +23,13 @@ class ExplorerModelTest {
     public static class Forwarding implements Litmus {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
-            memory.writeU32(X, 1, AccessMode.PLAIN);
-            r.r1 = memory.readU32(X, AccessMode.PLAIN);
+            memory.writeU32(X, 1, StoreMode.PLAIN);
+            r.r1 = memory.readU32(X, LoadMode.PLAIN);
         }
 
         @Override
         public void actor2(final HostMemory memory, final DoorbellPort port, final Observations r) {
-            r.r2 = memory.readU32(X, AccessMode.PLAIN);
+            r.r2 = memory.readU32(X, LoadMode.PLAIN);
         }
     }
 
@@ -38,12 +39,12 @@ class ExplorerModelTest {
     public static class Misaligned implements Litmus {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
-            memory.writeU32(X + 2, 1, AccessMode.RELEASE);
+            memory.writeU32(X + 2, 1, StoreMode.RELEASE);
         }
 
         @Override
         public void actor2(final HostMemory memory, final DoorbellPort port, final Observations r) {
-            r.r2 = memory.readU32(Y, AccessMode.ACQUIRE);
+            r.r2 = memory.readU32(Y, LoadMode.ACQUIRE);
         }
     }
 
@@ -53,12 +54,12 @@ class ExplorerModelTest {
     public static class Spinner implements Litmus {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
-            memory.writeU32(X, 1, AccessMode.PLAIN);
+            memory.writeU32(X, 1, StoreMode.PLAIN);
         }
 
         @Override
         public void actor2(final HostMemory memory, final DoorbellPort port, final Observations r) {
-            while (memory.readU32(Y, AccessMode.ACQUIRE) == 0) {
+            while (memory.readU32(Y, LoadMode.ACQUIRE) == 0) {
                 r.r2++;
             }
         }

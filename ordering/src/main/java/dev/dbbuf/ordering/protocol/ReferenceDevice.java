@@ -4,8 +4,8 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.dbbuf.ordering.DoorbellPort;
 import dev.dbbuf.spec.doorbell.ControllerShadowDoorbell;
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.LoadMode;
 import org.apiguardian.api.API;
 
 /**
@@ -29,7 +29,7 @@ public final class ReferenceDevice implements DeviceSide {
                 }
                 while (head != tail) {
                     // plain: covered by the acquire load of the shadow tail above
-                    sink.fetched(head, memory.readU32(setup.entryAddress(head), AccessMode.PLAIN));
+                    sink.fetched(head, memory.readU32(setup.entryAddress(head), LoadMode.PLAIN));
                     head = setup.next(head);
                 }
                 tail = shadow.publishEventIdx(head);

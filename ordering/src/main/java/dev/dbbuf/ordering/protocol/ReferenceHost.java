@@ -4,8 +4,8 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.dbbuf.ordering.DoorbellPort;
 import dev.dbbuf.spec.doorbell.HostShadowDoorbell;
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.StoreMode;
 import org.apiguardian.api.API;
 
 /**
@@ -22,7 +22,7 @@ public final class ReferenceHost implements HostSide {
         final int[] tail = {0};
         return payload -> {
             // plain: published by the release store of the shadow tail in HostShadowDoorbell.update
-            memory.writeU32(setup.entryAddress(tail[0]), payload, AccessMode.PLAIN);
+            memory.writeU32(setup.entryAddress(tail[0]), payload, StoreMode.PLAIN);
             tail[0] = setup.next(tail[0]);
             if (shadow.update(tail[0])) {
                 port.ring(tail[0]);

@@ -16,8 +16,8 @@ import dev.dbbuf.ordering.LitmusScenario;
 import dev.dbbuf.ordering.MemoryModel;
 import dev.dbbuf.ordering.Observations;
 import dev.dbbuf.ordering.Outcome;
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.nvme.CompletionQueueEntry;
 import dev.dbbuf.spec.nvme.Status;
 import org.junit.jupiter.api.DisplayName;
@@ -74,9 +74,9 @@ class CompletionPublicationTest {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
             // plain: meant to be published by the phase store, which is plain too
-            memory.writeU16(CQ_ENTRY0_CID, CID, AccessMode.PLAIN);
+            memory.writeU16(CQ_ENTRY0_CID, CID, StoreMode.PLAIN);
             // plain: the defect, nothing keeps the CID store ahead of the phase tag
-            memory.writeU16(CQ_ENTRY0_STATUS, Status.SUCCESS.encode() << 1 | 1, AccessMode.PLAIN);
+            memory.writeU16(CQ_ENTRY0_STATUS, Status.SUCCESS.encode() << 1 | 1, StoreMode.PLAIN);
         }
     }
 
@@ -89,9 +89,9 @@ class CompletionPublicationTest {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
             // release: pairs with the host's acquire load of the phase tag, but the entry is not written yet
-            memory.writeU16(CQ_ENTRY0_STATUS, Status.SUCCESS.encode() << 1 | 1, AccessMode.RELEASE);
+            memory.writeU16(CQ_ENTRY0_STATUS, Status.SUCCESS.encode() << 1 | 1, StoreMode.RELEASE);
             // plain: too late, the phase tag that publishes it may already be visible
-            memory.writeU16(CQ_ENTRY0_CID, CID, AccessMode.PLAIN);
+            memory.writeU16(CQ_ENTRY0_CID, CID, StoreMode.PLAIN);
         }
     }
 

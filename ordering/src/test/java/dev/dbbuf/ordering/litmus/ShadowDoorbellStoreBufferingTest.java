@@ -15,9 +15,10 @@ import dev.dbbuf.ordering.LitmusScenario;
 import dev.dbbuf.ordering.MemoryModel;
 import dev.dbbuf.ordering.Observations;
 import dev.dbbuf.ordering.Outcome;
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.Fence;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.LoadMode;
+import dev.dbbuf.spec.memory.StoreMode;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -47,14 +48,14 @@ class ShadowDoorbellStoreBufferingTest {
     public static class PlainDekker implements Litmus {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
-            memory.writeU32(SHADOW, 1, AccessMode.PLAIN);
-            r.r1 = memory.readU32(EVENT_IDX, AccessMode.PLAIN);
+            memory.writeU32(SHADOW, 1, StoreMode.PLAIN);
+            r.r1 = memory.readU32(EVENT_IDX, LoadMode.PLAIN);
         }
 
         @Override
         public void actor2(final HostMemory memory, final DoorbellPort port, final Observations r) {
-            memory.writeU32(EVENT_IDX, 1, AccessMode.PLAIN);
-            r.r2 = memory.readU32(SHADOW, AccessMode.PLAIN);
+            memory.writeU32(EVENT_IDX, 1, StoreMode.PLAIN);
+            r.r2 = memory.readU32(SHADOW, LoadMode.PLAIN);
         }
     }
 
@@ -67,17 +68,17 @@ class ShadowDoorbellStoreBufferingTest {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
             // release: pairs with the device's acquire load of the shadow tail
-            memory.writeU32(SHADOW, 1, AccessMode.RELEASE);
+            memory.writeU32(SHADOW, 1, StoreMode.RELEASE);
             // acquire: pairs with the device's release store of EventIdx
-            r.r1 = memory.readU32(EVENT_IDX, AccessMode.ACQUIRE);
+            r.r1 = memory.readU32(EVENT_IDX, LoadMode.ACQUIRE);
         }
 
         @Override
         public void actor2(final HostMemory memory, final DoorbellPort port, final Observations r) {
             // release: pairs with the host's acquire load of EventIdx
-            memory.writeU32(EVENT_IDX, 1, AccessMode.RELEASE);
+            memory.writeU32(EVENT_IDX, 1, StoreMode.RELEASE);
             // acquire: pairs with the host's release store of the shadow tail
-            r.r2 = memory.readU32(SHADOW, AccessMode.ACQUIRE);
+            r.r2 = memory.readU32(SHADOW, LoadMode.ACQUIRE);
         }
     }
 
@@ -90,11 +91,11 @@ class ShadowDoorbellStoreBufferingTest {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
             // release: pairs with the device's acquire load of the shadow tail
-            memory.writeU32(SHADOW, 1, AccessMode.RELEASE);
+            memory.writeU32(SHADOW, 1, StoreMode.RELEASE);
             // full: orders the shadow store before the EventIdx load (DBC-ORD-001)
             memory.fence(Fence.FULL);
             // acquire: pairs with the device's release store of EventIdx
-            r.r1 = memory.readU32(EVENT_IDX, AccessMode.ACQUIRE);
+            r.r1 = memory.readU32(EVENT_IDX, LoadMode.ACQUIRE);
         }
     }
 
@@ -107,11 +108,11 @@ class ShadowDoorbellStoreBufferingTest {
         @Override
         public void actor2(final HostMemory memory, final DoorbellPort port, final Observations r) {
             // release: pairs with the host's acquire load of EventIdx
-            memory.writeU32(EVENT_IDX, 1, AccessMode.RELEASE);
+            memory.writeU32(EVENT_IDX, 1, StoreMode.RELEASE);
             // full: orders the EventIdx store before the shadow re-load (DBC-ORD-003)
             memory.fence(Fence.FULL);
             // acquire: pairs with the host's release store of the shadow tail
-            r.r2 = memory.readU32(SHADOW, AccessMode.ACQUIRE);
+            r.r2 = memory.readU32(SHADOW, LoadMode.ACQUIRE);
         }
     }
 
@@ -136,17 +137,17 @@ class ShadowDoorbellStoreBufferingTest {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
             // volatile: pairs with the device's volatile load of the shadow tail
-            memory.writeU32(SHADOW, 1, AccessMode.VOLATILE);
+            memory.writeU32(SHADOW, 1, StoreMode.VOLATILE);
             // volatile: pairs with the device's volatile store of EventIdx
-            r.r1 = memory.readU32(EVENT_IDX, AccessMode.VOLATILE);
+            r.r1 = memory.readU32(EVENT_IDX, LoadMode.VOLATILE);
         }
 
         @Override
         public void actor2(final HostMemory memory, final DoorbellPort port, final Observations r) {
             // volatile: pairs with the host's volatile load of EventIdx
-            memory.writeU32(EVENT_IDX, 1, AccessMode.VOLATILE);
+            memory.writeU32(EVENT_IDX, 1, StoreMode.VOLATILE);
             // volatile: pairs with the host's volatile store of the shadow tail
-            r.r2 = memory.readU32(SHADOW, AccessMode.VOLATILE);
+            r.r2 = memory.readU32(SHADOW, LoadMode.VOLATILE);
         }
     }
 

@@ -15,9 +15,10 @@ import dev.dbbuf.ordering.LitmusScenario;
 import dev.dbbuf.ordering.MemoryModel;
 import dev.dbbuf.ordering.Observations;
 import dev.dbbuf.ordering.Outcome;
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.Fence;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.LoadMode;
+import dev.dbbuf.spec.memory.StoreMode;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -47,9 +48,9 @@ class SubmissionPublicationTest {
         @Override
         public void actor2(final HostMemory memory, final DoorbellPort port, final Observations r) {
             // acquire: pairs with the host's release store of the tail
-            final int tail = memory.readU32(SHADOW, AccessMode.ACQUIRE);
+            final int tail = memory.readU32(SHADOW, LoadMode.ACQUIRE);
             // plain: covered by the acquire load of the tail
-            r.r2 = tail == TAIL ? memory.readU32(SQ_ENTRY0_CDW0, AccessMode.PLAIN) : -1;
+            r.r2 = tail == TAIL ? memory.readU32(SQ_ENTRY0_CDW0, LoadMode.PLAIN) : -1;
         }
     }
 
@@ -62,9 +63,9 @@ class SubmissionPublicationTest {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
             // plain: published by the release store of the tail
-            memory.writeU32(SQ_ENTRY0_CDW0, ENTRY, AccessMode.PLAIN);
+            memory.writeU32(SQ_ENTRY0_CDW0, ENTRY, StoreMode.PLAIN);
             // release: pairs with the device's acquire load of the tail
-            memory.writeU32(SHADOW, TAIL, AccessMode.RELEASE);
+            memory.writeU32(SHADOW, TAIL, StoreMode.RELEASE);
         }
     }
 
@@ -77,11 +78,11 @@ class SubmissionPublicationTest {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
             // plain: published by the tail store after the release fence
-            memory.writeU32(SQ_ENTRY0_CDW0, ENTRY, AccessMode.PLAIN);
+            memory.writeU32(SQ_ENTRY0_CDW0, ENTRY, StoreMode.PLAIN);
             // release fence: orders the entry store before the tail store (pairs with the device's acquire load)
             memory.fence(Fence.RELEASE);
             // plain: ordered by the release fence above
-            memory.writeU32(SHADOW, TAIL, AccessMode.PLAIN);
+            memory.writeU32(SHADOW, TAIL, StoreMode.PLAIN);
         }
     }
 
@@ -94,9 +95,9 @@ class SubmissionPublicationTest {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
             // plain: meant to be published by the tail store, which is plain too
-            memory.writeU32(SQ_ENTRY0_CDW0, ENTRY, AccessMode.PLAIN);
+            memory.writeU32(SQ_ENTRY0_CDW0, ENTRY, StoreMode.PLAIN);
             // plain: the defect, nothing keeps the entry store ahead of this one
-            memory.writeU32(SHADOW, TAIL, AccessMode.PLAIN);
+            memory.writeU32(SHADOW, TAIL, StoreMode.PLAIN);
         }
     }
 
@@ -109,9 +110,9 @@ class SubmissionPublicationTest {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
             // release: pairs with the device's acquire load of the tail, but orders nothing useful before it
-            memory.writeU32(SHADOW, TAIL, AccessMode.RELEASE);
+            memory.writeU32(SHADOW, TAIL, StoreMode.RELEASE);
             // plain: too late, the tail that covers this entry may already be visible
-            memory.writeU32(SQ_ENTRY0_CDW0, ENTRY, AccessMode.PLAIN);
+            memory.writeU32(SQ_ENTRY0_CDW0, ENTRY, StoreMode.PLAIN);
         }
     }
 
@@ -124,9 +125,9 @@ class SubmissionPublicationTest {
         @Override
         public void actor2(final HostMemory memory, final DoorbellPort port, final Observations r) {
             // plain: the defect, no tail load covers this entry yet
-            final int entry = memory.readU32(SQ_ENTRY0_CDW0, AccessMode.PLAIN);
+            final int entry = memory.readU32(SQ_ENTRY0_CDW0, LoadMode.PLAIN);
             // acquire: pairs with the host's release store of the tail, too late for the entry above
-            final int tail = memory.readU32(SHADOW, AccessMode.ACQUIRE);
+            final int tail = memory.readU32(SHADOW, LoadMode.ACQUIRE);
             r.r2 = tail == TAIL ? entry : -1;
         }
     }
@@ -140,9 +141,9 @@ class SubmissionPublicationTest {
         @Override
         public void actor2(final HostMemory memory, final DoorbellPort port, final Observations r) {
             // plain: the defect, nothing keeps the entry load after this one
-            final int tail = memory.readU32(SHADOW, AccessMode.PLAIN);
+            final int tail = memory.readU32(SHADOW, LoadMode.PLAIN);
             // plain: may be satisfied before the tail load on a weakly ordered machine
-            r.r2 = tail == TAIL ? memory.readU32(SQ_ENTRY0_CDW0, AccessMode.PLAIN) : -1;
+            r.r2 = tail == TAIL ? memory.readU32(SQ_ENTRY0_CDW0, LoadMode.PLAIN) : -1;
         }
     }
 
@@ -155,11 +156,11 @@ class SubmissionPublicationTest {
         @Override
         public void actor2(final HostMemory memory, final DoorbellPort port, final Observations r) {
             // plain: ordered before the entry load by the acquire fence below
-            final int tail = memory.readU32(SHADOW, AccessMode.PLAIN);
+            final int tail = memory.readU32(SHADOW, LoadMode.PLAIN);
             // acquire fence: pairs with the host's release store of the tail, as Linux's dma_rmb() after the load
             memory.fence(Fence.ACQUIRE);
             // plain: covered by the fence above
-            r.r2 = tail == TAIL ? memory.readU32(SQ_ENTRY0_CDW0, AccessMode.PLAIN) : -1;
+            r.r2 = tail == TAIL ? memory.readU32(SQ_ENTRY0_CDW0, LoadMode.PLAIN) : -1;
         }
     }
 

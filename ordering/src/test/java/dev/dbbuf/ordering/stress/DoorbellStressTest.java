@@ -7,7 +7,7 @@ import dev.dbbuf.ordering.protocol.HostSide;
 import dev.dbbuf.ordering.protocol.ReferenceDevice;
 import dev.dbbuf.ordering.protocol.ReferenceHost;
 import dev.dbbuf.spec.doorbell.HostShadowDoorbell;
-import dev.dbbuf.spec.memory.AccessMode;
+import dev.dbbuf.spec.memory.StoreMode;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class DoorbellStressTest {
         final int[] tail = {0};
         return payload -> {
             // plain: published by the release store of the shadow tail in update
-            memory.writeU32(setup.entryAddress(tail[0]), payload, AccessMode.PLAIN);
+            memory.writeU32(setup.entryAddress(tail[0]), payload, StoreMode.PLAIN);
             tail[0] = setup.next(tail[0]);
             shadow.update(tail[0]);
         };

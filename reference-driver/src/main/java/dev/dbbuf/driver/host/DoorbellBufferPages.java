@@ -5,11 +5,11 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.dbbuf.spec.doorbell.DoorbellBuffers;
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.layout.DoorbellLayout;
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.HostMemory;
 import dev.dbbuf.spec.memory.PageAllocator;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
+import dev.dbbuf.spec.memory.StoreMode;
 import org.apiguardian.api.API;
 
 /**
@@ -60,9 +60,9 @@ public record DoorbellBufferPages(HostMemory memory, Region shadow, Region event
      */
     public void zeroShadowSlots(final int qid) {
         // release: pairs with the controller's acquire load of the shadow entry; it may read the slot at any time
-        memory.writeU32(buffers.shadowAddress(new Doorbell.SubmissionTail(qid)), 0, AccessMode.RELEASE);
+        memory.writeU32(buffers.shadowAddress(new Doorbell.SubmissionTail(qid)), 0, StoreMode.RELEASE);
         // release: as above, for the CQ head entry
-        memory.writeU32(buffers.shadowAddress(new Doorbell.CompletionHead(qid)), 0, AccessMode.RELEASE);
+        memory.writeU32(buffers.shadowAddress(new Doorbell.CompletionHead(qid)), 0, StoreMode.RELEASE);
     }
 
     /**

@@ -2,8 +2,8 @@ package dev.dbbuf.driver.host;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.LoadMode;
 import dev.dbbuf.spec.memory.PageAllocator;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
@@ -51,13 +51,13 @@ public final class Identification {
             final long data = buffer.address();
             admin.executeOrThrow(AdminCommands.identify(IdentifyController.CNS, 0, data));
             // plain: the completion (acquired through its phase tag) orders the controller's data writes before it
-            final int oacs = memory.readU16(data + IdentifyController.OACS_OFFSET, AccessMode.PLAIN);
+            final int oacs = memory.readU16(data + IdentifyController.OACS_OFFSET, LoadMode.PLAIN);
             final int mdts = memory.readU8(data + IdentifyController.MDTS_OFFSET);
             admin.executeOrThrow(AdminCommands.identify(IdentifyNamespace.CNS_ACTIVE_LIST, 0, data));
             final List<Integer> nsids = new ArrayList<>();
             for (int offset = 0; offset < IdentifyNamespace.SIZE; offset += NSID_ENTRY_BYTES) {
                 // plain: as above
-                final int nsid = memory.readU32(data + offset, AccessMode.PLAIN);
+                final int nsid = memory.readU32(data + offset, LoadMode.PLAIN);
                 if (nsid == 0) {
                     break;
                 }
@@ -67,7 +67,7 @@ public final class Identification {
             for (final int nsid : nsids) {
                 admin.executeOrThrow(AdminCommands.identify(IdentifyNamespace.CNS, nsid, data));
                 // plain: as above
-                final long blocks = memory.readU64(data + IdentifyNamespace.NSZE_OFFSET, AccessMode.PLAIN);
+                final long blocks = memory.readU64(data + IdentifyNamespace.NSZE_OFFSET, LoadMode.PLAIN);
                 final int format = memory.readU8(data + IdentifyNamespace.FLBAS_OFFSET) & FLBAS_FORMAT_MASK;
                 final int lbads = memory.readU8(data + IdentifyNamespace.LBAF0_OFFSET + (long) LBAF_BYTES * format
                     + IdentifyNamespace.LBADS_IN_LBAF);

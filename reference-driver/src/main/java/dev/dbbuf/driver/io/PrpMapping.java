@@ -2,11 +2,11 @@ package dev.dbbuf.driver.io;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.HostMemory;
 import dev.dbbuf.spec.memory.PageAllocator;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
+import dev.dbbuf.spec.memory.StoreMode;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -54,7 +54,7 @@ public record PrpMapping(long prp1, long prp2, @Nullable Region list) {
         final Region list = allocator.allocate(RegionKind.PRP_LIST, pages * PRP_ENTRY_BYTES, pageSize);
         for (long i = 0; i < pages; i++) {
             // plain: the release store of the SQ tail that publishes the command publishes its list too
-            memory.writeU64(list.address() + i * PRP_ENTRY_BYTES, second + i * pageSize, AccessMode.PLAIN);
+            memory.writeU64(list.address() + i * PRP_ENTRY_BYTES, second + i * pageSize, StoreMode.PLAIN);
         }
         return new PrpMapping(address, list.address(), list);
     }

@@ -4,8 +4,8 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.layout.DoorbellLayout;
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.LoadMode;
 import dev.dbbuf.spec.nvme.AdminQueueAttributes;
 import dev.dbbuf.spec.nvme.ControllerConfiguration;
 import dev.dbbuf.spec.nvme.ControllerRegister;
@@ -193,7 +193,7 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
         final String where = doorbell + " shadow @" + FailureMessage.hex(snoop.shadowBase() + offset);
         checkPending(doorbell, "before its next shadow store");
         // plain: the driver is the only writer of its shadow entry; this is the value before its store
-        final int oldValue = raw.readU32(snoop.shadowBase() + offset, AccessMode.PLAIN);
+        final int oldValue = raw.readU32(snoop.shadowBase() + offset, LoadMode.PLAIN);
         final int depth = doorbell instanceof Doorbell.SubmissionTail ? snoop.submissionDepth(doorbell.qid())
             : snoop.completionDepth(doorbell.qid());
         final long eventIdxAddress = snoop.eventIdxBase() + offset;
@@ -202,7 +202,7 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
         final EventIdxPosition position = update && snoop.configCompleted() && snoop.eventIdxBase() >= 0
             ? injector.inject(doorbell, eventIdxAddress, oldValue, newValue, depth) : null;
         // acquire: pairs with the controller's store of EventIdx; a stepped device cannot change it meanwhile
-        final int eventIdx = raw.readU32(eventIdxAddress, AccessMode.ACQUIRE);
+        final int eventIdx = raw.readU32(eventIdxAddress, LoadMode.ACQUIRE);
         if (!snoop.configCompleted()) {
             findings.record(Requirement.DBC_LIF_005, FailureMessage.of(Requirement.DBC_LIF_005, where,
                 "no shadow store before Doorbell Buffer Config completed", "shadow store", "value=" + newValue));
@@ -380,7 +380,7 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
             return -1;
         }
         // plain: the driver's thread is the one waiting here; its last store is visible to it
-        final int value = raw.readU32(base + DoorbellLayout.entryOffset(doorbell, dstrd), AccessMode.PLAIN);
+        final int value = raw.readU32(base + DoorbellLayout.entryOffset(doorbell, dstrd), LoadMode.PLAIN);
         return Integer.compareUnsigned(value, depth) < 0 ? value : -1;
     }
 

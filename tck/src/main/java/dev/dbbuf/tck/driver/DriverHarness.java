@@ -2,9 +2,9 @@ package dev.dbbuf.tck.driver;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.Agent;
 import dev.dbbuf.spec.memory.FirstFitPageAllocator;
+import dev.dbbuf.spec.memory.LoadMode;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
 import dev.dbbuf.spec.memory.SegmentHostMemory;
@@ -165,7 +165,7 @@ public final class DriverHarness implements AutoCloseable {
         for (final Region region : regions.live(RegionKind.SHADOW_DOORBELL)) {
             for (long at = region.address(); at + Integer.BYTES <= region.end(); at += Integer.BYTES) {
                 // plain: the driver's stores are done; the controller never writes this buffer
-                if (memory.readU32(at, AccessMode.PLAIN) != 0) {
+                if (memory.readU32(at, LoadMode.PLAIN) != 0) {
                     words++;
                 }
             }

@@ -12,9 +12,10 @@ import dev.dbbuf.ordering.OutcomeTable;
 import dev.dbbuf.ordering.Scenario;
 import dev.dbbuf.spec.doorbell.HostShadowDoorbell;
 import dev.dbbuf.spec.eventidx.EventIdxForm;
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.LoadMode;
 import dev.dbbuf.spec.memory.SegmentHostMemory;
+import dev.dbbuf.spec.nvme.Capabilities;
 import dev.dbbuf.spec.nvme.CompletionQueueEntry;
 import dev.dbbuf.spec.nvme.ControllerRegister;
 import dev.dbbuf.spec.nvme.IoCommands;
@@ -24,7 +25,6 @@ import dev.dbbuf.spec.spi.device.DeviceConfiguration;
 import dev.dbbuf.spec.spi.device.DeviceProvider;
 import dev.dbbuf.spec.spi.device.DeviceUnderTest;
 import dev.dbbuf.spec.spi.device.ExecutionModel;
-import dev.dbbuf.spec.nvme.Capabilities;
 import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -201,7 +201,7 @@ public final class DeviceOrderingScenario implements Scenario {
                 final long slot = layout.cqSlot(k % layout.cqDepth());
                 final int phase = (k / layout.cqDepth()) % 2 == 0 ? PHASE_BIT : 0;
                 // acquire: pairs with the device's release store of the status half that carries the phase tag
-                port.awaitLoad(slot + CompletionQueueEntry.STATUS_OFFSET, Short.BYTES, AccessMode.ACQUIRE,
+                port.awaitLoad(slot + CompletionQueueEntry.STATUS_OFFSET, Short.BYTES, LoadMode.ACQUIRE,
                     status -> (status & PHASE_BIT) == phase);
                 final CompletionQueueEntry entry = CompletionQueueEntry.poll(memory, slot, phase == PHASE_BIT);
                 polled.add(entry == null ? new CompletionQueueEntry(0, 0, 0, 0, Status.SUCCESS, false) : entry);

@@ -209,7 +209,7 @@ public final class FaultyDrivers {
                 public QueuePair createQueuePair(final int depth) {
                     final QueuePair pair = delegate.createQueuePair(depth);
                     for (final Region region : shadow) {
-                        memory.writeU32(region.address() + 8L * pair.qid(), 1, dev.dbbuf.spec.memory.AccessMode.RELEASE);
+                        memory.writeU32(region.address() + 8L * pair.qid(), 1, dev.dbbuf.spec.memory.StoreMode.RELEASE);
                     }
                     return pair;
                 }
