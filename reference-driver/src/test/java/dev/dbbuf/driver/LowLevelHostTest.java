@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dbbuf.device.EventIdxMode;
-import dev.dbbuf.driver.host.Anomaly;
-import dev.dbbuf.driver.host.CommandTimeoutException;
-import dev.dbbuf.driver.host.DoorbellBufferPages;
-import dev.dbbuf.driver.host.DoorbellPolicy;
-import dev.dbbuf.driver.host.HostController;
-import dev.dbbuf.driver.host.HostQueuePair;
+import dev.dbbuf.driver.queues.Anomaly;
+import dev.dbbuf.driver.admin.CommandTimeoutException;
+import dev.dbbuf.driver.doorbells.DoorbellBufferPages;
+import dev.dbbuf.driver.doorbells.DoorbellPolicy;
+import dev.dbbuf.driver.lifecycle.HostController;
+import dev.dbbuf.driver.queues.HostQueuePair;
 import dev.dbbuf.driver.io.BlockIo;
 import dev.dbbuf.driver.io.ReferenceQueuePair;
 import dev.dbbuf.spec.eventidx.EventIdxForm;

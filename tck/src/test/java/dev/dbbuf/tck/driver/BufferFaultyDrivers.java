@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.driver;
 
-import dev.dbbuf.driver.host.HostQueuePair;
+import dev.dbbuf.driver.queues.HostQueuePair;
 import dev.dbbuf.driver.io.ReferenceQueuePair;
 import dev.dbbuf.spec.layout.DoorbellLayout;
 import dev.dbbuf.spec.memory.HostMemory;

@@ -1,9 +1,9 @@
 package dev.dbbuf.tck.driver;
 
-import dev.dbbuf.driver.host.DoorbellBufferPages;
-import dev.dbbuf.driver.host.DoorbellPolicy;
-import dev.dbbuf.driver.host.HostController;
-import dev.dbbuf.driver.host.HostQueuePair;
+import dev.dbbuf.driver.doorbells.DoorbellBufferPages;
+import dev.dbbuf.driver.doorbells.DoorbellPolicy;
+import dev.dbbuf.driver.lifecycle.HostController;
+import dev.dbbuf.driver.queues.HostQueuePair;
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.layout.DoorbellLayout;
 import dev.dbbuf.spec.memory.Fence;

@@ -1,7 +1,20 @@
-package dev.dbbuf.driver.host;
+package dev.dbbuf.driver.lifecycle;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.dbbuf.driver.admin.AdminQueue;
+import dev.dbbuf.driver.admin.CommandNames;
+import dev.dbbuf.driver.admin.ControllerIdentity;
+import dev.dbbuf.driver.counters.DriverCounters;
+import dev.dbbuf.driver.counters.HostCounters;
+import dev.dbbuf.driver.doorbells.DoorbellBufferConfig;
+import dev.dbbuf.driver.doorbells.DoorbellBufferPages;
+import dev.dbbuf.driver.doorbells.DoorbellPolicy;
+import dev.dbbuf.driver.doorbells.QueueDoorbells;
+import dev.dbbuf.driver.queues.AnomalyLog;
+import dev.dbbuf.driver.queues.CompletionHeadUpdates;
+import dev.dbbuf.driver.queues.HostQueuePair;
+import dev.dbbuf.driver.queues.QueueMemory;
 import dev.dbbuf.spec.layout.MemoryPage;
 import dev.dbbuf.spec.nvme.AdminCommands;
 import dev.dbbuf.spec.nvme.Capabilities;

@@ -1,7 +1,7 @@
-package dev.dbbuf.driver.host;
+package dev.dbbuf.driver.lifecycle;
 
-import static org.apiguardian.api.API.Status.EXPERIMENTAL;
-
+import dev.dbbuf.driver.admin.AdminQueue;
+import dev.dbbuf.driver.admin.ControllerIdentity;
 import dev.dbbuf.spec.memory.HostMemory;
 import dev.dbbuf.spec.memory.LoadMode;
 import dev.dbbuf.spec.memory.PageAllocator;
@@ -13,14 +13,12 @@ import dev.dbbuf.spec.nvme.IdentifyNamespace;
 import dev.dbbuf.spec.nvme.QueueCommands;
 import java.util.ArrayList;
 import java.util.List;
-import org.apiguardian.api.API;
 
 /**
  * {@code Identification} runs the identification part of bring-up: Identify Controller, the active namespace list,
  * Identify Namespace for each, and Set Features Number of Queues.
  */
-@API(status = EXPERIMENTAL, since = "0.1")
-public final class Identification {
+final class Identification {
 
     /** Bytes per entry of the active namespace list. */
     private static final int NSID_ENTRY_BYTES = 4;
@@ -43,9 +41,9 @@ public final class Identification {
      * @return what was learned
      * @throws dev.dbbuf.spec.spi.driver.NvmeCommandException if a command fails
      */
-    public static ControllerIdentity identify(final AdminQueue admin, final HostMemory memory,
-                                              final PageAllocator allocator, final long pageSize,
-                                              final int ioQueues) {
+    static ControllerIdentity identify(final AdminQueue admin, final HostMemory memory,
+                                       final PageAllocator allocator, final long pageSize,
+                                       final int ioQueues) {
         final Region buffer = allocator.allocate(RegionKind.DATA_IN, IdentifyController.SIZE, pageSize);
         try {
             final long data = buffer.address();

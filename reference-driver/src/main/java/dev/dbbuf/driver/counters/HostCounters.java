@@ -1,4 +1,4 @@
-package dev.dbbuf.driver.host;
+package dev.dbbuf.driver.counters;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 

@@ -1,7 +1,8 @@
-package dev.dbbuf.driver.host;
+package dev.dbbuf.driver.doorbells;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.dbbuf.driver.queues.CompletionHeadUpdates;
 import dev.dbbuf.spec.eventidx.EventIdxForm;
 import dev.dbbuf.spec.spi.AdminQueueStyle;
 import dev.dbbuf.spec.spi.driver.DoorbellBufferConfigTiming;

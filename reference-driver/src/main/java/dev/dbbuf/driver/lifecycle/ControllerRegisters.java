@@ -1,7 +1,10 @@
-package dev.dbbuf.driver.host;
+package dev.dbbuf.driver.lifecycle;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.dbbuf.driver.admin.CommandTimeoutException;
+import dev.dbbuf.driver.admin.Deadline;
+import dev.dbbuf.driver.queues.QueueMemory;
 import dev.dbbuf.spec.nvme.AdminQueueAttributes;
 import dev.dbbuf.spec.nvme.Capabilities;
 import dev.dbbuf.spec.nvme.ControllerConfiguration;

@@ -1,7 +1,9 @@
-package dev.dbbuf.driver.host;
+package dev.dbbuf.driver.queues;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.dbbuf.driver.counters.HostCounters;
+import dev.dbbuf.driver.doorbells.QueueDoorbells;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.nvme.CompletionQueueEntry;
 import dev.dbbuf.spec.nvme.SubmissionQueueEntry;

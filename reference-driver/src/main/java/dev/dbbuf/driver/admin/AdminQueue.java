@@ -1,7 +1,9 @@
-package dev.dbbuf.driver.host;
+package dev.dbbuf.driver.admin;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.dbbuf.driver.queues.Completed;
+import dev.dbbuf.driver.queues.HostQueuePair;
 import dev.dbbuf.spec.nvme.CompletionQueueEntry;
 import dev.dbbuf.spec.nvme.SubmissionQueueEntry;
 import dev.dbbuf.spec.spi.driver.ControllerPort;

@@ -1,7 +1,11 @@
-package dev.dbbuf.driver.host;
+package dev.dbbuf.driver.doorbells;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.dbbuf.driver.admin.AdminQueue;
+import dev.dbbuf.driver.admin.ControllerIdentity;
+import dev.dbbuf.driver.lifecycle.HostController;
+import dev.dbbuf.driver.queues.HostQueuePair;
 import dev.dbbuf.spec.layout.DoorbellLayout;
 import dev.dbbuf.spec.nvme.AdminCommands;
 import dev.dbbuf.spec.nvme.CompletionQueueEntry;
@@ -36,8 +40,8 @@ public final class DoorbellBufferConfig {
     private boolean sent;
     private DoorbellMode mode = DoorbellMode.OFFLINE;
 
-    DoorbellBufferConfig(final HostContext context, final DoorbellPolicy policy, final long pageSize,
-                         final int dstrd, final AdminQueue admin, final Collection<HostQueuePair<?>> ioQueues) {
+    public DoorbellBufferConfig(final HostContext context, final DoorbellPolicy policy, final long pageSize,
+                                final int dstrd, final AdminQueue admin, final Collection<HostQueuePair<?>> ioQueues) {
         this.context = context;
         this.policy = policy;
         this.pageSize = pageSize;
@@ -53,7 +57,7 @@ public final class DoorbellBufferConfig {
      * @param identity what the controller supports and granted
      * @return the mode that results
      */
-    DoorbellMode configure(final ControllerIdentity identity) {
+    public DoorbellMode configure(final ControllerIdentity identity) {
         sent = true;
         final int maxQid = identity.ioQueues();
         if (!policy.useDoorbellBufferConfig() || !identity.supportsDoorbellBufferConfig()
@@ -78,7 +82,7 @@ public final class DoorbellBufferConfig {
     }
 
     /** The controller was reset or enabled: MMIO until 0x7C is sent again, pages freed, status forgotten. */
-    void forget() {
+    public void forget() {
         dropPages();
         switchAll(DoorbellMode.MMIO);
         sent = false;
@@ -90,7 +94,7 @@ public final class DoorbellBufferConfig {
      *
      * @param qid the queue identifier
      */
-    void zeroSlots(final int qid) {
+    public void zeroSlots(final int qid) {
         final DoorbellBufferPages current = pages;
         if (current != null) {
             current.zeroShadowSlots(qid);
@@ -103,7 +107,7 @@ public final class DoorbellBufferConfig {
      * @param doorbells the doorbells
      * @param admin     true for the admin queue (shadowed only in the {@link AdminQueueStyle#SHADOWED} style)
      */
-    void apply(final QueueDoorbells doorbells, final boolean admin) {
+    public void apply(final QueueDoorbells doorbells, final boolean admin) {
         final DoorbellBufferPages current = pages;
         final boolean shadow = mode == DoorbellMode.SHADOW && current != null
             && (!admin || policy.adminQueueStyle() == AdminQueueStyle.SHADOWED);
@@ -115,7 +119,7 @@ public final class DoorbellBufferConfig {
     }
 
     /** Frees the pages and goes offline; the controller is disabled or gone. */
-    void release() {
+    public void release() {
         dropPages();
         mode = DoorbellMode.OFFLINE;
     }
@@ -143,7 +147,7 @@ public final class DoorbellBufferConfig {
      *
      * @return true once sent
      */
-    boolean sent() {
+    public boolean sent() {
         return sent;
     }
 
@@ -152,14 +156,14 @@ public final class DoorbellBufferConfig {
      *
      * @return the mode
      */
-    DoorbellMode mode() {
+    public DoorbellMode mode() {
         return mode;
     }
 
     /**
      * Marks the controller enabled, in MMIO mode.
      */
-    void online() {
+    public void online() {
         if (mode == DoorbellMode.OFFLINE) {
             mode = DoorbellMode.MMIO;
         }
@@ -170,7 +174,7 @@ public final class DoorbellBufferConfig {
      *
      * @return empty if none was sent since bring-up or the last reset
      */
-    Optional<Status> lastStatus() {
+    public Optional<Status> lastStatus() {
         return Optional.ofNullable(lastStatus);
     }
 
@@ -179,7 +183,7 @@ public final class DoorbellBufferConfig {
      *
      * @return empty in MMIO mode
      */
-    Optional<DoorbellBufferPages> pages() {
+    public Optional<DoorbellBufferPages> pages() {
         return Optional.ofNullable(pages);
     }
 }

@@ -1,7 +1,8 @@
-package dev.dbbuf.driver.host;
+package dev.dbbuf.driver.doorbells;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.dbbuf.driver.counters.HostCounters;
 import dev.dbbuf.spec.doorbell.DoorbellBuffers;
 import dev.dbbuf.spec.doorbell.DoorbellWriter;
 import dev.dbbuf.spec.doorbell.HostShadowDoorbell;
