@@ -12,15 +12,15 @@ import dev.dbbuf.spec.nvme.ControllerRegister;
 import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.spec.spi.AdminQueueStyle;
 import dev.dbbuf.spec.spi.device.DeviceUnderTest;
-import dev.dbbuf.spec.spi.device.ExecutionModel;
 import dev.dbbuf.spec.spi.driver.ControllerPort;
+import dev.dbbuf.spec.spi.driver.DeviceControllerPort;
+import dev.dbbuf.spec.spi.driver.ForwardingControllerPort;
 import dev.dbbuf.tck.memory.GuardedHostMemory;
 import dev.dbbuf.tck.verdict.FailureMessage;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongUnaryOperator;
 import org.apiguardian.api.API;
 
@@ -38,7 +38,7 @@ import org.apiguardian.api.API;
  * owns it are DBC-ISO-005 findings.
  */
 @API(status = STABLE, since = "0.1")
-public final class DoorbellObserver implements ControllerPort, GuardedHostMemory.WriteHook {
+public final class DoorbellObserver extends ForwardingControllerPort implements GuardedHostMemory.WriteHook {
 
     private final DeviceUnderTest device;
     private final HostMemory raw;
@@ -67,6 +67,7 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
     DoorbellObserver(final DeviceUnderTest device, final HostMemory raw, final DriverFindings findings,
                      final int dstrd, final AdminQueueStyle declaredAdminStyle, final LongUnaryOperator regionBytes,
                      final EventIdxAdversary adversary) {
+        super(new DeviceControllerPort(device));
         this.device = device;
         this.injector = new EventIdxInjector(adversary, raw, dstrd);
         this.raw = raw;
@@ -304,16 +305,6 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
     }
 
     @Override
-    public int readRegister32(final int offset) {
-        return device.readRegister32(offset);
-    }
-
-    @Override
-    public long readRegister64(final int offset) {
-        return device.readRegister64(offset);
-    }
-
-    @Override
     public void writeRegister32(final int offset, final int value) {
         synchronized (this) {
             final java.util.Optional<Doorbell> doorbell = DoorbellLayout.doorbellAt(offset, dstrd);
@@ -343,7 +334,7 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
                 }
             }
         }
-        device.writeRegister32(offset, value);
+        super.writeRegister32(offset, value);
     }
 
     @Override
@@ -351,7 +342,7 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
         if (offset == ControllerRegister.ACQ) {
             adminCompletionQueue = value;
         }
-        device.writeRegister64(offset, value);
+        super.writeRegister64(offset, value);
         if (offset == ControllerRegister.ASQ) {
             final AdminQueueAttributes aqa = AdminQueueAttributes.decode(device.readRegister32(ControllerRegister.AQA));
             snoop.adminQueue(value, aqa.submissionQueueDepth(), aqa.completionQueueDepth());
@@ -364,11 +355,7 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
             checkAllPending("before the driver waited for the device");
             injector.deliver(device, this::liveShadowValue);
         }
-        if (device.executionModel() instanceof ExecutionModel.Stepped stepped) {
-            stepped.step().runOnce();
-        } else if (device.executionModel() instanceof ExecutionModel.Autonomous autonomous) {
-            LockSupport.parkNanos(Math.min(autonomous.pollInterval().toNanos(), 1_000_000));
-        }
+        super.idle();
     }
 
     /** A doorbell's shadow value, or -1 if its queue is gone or no buffer is configured. */
