@@ -7,8 +7,8 @@ import dev.dbbuf.ordering.Explorer;
 import dev.dbbuf.ordering.LitmusScenario;
 import dev.dbbuf.ordering.MemoryModel;
 import dev.dbbuf.ordering.Scenario;
-import dev.dbbuf.ordering.protocol.ReferenceDevice;
-import dev.dbbuf.ordering.protocol.ReferenceHost;
+import dev.dbbuf.ordering.protocol.LitmusDevice;
+import dev.dbbuf.ordering.protocol.LitmusHost;
 import dev.dbbuf.ordering.protocol.ShadowDoorbellScenario;
 import org.apiguardian.api.API;
 
@@ -35,7 +35,7 @@ public final class ExplorationBenchmark {
         final int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         final Scenario litmus = LitmusScenario.of(FencedStoreBuffering.class);
         final Scenario protocol =
-            new ShadowDoorbellScenario("Reference", new ReferenceHost(), new ReferenceDevice(), 2, 4);
+            new ShadowDoorbellScenario("Reference", new LitmusHost(), new LitmusDevice(), 2, 4);
         for (final Scenario scenario : new Scenario[] {litmus, protocol}) {
             for (final MemoryModel model : MemoryModel.values()) {
                 measure(scenario, model, warmup, rounds);

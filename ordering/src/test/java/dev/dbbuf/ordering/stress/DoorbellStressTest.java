@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbbuf.ordering.protocol.DeviceSide;
 import dev.dbbuf.ordering.protocol.HostSide;
-import dev.dbbuf.ordering.protocol.ReferenceDevice;
-import dev.dbbuf.ordering.protocol.ReferenceHost;
+import dev.dbbuf.ordering.protocol.LitmusDevice;
+import dev.dbbuf.ordering.protocol.LitmusHost;
 import dev.dbbuf.spec.doorbell.HostShadowDoorbell;
 import dev.dbbuf.spec.memory.StoreMode;
 import java.time.Duration;
@@ -15,8 +15,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 class DoorbellStressTest {
 
-    private static final HostSide HOST = new ReferenceHost();
-    private static final DeviceSide DEVICE = new ReferenceDevice();
+    private static final HostSide HOST = new LitmusHost();
+    private static final DeviceSide DEVICE = new LitmusDevice();
 
     /** Skips the MMIO write every time: every update is a lost doorbell, whatever the hardware. */
     private static final HostSide NEVER_RINGS = (memory, port, setup) -> {

@@ -9,11 +9,12 @@ import dev.dbbuf.spec.memory.StoreMode;
 import org.apiguardian.api.API;
 
 /**
- * {@code ReferenceHost} is the correct host side, built on {@link HostShadowDoorbell}: entry plain, shadow tail
- * release, full fence, EventIdx acquire, then the MMIO write if the decision says so.
+ * {@code LitmusHost} is the litmus model's correct host side (a model, not the reference driver), built on
+ * {@link HostShadowDoorbell}: entry plain, shadow tail release, full fence, EventIdx acquire, then the MMIO write if
+ * the decision says so.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public final class ReferenceHost implements HostSide {
+public final class LitmusHost implements HostSide {
 
     @Override
     public Submitter open(final HostMemory memory, final DoorbellPort port, final QueueSetup setup) {

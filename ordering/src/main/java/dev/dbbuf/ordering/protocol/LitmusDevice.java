@@ -9,12 +9,12 @@ import dev.dbbuf.spec.memory.LoadMode;
 import org.apiguardian.api.API;
 
 /**
- * {@code ReferenceDevice} is the correct device side, built on {@link ControllerShadowDoorbell}: acquire the shadow
- * tail, fetch entries up to it, publish EventIdx = head with a full fence and re-read the tail; go idle only when the
- * tail has not moved.
+ * {@code LitmusDevice} is the litmus model's correct device side (a model, not the reference device), built on
+ * {@link ControllerShadowDoorbell}: acquire the shadow tail, fetch entries up to it, publish EventIdx = head with a
+ * full fence and re-read the tail; go idle only when the tail has not moved.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public final class ReferenceDevice implements DeviceSide {
+public final class LitmusDevice implements DeviceSide {
 
     @Override
     public void serve(final HostMemory memory, final DoorbellPort port, final QueueSetup setup, final EntrySink sink) {
