@@ -37,7 +37,7 @@ final class AgentMemory implements HostMemory, AgentPort {
         if (execution.settingUp()) {
             return SharedState.littleEndian(state.load(agent, address, width), 0, width);
         }
-        execution.await(agent, new Step.Load(address, width, mode));
+        execution.await(agent, new AgentStep.Load(address, width, mode));
         final byte[] bytes = perform(address, width, mode);
         final long value = SharedState.littleEndian(bytes, 0, width);
         execution.observe(agent, "load  u%d %s %s = %d%s".formatted(8 * width, execution.name(address), mode, value,
@@ -97,7 +97,7 @@ final class AgentMemory implements HostMemory, AgentPort {
             return;
         }
         if (!state.buffer(agent).isEmpty()) {
-            execution.await(agent, new Step.Drain());
+            execution.await(agent, new AgentStep.Drain());
         }
         // a full fence or volatile access also orders later loads after everything visible now
         state.window(agent).order(state.commits());
@@ -148,7 +148,7 @@ final class AgentMemory implements HostMemory, AgentPort {
     public void readBytes(final long address, final byte[] dst, final int offset, final int length) {
         state.bounds().checkRange(address, length);
         if (!execution.settingUp()) {
-            execution.await(agent, new Step.Load(address, length, LoadMode.PLAIN));
+            execution.await(agent, new AgentStep.Load(address, length, LoadMode.PLAIN));
             System.arraycopy(perform(address, length, LoadMode.PLAIN), 0, dst, offset, length);
             execution.observe(agent, "load  %d bytes %s PLAIN%s".formatted(length, execution.name(address), early()),
                 Arrays.hashCode(dst));
@@ -200,7 +200,7 @@ final class AgentMemory implements HostMemory, AgentPort {
     @Override
     public void write(final int offset, final int value) {
         execution.requireExploring("MMIO doorbell write");
-        execution.await(agent, new Step.Ring(value));
+        execution.await(agent, new AgentStep.Ring(value));
         state.ring(new MmioWrite(offset, value));
         // an MMIO write is an uncached access that completes in order: later loads are not satisfied before it
         state.window(agent).order(state.commits());
@@ -216,7 +216,7 @@ final class AgentMemory implements HostMemory, AgentPort {
     @Override
     public MmioWrite awaitWrite() {
         execution.requireExploring("wait for an MMIO doorbell write");
-        execution.await(agent, new Step.AwaitRing());
+        execution.await(agent, new AgentStep.AwaitRing());
         final MmioWrite write = state.takeRing();
         // a device's accesses triggered by a doorbell write are issued after it
         state.window(agent).order(state.commits());
@@ -229,7 +229,7 @@ final class AgentMemory implements HostMemory, AgentPort {
     public long awaitLoad(final long address, final int width, final LoadMode mode, final LongPredicate until) {
         state.bounds().check(address, width, mode);
         execution.requireExploring("polling loop");
-        execution.await(agent, new Step.AwaitLoad(address, width, mode, until));
+        execution.await(agent, new AgentStep.AwaitLoad(address, width, mode, until));
         final long value = SharedState.littleEndian(state.load(agent, address, width), 0, width);
         state.window(agent).saw(address, width, state.commits());
         if (mode == LoadMode.ACQUIRE || mode == LoadMode.VOLATILE) {

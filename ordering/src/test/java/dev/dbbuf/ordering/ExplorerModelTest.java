@@ -18,8 +18,9 @@ class ExplorerModelTest {
     static final long Y = 8;
 
     /** Actor 1 stores X then loads it back; actor 2 loads X: store forwarding versus visibility. */
-    @Outcome(id = {"1, 0", "1, 1"}, expect = Grade.ACCEPTABLE, desc = "Own store always forwarded; other side may lag.")
-    @Outcome(expect = Grade.FORBIDDEN, desc = "Own store not seen by its own later load.")
+    @LitmusOutcome(id = {"1, 0", "1, 1"}, expect = Grade.ACCEPTABLE,
+        desc = "Own store always forwarded; other side may lag.")
+    @LitmusOutcome(expect = Grade.FORBIDDEN, desc = "Own store not seen by its own later load.")
     public static class Forwarding implements Litmus {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
@@ -34,8 +35,8 @@ class ExplorerModelTest {
     }
 
     /** Actor 1 makes a misaligned atomic access. */
-    @Outcome(id = "0, 0", expect = Grade.ACCEPTABLE, desc = "Never reached: actor 1 fails.")
-    @Outcome(expect = Grade.FORBIDDEN, desc = "Anything else, including a failed actor.")
+    @LitmusOutcome(id = "0, 0", expect = Grade.ACCEPTABLE, desc = "Never reached: actor 1 fails.")
+    @LitmusOutcome(expect = Grade.FORBIDDEN, desc = "Anything else, including a failed actor.")
     public static class Misaligned implements Litmus {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
@@ -49,8 +50,8 @@ class ExplorerModelTest {
     }
 
     /** Actor 2 polls forever for a value nobody stores. */
-    @Outcome(id = "0, 0", expect = Grade.ACCEPTABLE, desc = "Never reached: actor 2 spins.")
-    @Outcome(expect = Grade.FORBIDDEN, desc = "Anything else, including no quiescence.")
+    @LitmusOutcome(id = "0, 0", expect = Grade.ACCEPTABLE, desc = "Never reached: actor 2 spins.")
+    @LitmusOutcome(expect = Grade.FORBIDDEN, desc = "Anything else, including no quiescence.")
     public static class Spinner implements Litmus {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
@@ -66,7 +67,7 @@ class ExplorerModelTest {
     }
 
     /** No catch-all outcome. */
-    @Outcome(id = "0, 0", expect = Grade.ACCEPTABLE, desc = "Only listed outcome.")
+    @LitmusOutcome(id = "0, 0", expect = Grade.ACCEPTABLE, desc = "Only listed outcome.")
     public static class NoCatchAll extends Forwarding {
     }
 
@@ -117,7 +118,7 @@ class ExplorerModelTest {
     @Test
     @DisplayName("a replayed schedule reproduces the same trace")
     void replayIsDeterministic() {
-        final Scenario scenario = LitmusScenario.of(Forwarding.class);
+        final OrderingScenario scenario = LitmusScenario.of(Forwarding.class);
         final Explorer explorer = new Explorer(MemoryModel.TSO);
         final Finding first = explorer.random(scenario, 42L, 1).outcomes().values().iterator().next().witness();
         final Finding again = explorer.replay(scenario, first.schedule());

@@ -19,7 +19,7 @@ class SetUpPhaseTest {
     static final int DOORBELL = 0x1008;
 
     /** Set-up stores X = 5; the host writes a doorbell and then Y; the device waits for both and reads X. */
-    static final class Handshake implements Scenario {
+    static final class Handshake implements OrderingScenario {
         private final boolean ringInSetUp;
 
         Handshake(final boolean ringInSetUp) {

@@ -5,8 +5,8 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.dbbuf.ordering.DoorbellPort;
 import dev.dbbuf.ordering.Grade;
 import dev.dbbuf.ordering.Litmus;
+import dev.dbbuf.ordering.LitmusOutcome;
 import dev.dbbuf.ordering.Observations;
-import dev.dbbuf.ordering.Outcome;
 import dev.dbbuf.spec.doorbell.DoorbellBuffers;
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.memory.Fence;
@@ -20,9 +20,10 @@ import org.apiguardian.api.API;
  * stores EventIdx, full fence, loads the shadow tail (DBC-ORD-001, DBC-ORD-003).
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-@Outcome(id = {"1, 1", "0, 1", "1, 0"}, expect = Grade.ACCEPTABLE, desc = "At least one side saw the other's store.")
-@Outcome(id = "0, 0", expect = Grade.FORBIDDEN, desc = "Both loads passed their store: lost doorbell.")
-@Outcome(expect = Grade.FORBIDDEN, desc = "A value nobody stored.")
+@LitmusOutcome(id = {"1, 1", "0, 1", "1, 0"}, expect = Grade.ACCEPTABLE,
+    desc = "At least one side saw the other's store.")
+@LitmusOutcome(id = "0, 0", expect = Grade.FORBIDDEN, desc = "Both loads passed their store: lost doorbell.")
+@LitmusOutcome(expect = Grade.FORBIDDEN, desc = "A value nobody stored.")
 public final class FencedStoreBuffering implements Litmus {
 
     private static final DoorbellBuffers BUFFERS = new DoorbellBuffers(0, 64, 0);

@@ -12,10 +12,10 @@ import dev.dbbuf.ordering.DoorbellPort;
 import dev.dbbuf.ordering.ExplorationResult;
 import dev.dbbuf.ordering.Explorer;
 import dev.dbbuf.ordering.Litmus;
+import dev.dbbuf.ordering.LitmusOutcome;
 import dev.dbbuf.ordering.LitmusScenario;
 import dev.dbbuf.ordering.MemoryModel;
 import dev.dbbuf.ordering.Observations;
-import dev.dbbuf.ordering.Outcome;
 import dev.dbbuf.spec.memory.HostMemory;
 import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.nvme.CompletionQueueEntry;
@@ -54,10 +54,10 @@ class CompletionPublicationTest {
     }
 
     /** Spec's post: fields plain, phase half-word release. */
-    @Outcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
-    @Outcome(id = "0, 7", expect = ACCEPTABLE, desc = SEEN)
-    @Outcome(id = "0, 0", expect = FORBIDDEN, desc = TORN)
-    @Outcome(expect = FORBIDDEN, desc = OTHER)
+    @LitmusOutcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
+    @LitmusOutcome(id = "0, 7", expect = ACCEPTABLE, desc = SEEN)
+    @LitmusOutcome(id = "0, 0", expect = FORBIDDEN, desc = TORN)
+    @LitmusOutcome(expect = FORBIDDEN, desc = OTHER)
     public static class AcqRelCompletion extends PollingHost {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
@@ -66,10 +66,10 @@ class CompletionPublicationTest {
     }
 
     /** Phase half-word stored plain after the entry: in order on x86-TSO, torn on a weakly ordered machine. */
-    @Outcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
-    @Outcome(id = "0, 7", expect = ACCEPTABLE, desc = SEEN)
-    @Outcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = TORN)
-    @Outcome(expect = FORBIDDEN, desc = OTHER)
+    @LitmusOutcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
+    @LitmusOutcome(id = "0, 7", expect = ACCEPTABLE, desc = SEEN)
+    @LitmusOutcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = TORN)
+    @LitmusOutcome(expect = FORBIDDEN, desc = OTHER)
     public static class PlainCompletion extends PollingHost {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
@@ -81,10 +81,10 @@ class CompletionPublicationTest {
     }
 
     /** Phase half-word stored before the entry (bug #15): torn on every machine. */
-    @Outcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
-    @Outcome(id = "0, 7", expect = ACCEPTABLE, desc = SEEN)
-    @Outcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = TORN)
-    @Outcome(expect = FORBIDDEN, desc = OTHER)
+    @LitmusOutcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
+    @LitmusOutcome(id = "0, 7", expect = ACCEPTABLE, desc = SEEN)
+    @LitmusOutcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = TORN)
+    @LitmusOutcome(expect = FORBIDDEN, desc = OTHER)
     public static class PhaseFirstCompletion extends PollingHost {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {

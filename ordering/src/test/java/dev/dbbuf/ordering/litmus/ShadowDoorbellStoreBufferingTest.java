@@ -11,10 +11,10 @@ import dev.dbbuf.ordering.DoorbellPort;
 import dev.dbbuf.ordering.ExplorationResult;
 import dev.dbbuf.ordering.Explorer;
 import dev.dbbuf.ordering.Litmus;
+import dev.dbbuf.ordering.LitmusOutcome;
 import dev.dbbuf.ordering.LitmusScenario;
 import dev.dbbuf.ordering.MemoryModel;
 import dev.dbbuf.ordering.Observations;
-import dev.dbbuf.ordering.Outcome;
 import dev.dbbuf.spec.memory.Fence;
 import dev.dbbuf.spec.memory.HostMemory;
 import dev.dbbuf.spec.memory.LoadMode;
@@ -41,10 +41,10 @@ class ShadowDoorbellStoreBufferingTest {
     static final String OTHER = "Values never stored by anyone.";
 
     /** Both sides plain: the store may pass the later load on x86 already. */
-    @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = BOTH_SEE)
-    @Outcome(id = {"0, 1", "1, 0"}, expect = ACCEPTABLE, desc = ONE_SEES)
-    @Outcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = LOST)
-    @Outcome(expect = FORBIDDEN, desc = OTHER)
+    @LitmusOutcome(id = "1, 1", expect = ACCEPTABLE, desc = BOTH_SEE)
+    @LitmusOutcome(id = {"0, 1", "1, 0"}, expect = ACCEPTABLE, desc = ONE_SEES)
+    @LitmusOutcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = LOST)
+    @LitmusOutcome(expect = FORBIDDEN, desc = OTHER)
     public static class PlainDekker implements Litmus {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
@@ -60,10 +60,10 @@ class ShadowDoorbellStoreBufferingTest {
     }
 
     /** Release stores and acquire loads, as spec's doorbell classes minus the fence: still lost. */
-    @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = BOTH_SEE)
-    @Outcome(id = {"0, 1", "1, 0"}, expect = ACCEPTABLE, desc = ONE_SEES)
-    @Outcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = LOST)
-    @Outcome(expect = FORBIDDEN, desc = OTHER)
+    @LitmusOutcome(id = "1, 1", expect = ACCEPTABLE, desc = BOTH_SEE)
+    @LitmusOutcome(id = {"0, 1", "1, 0"}, expect = ACCEPTABLE, desc = ONE_SEES)
+    @LitmusOutcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = LOST)
+    @LitmusOutcome(expect = FORBIDDEN, desc = OTHER)
     public static class AcqRelDekker implements Litmus {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
@@ -83,10 +83,10 @@ class ShadowDoorbellStoreBufferingTest {
     }
 
     /** Host fenced, device not (bug #11): one fence is not enough. */
-    @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = BOTH_SEE)
-    @Outcome(id = {"0, 1", "1, 0"}, expect = ACCEPTABLE, desc = ONE_SEES)
-    @Outcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = LOST)
-    @Outcome(expect = FORBIDDEN, desc = OTHER)
+    @LitmusOutcome(id = "1, 1", expect = ACCEPTABLE, desc = BOTH_SEE)
+    @LitmusOutcome(id = {"0, 1", "1, 0"}, expect = ACCEPTABLE, desc = ONE_SEES)
+    @LitmusOutcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = LOST)
+    @LitmusOutcome(expect = FORBIDDEN, desc = OTHER)
     public static class HostFencedDekker extends AcqRelDekker {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
@@ -100,10 +100,10 @@ class ShadowDoorbellStoreBufferingTest {
     }
 
     /** Device fenced, host not (bug #1): one fence is not enough. */
-    @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = BOTH_SEE)
-    @Outcome(id = {"0, 1", "1, 0"}, expect = ACCEPTABLE, desc = ONE_SEES)
-    @Outcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = LOST)
-    @Outcome(expect = FORBIDDEN, desc = OTHER)
+    @LitmusOutcome(id = "1, 1", expect = ACCEPTABLE, desc = BOTH_SEE)
+    @LitmusOutcome(id = {"0, 1", "1, 0"}, expect = ACCEPTABLE, desc = ONE_SEES)
+    @LitmusOutcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = LOST)
+    @LitmusOutcome(expect = FORBIDDEN, desc = OTHER)
     public static class DeviceFencedDekker extends AcqRelDekker {
         @Override
         public void actor2(final HostMemory memory, final DoorbellPort port, final Observations r) {
@@ -117,10 +117,10 @@ class ShadowDoorbellStoreBufferingTest {
     }
 
     /** Full fence on both sides, as spec's HostShadowDoorbell and ControllerShadowDoorbell: never lost. */
-    @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = BOTH_SEE)
-    @Outcome(id = {"0, 1", "1, 0"}, expect = ACCEPTABLE, desc = ONE_SEES)
-    @Outcome(id = "0, 0", expect = FORBIDDEN, desc = LOST)
-    @Outcome(expect = FORBIDDEN, desc = OTHER)
+    @LitmusOutcome(id = "1, 1", expect = ACCEPTABLE, desc = BOTH_SEE)
+    @LitmusOutcome(id = {"0, 1", "1, 0"}, expect = ACCEPTABLE, desc = ONE_SEES)
+    @LitmusOutcome(id = "0, 0", expect = FORBIDDEN, desc = LOST)
+    @LitmusOutcome(expect = FORBIDDEN, desc = OTHER)
     public static class FencedDekker extends HostFencedDekker {
         @Override
         public void actor2(final HostMemory memory, final DoorbellPort port, final Observations r) {
@@ -129,10 +129,10 @@ class ShadowDoorbellStoreBufferingTest {
     }
 
     /** Volatile on both sides: sequentially consistent, never lost. */
-    @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = BOTH_SEE)
-    @Outcome(id = {"0, 1", "1, 0"}, expect = ACCEPTABLE, desc = ONE_SEES)
-    @Outcome(id = "0, 0", expect = FORBIDDEN, desc = LOST)
-    @Outcome(expect = FORBIDDEN, desc = OTHER)
+    @LitmusOutcome(id = "1, 1", expect = ACCEPTABLE, desc = BOTH_SEE)
+    @LitmusOutcome(id = {"0, 1", "1, 0"}, expect = ACCEPTABLE, desc = ONE_SEES)
+    @LitmusOutcome(id = "0, 0", expect = FORBIDDEN, desc = LOST)
+    @LitmusOutcome(expect = FORBIDDEN, desc = OTHER)
     public static class VolatileDekker implements Litmus {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {

@@ -11,10 +11,10 @@ import dev.dbbuf.ordering.DoorbellPort;
 import dev.dbbuf.ordering.ExplorationResult;
 import dev.dbbuf.ordering.Explorer;
 import dev.dbbuf.ordering.Litmus;
+import dev.dbbuf.ordering.LitmusOutcome;
 import dev.dbbuf.ordering.LitmusScenario;
 import dev.dbbuf.ordering.MemoryModel;
 import dev.dbbuf.ordering.Observations;
-import dev.dbbuf.ordering.Outcome;
 import dev.dbbuf.spec.memory.Fence;
 import dev.dbbuf.spec.memory.HostMemory;
 import dev.dbbuf.spec.memory.LoadMode;
@@ -55,10 +55,10 @@ class SubmissionPublicationTest {
     }
 
     /** Entry plain, tail release, tail acquire: the correct pattern. */
-    @Outcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
-    @Outcome(id = "0, 7", expect = ACCEPTABLE, desc = FETCHED)
-    @Outcome(id = "0, 0", expect = FORBIDDEN, desc = TORN)
-    @Outcome(expect = FORBIDDEN, desc = OTHER)
+    @LitmusOutcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
+    @LitmusOutcome(id = "0, 7", expect = ACCEPTABLE, desc = FETCHED)
+    @LitmusOutcome(id = "0, 0", expect = FORBIDDEN, desc = TORN)
+    @LitmusOutcome(expect = FORBIDDEN, desc = OTHER)
     public static class AcqRelPublication extends AcquiringDevice {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
@@ -70,10 +70,10 @@ class SubmissionPublicationTest {
     }
 
     /** Entry plain, release fence, tail plain: the fence keeps the entry ahead, as Linux's wmb() does. */
-    @Outcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
-    @Outcome(id = "0, 7", expect = ACCEPTABLE, desc = FETCHED)
-    @Outcome(id = "0, 0", expect = FORBIDDEN, desc = TORN)
-    @Outcome(expect = FORBIDDEN, desc = OTHER)
+    @LitmusOutcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
+    @LitmusOutcome(id = "0, 7", expect = ACCEPTABLE, desc = FETCHED)
+    @LitmusOutcome(id = "0, 0", expect = FORBIDDEN, desc = TORN)
+    @LitmusOutcome(expect = FORBIDDEN, desc = OTHER)
     public static class FencedPublication extends AcquiringDevice {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
@@ -87,10 +87,10 @@ class SubmissionPublicationTest {
     }
 
     /** Entry plain, tail plain (bug #13): in order on x86-TSO, torn on a weakly ordered machine. */
-    @Outcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
-    @Outcome(id = "0, 7", expect = ACCEPTABLE, desc = FETCHED)
-    @Outcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = TORN)
-    @Outcome(expect = FORBIDDEN, desc = OTHER)
+    @LitmusOutcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
+    @LitmusOutcome(id = "0, 7", expect = ACCEPTABLE, desc = FETCHED)
+    @LitmusOutcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = TORN)
+    @LitmusOutcome(expect = FORBIDDEN, desc = OTHER)
     public static class PlainPublication extends AcquiringDevice {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
@@ -102,10 +102,10 @@ class SubmissionPublicationTest {
     }
 
     /** Tail stored before the entry is written (bug #13 in program order): torn on every machine. */
-    @Outcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
-    @Outcome(id = "0, 7", expect = ACCEPTABLE, desc = FETCHED)
-    @Outcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = TORN)
-    @Outcome(expect = FORBIDDEN, desc = OTHER)
+    @LitmusOutcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
+    @LitmusOutcome(id = "0, 7", expect = ACCEPTABLE, desc = FETCHED)
+    @LitmusOutcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = TORN)
+    @LitmusOutcome(expect = FORBIDDEN, desc = OTHER)
     public static class TailFirstPublication extends AcquiringDevice {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
@@ -117,10 +117,10 @@ class SubmissionPublicationTest {
     }
 
     /** Device reads the entry before acquiring the tail (DBC-ORD-005): torn even with a correct host. */
-    @Outcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
-    @Outcome(id = "0, 7", expect = ACCEPTABLE, desc = FETCHED)
-    @Outcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = TORN)
-    @Outcome(expect = FORBIDDEN, desc = OTHER)
+    @LitmusOutcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
+    @LitmusOutcome(id = "0, 7", expect = ACCEPTABLE, desc = FETCHED)
+    @LitmusOutcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = TORN)
+    @LitmusOutcome(expect = FORBIDDEN, desc = OTHER)
     public static class EntryFirstPublication extends AcqRelPublication {
         @Override
         public void actor2(final HostMemory memory, final DoorbellPort port, final Observations r) {
@@ -133,10 +133,10 @@ class SubmissionPublicationTest {
     }
 
     /** Device loads the tail plain, then the entry (DBC-ORD-005): the entry load may be satisfied first on Arm. */
-    @Outcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
-    @Outcome(id = "0, 7", expect = ACCEPTABLE, desc = FETCHED)
-    @Outcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = TORN)
-    @Outcome(expect = FORBIDDEN, desc = OTHER)
+    @LitmusOutcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
+    @LitmusOutcome(id = "0, 7", expect = ACCEPTABLE, desc = FETCHED)
+    @LitmusOutcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = TORN)
+    @LitmusOutcome(expect = FORBIDDEN, desc = OTHER)
     public static class PlainTailLoad extends AcqRelPublication {
         @Override
         public void actor2(final HostMemory memory, final DoorbellPort port, final Observations r) {
@@ -148,10 +148,10 @@ class SubmissionPublicationTest {
     }
 
     /** Device loads the tail plain, then an acquire fence, then the entry: the fence keeps the entry load after. */
-    @Outcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
-    @Outcome(id = "0, 7", expect = ACCEPTABLE, desc = FETCHED)
-    @Outcome(id = "0, 0", expect = FORBIDDEN, desc = TORN)
-    @Outcome(expect = FORBIDDEN, desc = OTHER)
+    @LitmusOutcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
+    @LitmusOutcome(id = "0, 7", expect = ACCEPTABLE, desc = FETCHED)
+    @LitmusOutcome(id = "0, 0", expect = FORBIDDEN, desc = TORN)
+    @LitmusOutcome(expect = FORBIDDEN, desc = OTHER)
     public static class FencedTailLoad extends AcqRelPublication {
         @Override
         public void actor2(final HostMemory memory, final DoorbellPort port, final Observations r) {

@@ -7,9 +7,9 @@ import dev.dbbuf.ordering.AgentPort;
 import dev.dbbuf.ordering.FinalState;
 import dev.dbbuf.ordering.Grade;
 import dev.dbbuf.ordering.MmioWrite;
+import dev.dbbuf.ordering.OrderingScenario;
 import dev.dbbuf.ordering.OutcomeSpec;
 import dev.dbbuf.ordering.OutcomeTable;
-import dev.dbbuf.ordering.Scenario;
 import dev.dbbuf.spec.doorbell.HostShadowDoorbell;
 import dev.dbbuf.spec.eventidx.EventIdxForm;
 import dev.dbbuf.spec.memory.HostMemory;
@@ -45,7 +45,7 @@ import org.jspecify.annotations.Nullable;
  * Every device access to host memory is a scheduling point.
  */
 @API(status = INTERNAL, since = "0.1")
-public final class DeviceOrderingScenario implements Scenario {
+public final class DeviceOrderingScenario implements OrderingScenario {
 
     /** Every submission completed once, in order, with the content the host polled. */
     public static final String ALL_COMPLETED = "ALL_COMPLETED";

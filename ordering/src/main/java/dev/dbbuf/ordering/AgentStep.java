@@ -9,7 +9,7 @@ import java.util.function.LongPredicate;
  * <p>Stores into the agent's own buffer and fences that find the buffer empty are invisible to other agents, so they
  * are not steps: the agent performs them as soon as it runs.
  */
-sealed interface Step {
+sealed interface AgentStep {
 
     /** Whether the step may run now. */
     boolean enabled(SharedState state, int agent);
@@ -24,7 +24,7 @@ sealed interface Step {
      * @param width   bytes
      * @param mode    access mode
      */
-    record Load(long address, int width, LoadMode mode) implements Step {
+    record Load(long address, int width, LoadMode mode) implements AgentStep {
         @Override
         public boolean enabled(final SharedState state, final int agent) {
             return mode != LoadMode.VOLATILE || state.buffer(agent).isEmpty();
@@ -32,7 +32,7 @@ sealed interface Step {
     }
 
     /** A FULL fence or VOLATILE store that found the buffer non-empty: waits until it drains. */
-    record Drain() implements Step {
+    record Drain() implements AgentStep {
         @Override
         public boolean enabled(final SharedState state, final int agent) {
             return state.buffer(agent).isEmpty();
@@ -49,7 +49,7 @@ sealed interface Step {
      *
      * @param value the doorbell value
      */
-    record Ring(int value) implements Step {
+    record Ring(int value) implements AgentStep {
         @Override
         public boolean enabled(final SharedState state, final int agent) {
             return state.buffer(agent).isEmpty();
@@ -62,7 +62,7 @@ sealed interface Step {
     }
 
     /** A device waiting for an MMIO doorbell write: idle until one is pending. */
-    record AwaitRing() implements Step {
+    record AwaitRing() implements AgentStep {
         @Override
         public boolean enabled(final SharedState state, final int agent) {
             return state.pendingRings() > 0;
@@ -82,7 +82,7 @@ sealed interface Step {
      * @param mode    access mode; VOLATILE also waits for the agent's buffer to drain
      * @param until   the condition on the little-endian value
      */
-    record AwaitLoad(long address, int width, LoadMode mode, LongPredicate until) implements Step {
+    record AwaitLoad(long address, int width, LoadMode mode, LongPredicate until) implements AgentStep {
         @Override
         public boolean enabled(final SharedState state, final int agent) {
             return (mode != LoadMode.VOLATILE || state.buffer(agent).isEmpty())

@@ -11,15 +11,15 @@ import java.lang.annotation.Target;
 import org.apiguardian.api.API;
 
 /**
- * {@code Outcome} grades one result of a {@link Litmus} variant, as jcstress's annotation of the same name. An
+ * {@code LitmusOutcome} grades one result of a {@link Litmus} variant, as jcstress's {@code @Outcome}. An
  * annotation without ids is the catch-all for every unlisted result and must be FORBIDDEN.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-@Repeatable(Outcome.List.class)
-public @interface Outcome {
+@Repeatable(LitmusOutcome.List.class)
+public @interface LitmusOutcome {
 
     /**
      * Results this grade applies to, formatted as {@link Observations#toString()} does, e.g. {@code "0, 0"}.
@@ -43,7 +43,7 @@ public @interface Outcome {
     String desc();
 
     /**
-     * Container of repeated {@link Outcome} annotations.
+     * Container of repeated {@link LitmusOutcome} annotations.
      */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
@@ -54,6 +54,6 @@ public @interface Outcome {
          *
          * @return the annotations
          */
-        Outcome[] value();
+        LitmusOutcome[] value();
     }
 }

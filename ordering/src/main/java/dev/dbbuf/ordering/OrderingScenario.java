@@ -7,13 +7,13 @@ import java.util.List;
 import org.apiguardian.api.API;
 
 /**
- * {@code Scenario} is a small concurrent program over shared memory with graded outcomes.
+ * {@code OrderingScenario} is a small concurrent program over shared memory with graded outcomes.
  *
  * <p>The explorer creates a fresh {@link Instance} for every execution, so actors may keep state in fields; their code
  * must be deterministic given what their memory accesses return.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public interface Scenario {
+public interface OrderingScenario {
 
     /**
      * Name used in reports.
@@ -86,7 +86,7 @@ public interface Scenario {
          * The outcome once no actor can make progress.
          *
          * @param state committed memory and doorbell state; every store buffer is empty
-         * @return an outcome id from {@link Scenario#outcomes()}; anything else is graded FORBIDDEN
+         * @return an outcome id from {@link OrderingScenario#outcomes()}; anything else is graded FORBIDDEN
          */
         String outcome(FinalState state);
 
