@@ -10,13 +10,13 @@ import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code MarkdownReport} writes the results as Markdown: the run's context, the end-to-end table, the kit's own speed
- * and every target with its verdict.
+ * {@code BenchmarkMarkdown} writes the results as Markdown: the run's context, the end-to-end table, the kit's own
+ * speed and every target with its verdict.
  */
 @API(status = INTERNAL, since = "0.1")
-public final class MarkdownReport {
+public final class BenchmarkMarkdown {
 
-    private MarkdownReport() {
+    private BenchmarkMarkdown() {
     }
 
     /**
