@@ -71,7 +71,7 @@ public final class DeviceOrderingScenario implements OrderingScenario {
 
     private final DeviceProvider provider;
     private final DeviceConfiguration configuration;
-    private final DeviceLayout layout;
+    private final ExplorationMemoryMap layout;
     private final int submissions;
     private final List<byte[]> entries = new ArrayList<>();
 
@@ -86,7 +86,7 @@ public final class DeviceOrderingScenario implements OrderingScenario {
      */
     public DeviceOrderingScenario(final DeviceProvider provider, final DeviceConfiguration configuration, final int dstrd,
                            final int depth, final int submissions) {
-        this(provider, configuration, new DeviceLayout(dstrd, depth), submissions);
+        this(provider, configuration, new ExplorationMemoryMap(dstrd, depth), submissions);
     }
 
     /**
@@ -101,11 +101,11 @@ public final class DeviceOrderingScenario implements OrderingScenario {
      */
     public DeviceOrderingScenario(final DeviceProvider provider, final DeviceConfiguration configuration, final int dstrd,
                                   final int depth, final int cqDepth, final int submissions) {
-        this(provider, configuration, new DeviceLayout(dstrd, depth, cqDepth), submissions);
+        this(provider, configuration, new ExplorationMemoryMap(dstrd, depth, cqDepth), submissions);
     }
 
     private DeviceOrderingScenario(final DeviceProvider provider, final DeviceConfiguration configuration,
-                                   final DeviceLayout layout, final int submissions) {
+                                   final ExplorationMemoryMap layout, final int submissions) {
         this.provider = provider;
         this.configuration = configuration;
         this.layout = layout;

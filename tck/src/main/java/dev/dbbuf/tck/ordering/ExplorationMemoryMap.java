@@ -10,15 +10,15 @@ import dev.dbbuf.spec.nvme.SubmissionQueueEntry;
 import org.apiguardian.api.API;
 
 /**
- * {@code DeviceLayout} is the small host memory of a device-side ordering exploration: one 4 KiB page each for the
- * Shadow Doorbell buffer, the EventIdx buffer, the admin queues and I/O queue pair 1.
+ * {@code ExplorationMemoryMap} is the small host memory of a device-side ordering exploration: one 4 KiB page each for
+ * the Shadow Doorbell buffer, the EventIdx buffer, the admin queues and I/O queue pair 1.
  *
  * @param dstrd   the device's CAP.DSTRD
  * @param depth   depth of I/O submission queue 1
  * @param cqDepth depth of I/O completion queue 1
  */
 @API(status = INTERNAL, since = "0.1")
-record DeviceLayout(int dstrd, int depth, int cqDepth) {
+record ExplorationMemoryMap(int dstrd, int depth, int cqDepth) {
 
     /** Page size (CC.MPS = 0). */
     static final int PAGE = 4096;
@@ -44,7 +44,7 @@ record DeviceLayout(int dstrd, int depth, int cqDepth) {
      * @param dstrd the device's CAP.DSTRD
      * @param depth depth of both queues of pair 1
      */
-    DeviceLayout(final int dstrd, final int depth) {
+    ExplorationMemoryMap(final int dstrd, final int depth) {
         this(dstrd, depth, depth);
     }
 
