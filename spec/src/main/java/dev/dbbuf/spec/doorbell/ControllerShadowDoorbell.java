@@ -1,6 +1,6 @@
 package dev.dbbuf.spec.doorbell;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.memory.Fence;
@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
  *
  * <p>Not thread-safe: one controller thread owns a queue at a time.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class ControllerShadowDoorbell {
 
     private final HostMemory memory;

@@ -1,6 +1,6 @@
 package dev.dbbuf.spec.doorbell;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.eventidx.RingIndex;
 import dev.dbbuf.spec.layout.Doorbell;
@@ -28,7 +28,7 @@ import org.apiguardian.api.API;
  *
  * <p>Not thread-safe: one host thread owns a queue's doorbell at a time.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class HostShadowDoorbell {
 
     private final HostMemory memory;

@@ -1,6 +1,6 @@
 package dev.dbbuf.spec.memory;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  * <p>The memory is page-aligned and zero-filled; it lives until {@link #close()}. Safe for use by any number of
  * threads, with exactly the guarantees of the access modes used.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class SegmentHostMemory implements HostMemory, AutoCloseable {
 
     private static final long PAGE_ALIGNMENT = 4096;

@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.device;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.doorbell.DoorbellBuffers;
 import dev.dbbuf.spec.doorbell.DoorbellWriter;
@@ -55,7 +55,7 @@ import org.opentest4j.AssertionFailedError;
  * is recorded in {@link #violations()}. Every wait ends at the probe's timeout with a failure naming the requirement
  * the test verifies.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class ProbeHost implements AutoCloseable {
 
     /** Host memory offered to a device that brings none. */

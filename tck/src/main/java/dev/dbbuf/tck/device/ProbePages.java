@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.device;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.memory.HostMemory;
 import dev.dbbuf.spec.memory.LoadMode;
@@ -17,7 +17,7 @@ import org.apiguardian.api.API;
  * <p>The sentinel marks a slot as never written; it is no EventIdx a host would ever meet, so the strict host reads it
  * as the zero a Linux host hands over ({@link ProbeShadowDoorbell}). Every other value is applied as read.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class ProbePages {
 
     private final ProbeHost host;

@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.device;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.doorbell.DoorbellBuffers;
 import dev.dbbuf.spec.eventidx.EventIdx;
@@ -34,7 +34,7 @@ import org.apiguardian.api.API;
  * <p>Each update is remembered, so a wait that ends without progress names the update that did not ring and the
  * EventIdx value it was decided on.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class ProbeShadowDoorbell implements ProbeDoorbell {
 
     private final HostMemory memory;

@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.driver;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.layout.DoorbellLayout;
@@ -37,7 +37,7 @@ import org.apiguardian.api.API;
  * waits for the device, or finishes is a DBC-EVT-003 finding ({@link UpdateJudgement}). Host writes to the EventIdx buffer while the controller
  * owns it are DBC-ISO-005 findings.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class DoorbellObserver extends ForwardingControllerPort implements GuardedHostMemory.WriteHook {
 
     private final DeviceUnderTest device;

@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.driver;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.memory.Agent;
 import dev.dbbuf.spec.memory.FirstFitPageAllocator;
@@ -42,7 +42,7 @@ import org.opentest4j.AssertionFailedError;
  * freed pages are poisoned (a later access breaks DBC-FBK-005), and an allocator that reports doorbell buffers freed
  * while the controller may still use them ({@link LiveBufferFree}, DBC-FBK-005).
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class DriverHarness implements AutoCloseable {
 
     private static final long MEMORY_BYTES = 32L << 20;

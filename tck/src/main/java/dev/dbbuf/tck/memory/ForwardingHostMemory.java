@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.memory;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.memory.Fence;
 import dev.dbbuf.spec.memory.HostMemory;
@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  * {@code ForwardingHostMemory} passes every access to another memory; kit views override the accesses they watch or
  * change.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public class ForwardingHostMemory implements HostMemory {
 
     /** The memory accesses go to. */

@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.memory;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.memory.Agent;
 import dev.dbbuf.spec.memory.Fence;
@@ -25,7 +25,7 @@ import org.apiguardian.api.API;
  * A {@link WriteHook} sees every store before it happens (the driver suite's observer uses it; whether a host write
  * to the EventIdx buffer is allowed depends on protocol state only the observer knows).
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class GuardedHostMemory implements HostMemory {
 
     private final HostMemory delegate;

@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.memory;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.memory.HostMemory;
 import dev.dbbuf.spec.memory.Region;
@@ -21,7 +21,7 @@ import org.apiguardian.api.API;
  * before the mirror; the mirror is read on the host's thread only, which also makes every host store, so the two never
  * disagree about a host store.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class ShadowMirror extends ForwardingHostMemory {
 
     private final RegionMap regions;
