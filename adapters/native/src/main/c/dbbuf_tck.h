@@ -109,7 +109,7 @@ DBBUF_TCK_EXPORT int dbbuf_tck_eventidx_must_ring(uint32_t old_value, uint32_t n
  * load returns 0, and the kit reports the access when the device's call (register access or step) returns.
  * --------------------------------------------------------------------------------------------------------------- */
 
-/** Access modes of a load or store, as the kit's AccessMode. */
+/** Access modes of a load or store, as the kit's LoadMode and StoreMode; acquire is for loads, release for stores. */
 enum dbbuf_tck_access_mode {
     DBBUF_TCK_PLAIN = 0,
     DBBUF_TCK_OPAQUE = 1,

@@ -1,8 +1,9 @@
 package dev.dbbuf.ordering;
 
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.Fence;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.LoadMode;
+import dev.dbbuf.spec.memory.StoreMode;
 import java.util.Arrays;
 import java.util.function.LongPredicate;
 
@@ -31,12 +32,12 @@ final class AgentMemory implements HostMemory, AgentPort {
         return state.capacity();
     }
 
-    private long load(final long address, final int width, final AccessMode mode) {
-        check(address, width, mode, mode.validForLoad(), "load");
+    private long load(final long address, final int width, final LoadMode mode) {
+        state.bounds().check(address, width, mode);
         if (execution.settingUp()) {
             return SharedState.littleEndian(state.load(agent, address, width), 0, width);
         }
-        execution.await(agent, new Step.Load(address, width, mode));
+        execution.await(agent, new AgentStep.Load(address, width, mode));
         final byte[] bytes = perform(address, width, mode);
         final long value = SharedState.littleEndian(bytes, 0, width);
         execution.observe(agent, "load  u%d %s %s = %d%s".formatted(8 * width, execution.name(address), mode, value,
@@ -45,7 +46,7 @@ final class AgentMemory implements HostMemory, AgentPort {
     }
 
     /** Performs a load the scheduler let run: early if it chose so, and an acquire or volatile load orders later ones. */
-    private byte[] perform(final long address, final int width, final AccessMode mode) {
+    private byte[] perform(final long address, final int width, final LoadMode mode) {
         final int variant = execution.early(agent);
         final byte[] bytes;
         if (variant > 0) {
@@ -56,7 +57,7 @@ final class AgentMemory implements HostMemory, AgentPort {
             bytes = state.load(agent, address, width);
             state.window(agent).saw(address, width, state.commits());
         }
-        if (mode == AccessMode.ACQUIRE || mode == AccessMode.VOLATILE) {
+        if (mode == LoadMode.ACQUIRE || mode == LoadMode.VOLATILE) {
             state.window(agent).order(state.commits());
         }
         return bytes;
@@ -68,16 +69,16 @@ final class AgentMemory implements HostMemory, AgentPort {
             variant == 1 ? "" : "s");
     }
 
-    private void store(final long address, final int width, final long value, final AccessMode mode) {
-        check(address, width, mode, mode.validForStore(), "store");
+    private void store(final long address, final int width, final long value, final StoreMode mode) {
+        state.bounds().check(address, width, mode);
         if (execution.settingUp()) {
             state.storeNow(address, SharedState.toBytes(value, width));
             return;
         }
-        state.buffer(agent).store(address, SharedState.toBytes(value, width), mode == AccessMode.RELEASE);
+        state.buffer(agent).store(address, SharedState.toBytes(value, width), mode == StoreMode.RELEASE);
         execution.observe(agent, "store u%d %s %s = %d (buffered)".formatted(8 * width, execution.name(address), mode,
             value), value);
-        if (mode == AccessMode.VOLATILE) {
+        if (mode == StoreMode.VOLATILE) {
             drain("VOLATILE store");
         }
     }
@@ -91,24 +92,12 @@ final class AgentMemory implements HostMemory, AgentPort {
         execution.observe(agent, what, hash);
     }
 
-    private void check(final long address, final int width, final AccessMode mode, final boolean valid,
-                       final String what) {
-        if (!valid) {
-            throw new IllegalArgumentException("access mode not allowed for a %s: mode=%s".formatted(what, mode));
-        }
-        if (mode.atomic() && address % width != 0) {
-            throw new IllegalArgumentException("atomic access must be naturally aligned: address=0x%x width=%d mode=%s"
-                .formatted(address, width, mode));
-        }
-        state.checkRange(address, width);
-    }
-
     private void drain(final String why) {
         if (execution.settingUp()) {
             return;
         }
         if (!state.buffer(agent).isEmpty()) {
-            execution.await(agent, new Step.Drain());
+            execution.await(agent, new AgentStep.Drain());
         }
         // a full fence or volatile access also orders later loads after everything visible now
         state.window(agent).order(state.commits());
@@ -117,50 +106,50 @@ final class AgentMemory implements HostMemory, AgentPort {
 
     @Override
     public int readU8(final long address) {
-        return (int) load(address, 1, AccessMode.PLAIN);
+        return (int) load(address, 1, LoadMode.PLAIN);
     }
 
     @Override
     public void writeU8(final long address, final int value) {
-        store(address, 1, value, AccessMode.PLAIN);
+        store(address, 1, value, StoreMode.PLAIN);
     }
 
     @Override
-    public int readU16(final long address, final AccessMode mode) {
+    public int readU16(final long address, final LoadMode mode) {
         return (int) load(address, 2, mode);
     }
 
     @Override
-    public void writeU16(final long address, final int value, final AccessMode mode) {
+    public void writeU16(final long address, final int value, final StoreMode mode) {
         store(address, 2, value & 0xFFFF, mode);
     }
 
     @Override
-    public int readU32(final long address, final AccessMode mode) {
+    public int readU32(final long address, final LoadMode mode) {
         return (int) load(address, 4, mode);
     }
 
     @Override
-    public void writeU32(final long address, final int value, final AccessMode mode) {
+    public void writeU32(final long address, final int value, final StoreMode mode) {
         store(address, 4, Integer.toUnsignedLong(value), mode);
     }
 
     @Override
-    public long readU64(final long address, final AccessMode mode) {
+    public long readU64(final long address, final LoadMode mode) {
         return load(address, 8, mode);
     }
 
     @Override
-    public void writeU64(final long address, final long value, final AccessMode mode) {
+    public void writeU64(final long address, final long value, final StoreMode mode) {
         store(address, 8, value, mode);
     }
 
     @Override
     public void readBytes(final long address, final byte[] dst, final int offset, final int length) {
-        state.checkRange(address, length);
+        state.bounds().checkRange(address, length);
         if (!execution.settingUp()) {
-            execution.await(agent, new Step.Load(address, length, AccessMode.PLAIN));
-            System.arraycopy(perform(address, length, AccessMode.PLAIN), 0, dst, offset, length);
+            execution.await(agent, new AgentStep.Load(address, length, LoadMode.PLAIN));
+            System.arraycopy(perform(address, length, LoadMode.PLAIN), 0, dst, offset, length);
             execution.observe(agent, "load  %d bytes %s PLAIN%s".formatted(length, execution.name(address), early()),
                 Arrays.hashCode(dst));
             return;
@@ -170,7 +159,7 @@ final class AgentMemory implements HostMemory, AgentPort {
 
     @Override
     public void writeBytes(final long address, final byte[] src, final int offset, final int length) {
-        state.checkRange(address, length);
+        state.bounds().checkRange(address, length);
         final byte[] bytes = Arrays.copyOfRange(src, offset, offset + length);
         storeBytes(address, bytes, "store %d bytes %s PLAIN (buffered)".formatted(length, execution.name(address)),
             Arrays.hashCode(bytes));
@@ -178,7 +167,7 @@ final class AgentMemory implements HostMemory, AgentPort {
 
     @Override
     public void fill(final long address, final long length, final int value) {
-        state.checkRange(address, length);
+        state.bounds().checkRange(address, length);
         final byte[] bytes = new byte[(int) length];
         Arrays.fill(bytes, (byte) value);
         storeBytes(address, bytes, "fill  %d bytes %s = %d (buffered)".formatted(length, execution.name(address),
@@ -211,7 +200,7 @@ final class AgentMemory implements HostMemory, AgentPort {
     @Override
     public void write(final int offset, final int value) {
         execution.requireExploring("MMIO doorbell write");
-        execution.await(agent, new Step.Ring(value));
+        execution.await(agent, new AgentStep.Ring(value));
         state.ring(new MmioWrite(offset, value));
         // an MMIO write is an uncached access that completes in order: later loads are not satisfied before it
         state.window(agent).order(state.commits());
@@ -227,7 +216,7 @@ final class AgentMemory implements HostMemory, AgentPort {
     @Override
     public MmioWrite awaitWrite() {
         execution.requireExploring("wait for an MMIO doorbell write");
-        execution.await(agent, new Step.AwaitRing());
+        execution.await(agent, new AgentStep.AwaitRing());
         final MmioWrite write = state.takeRing();
         // a device's accesses triggered by a doorbell write are issued after it
         state.window(agent).order(state.commits());
@@ -237,13 +226,13 @@ final class AgentMemory implements HostMemory, AgentPort {
     }
 
     @Override
-    public long awaitLoad(final long address, final int width, final AccessMode mode, final LongPredicate until) {
-        check(address, width, mode, mode.validForLoad(), "load");
+    public long awaitLoad(final long address, final int width, final LoadMode mode, final LongPredicate until) {
+        state.bounds().check(address, width, mode);
         execution.requireExploring("polling loop");
-        execution.await(agent, new Step.AwaitLoad(address, width, mode, until));
+        execution.await(agent, new AgentStep.AwaitLoad(address, width, mode, until));
         final long value = SharedState.littleEndian(state.load(agent, address, width), 0, width);
         state.window(agent).saw(address, width, state.commits());
-        if (mode == AccessMode.ACQUIRE || mode == AccessMode.VOLATILE) {
+        if (mode == LoadMode.ACQUIRE || mode == LoadMode.VOLATILE) {
             state.window(agent).order(state.commits());
         }
         execution.observe(agent, "poll  u%d %s %s until done = %d".formatted(8 * width, execution.name(address), mode,

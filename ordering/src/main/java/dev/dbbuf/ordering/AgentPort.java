@@ -2,7 +2,7 @@ package dev.dbbuf.ordering;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.dbbuf.spec.memory.AccessMode;
+import dev.dbbuf.spec.memory.LoadMode;
 import java.util.function.LongPredicate;
 import org.apiguardian.api.API;
 
@@ -39,5 +39,5 @@ public interface AgentPort extends DoorbellPort {
      * @param until   the condition on the loaded little-endian value
      * @return the value loaded
      */
-    long awaitLoad(long address, int width, AccessMode mode, LongPredicate until);
+    long awaitLoad(long address, int width, LoadMode mode, LongPredicate until);
 }

@@ -1,6 +1,6 @@
 package dev.dbbuf.ordering;
 
-import dev.dbbuf.spec.memory.AccessMode;
+import dev.dbbuf.spec.memory.LoadMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -46,15 +46,15 @@ final class Execution implements FinalState {
         }
     }
 
-    private final Scenario scenario;
-    private final Scenario.Instance instance;
+    private final OrderingScenario scenario;
+    private final OrderingScenario.Instance instance;
     private final List<Actor> actors;
     private final SharedState state;
     private final ChoicePolicy policy;
     private final int maxSteps;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition turnChanged = lock.newCondition();
-    private final @Nullable Step[] pending;
+    private final @Nullable AgentStep[] pending;
     private final boolean[] finished;
     private final @Nullable Throwable[] failures;
     private final long[] history;
@@ -66,14 +66,14 @@ final class Execution implements FinalState {
     private boolean aborted;
     private boolean settingUp;
 
-    Execution(final Scenario scenario, final MemoryModel model, final ChoicePolicy policy, final int maxSteps) {
+    Execution(final OrderingScenario scenario, final MemoryModel model, final ChoicePolicy policy, final int maxSteps) {
         this.scenario = scenario;
         this.instance = scenario.newInstance();
         this.actors = List.copyOf(instance.actors());
         this.state = new SharedState(model, scenario.memoryBytes(), actors.size());
         this.policy = policy;
         this.maxSteps = maxSteps;
-        this.pending = new Step[actors.size()];
+        this.pending = new AgentStep[actors.size()];
         this.finished = new boolean[actors.size()];
         this.failures = new Throwable[actors.size()];
         this.history = new long[actors.size()];
@@ -162,10 +162,10 @@ final class Execution implements FinalState {
     List<Action> enabled() {
         final List<Action> result = new ArrayList<>();
         for (int i = 0; i < actors.size(); i++) {
-            final Step step = pending[i];
+            final AgentStep step = pending[i];
             if (step != null && step.enabled(state, i)) {
                 final int variants = mayLoadEarly(step) ? state.candidates(i, step.address(),
-                    ((Step.Load) step).width()).size() : 1;
+                    ((AgentStep.Load) step).width()).size() : 1;
                 for (int variant = 0; variant < variants; variant++) {
                     result.add(new Action(Action.Kind.RUN, i, step.address(), variant));
                 }
@@ -180,10 +180,10 @@ final class Execution implements FinalState {
         return result;
     }
 
-    private boolean mayLoadEarly(final Step step) {
-        return state.model() == MemoryModel.WEAK && step instanceof Step.Load load
-            && (load.mode() == AccessMode.PLAIN
-            || load.mode() == AccessMode.OPAQUE);
+    private boolean mayLoadEarly(final AgentStep step) {
+        return state.model() == MemoryModel.WEAK && step instanceof AgentStep.Load load
+            && (load.mode() == LoadMode.PLAIN
+            || load.mode() == LoadMode.OPAQUE);
     }
 
     /** Which value the agent's current load returns: 0 the newest, n the n-th older one in its window. */
@@ -260,7 +260,7 @@ final class Execution implements FinalState {
     }
 
     /** Called on an agent's thread: blocks until the scheduler picks this step. */
-    void await(final int agent, final Step step) {
+    void await(final int agent, final AgentStep step) {
         lock.lock();
         try {
             pending[agent] = step;
@@ -337,12 +337,12 @@ final class Execution implements FinalState {
 
     @Override
     public boolean idle(final int actor) {
-        return pending[actor] instanceof Step.AwaitRing;
+        return pending[actor] instanceof AgentStep.AwaitRing;
     }
 
     @Override
     public boolean waiting(final int actor) {
-        return pending[actor] instanceof Step.AwaitLoad;
+        return pending[actor] instanceof AgentStep.AwaitLoad;
     }
 
     @Override

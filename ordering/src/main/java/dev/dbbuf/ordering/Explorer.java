@@ -12,8 +12,8 @@ import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
- * {@code Explorer} runs a {@link Scenario} under a {@link MemoryModel}, exhaustively or with seeded random choices,
- * and shrinks every FORBIDDEN outcome to the shortest schedule it can find.
+ * {@code Explorer} runs an {@link OrderingScenario} under a {@link MemoryModel}, exhaustively or with seeded random
+ * choices, and shrinks every FORBIDDEN outcome to the shortest schedule it can find.
  *
  * <p>Exhaustive exploration is a depth-first search over schedules that replays each one from the start and stops an
  * execution as soon as it reaches a state already explored. A state is the committed memory, every store buffer, the
@@ -65,7 +65,7 @@ public final class Explorer {
      * @param scenario the scenario
      * @return every outcome reached; FORBIDDEN witnesses are shrunk
      */
-    public ExplorationResult exhaustive(final Scenario scenario) {
+    public ExplorationResult exhaustive(final OrderingScenario scenario) {
         final long start = System.nanoTime();
         final Set<StateKey> visited = new HashSet<>();
         final Map<String, Long> counts = new HashMap<>();
@@ -98,7 +98,7 @@ public final class Explorer {
      * @param runs     executions, positive
      * @return every outcome reached; FORBIDDEN witnesses are shrunk and keep their seed
      */
-    public ExplorationResult random(final Scenario scenario, final long seed, final int runs) {
+    public ExplorationResult random(final OrderingScenario scenario, final long seed, final int runs) {
         final long start = System.nanoTime();
         final Map<String, Long> counts = new HashMap<>();
         final Map<String, Finding> witnesses = new HashMap<>();
@@ -121,7 +121,7 @@ public final class Explorer {
      * @param schedule the choices, e.g. from {@link Finding#schedule()}
      * @return the outcome with its trace
      */
-    public Finding replay(final Scenario scenario, final List<Action> schedule) {
+    public Finding replay(final OrderingScenario scenario, final List<Action> schedule) {
         return finding(scenario, run(scenario, schedule), -1);
     }
 
@@ -132,7 +132,7 @@ public final class Explorer {
      * @param finding  a finding of this scenario
      * @return the shortest finding reached, never longer than the input
      */
-    public Finding shrink(final Scenario scenario, final Finding finding) {
+    public Finding shrink(final OrderingScenario scenario, final Finding finding) {
         List<Action> best = finding.schedule();
         Execution.Result bestResult = null;
         int attempts = 0;
@@ -154,7 +154,7 @@ public final class Explorer {
         return bestResult == null ? finding : finding(scenario, bestResult, finding.seed());
     }
 
-    private Execution.Result run(final Scenario scenario, final List<Action> schedule) {
+    private Execution.Result run(final OrderingScenario scenario, final List<Action> schedule) {
         final int[] next = {0};
         return new Execution(scenario, model, (step, enabled) -> {
             while (next[0] < schedule.size()) {
@@ -167,7 +167,7 @@ public final class Explorer {
         }, maxSteps).run();
     }
 
-    private void record(final Scenario scenario, final Execution.Result result, final long seed,
+    private void record(final OrderingScenario scenario, final Execution.Result result, final long seed,
                         final Map<String, Long> counts, final Map<String, Finding> witnesses) {
         final String outcome = result.outcome();
         if (outcome == null) {
@@ -180,13 +180,13 @@ public final class Explorer {
         }
     }
 
-    private Finding finding(final Scenario scenario, final Execution.Result result, final long seed) {
+    private Finding finding(final OrderingScenario scenario, final Execution.Result result, final long seed) {
         final String outcome = result.outcome() == null ? "PRUNED" : result.outcome();
         return new Finding(scenario.name(), model, scenario.outcomes().grade(outcome), result.details(),
             result.schedule(), result.trace(), seed);
     }
 
-    private ExplorationResult finish(final Scenario scenario, final boolean complete, final long executions,
+    private ExplorationResult finish(final OrderingScenario scenario, final boolean complete, final long executions,
                                      final long states, final long start, final Map<String, Long> counts,
                                      final Map<String, Finding> witnesses) {
         final Map<String, ExplorationResult.Observed> outcomes = new HashMap<>();

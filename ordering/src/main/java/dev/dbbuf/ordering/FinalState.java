@@ -28,7 +28,7 @@ public interface FinalState {
     /**
      * Whether an actor is waiting for an MMIO doorbell write.
      *
-     * @param actor index in {@link Scenario.Instance#actors()}
+     * @param actor index in {@link OrderingScenario.Instance#actors()}
      * @return true if idle in {@link DoorbellPort#awaitRing()} or {@link AgentPort#awaitWrite()}
      */
     boolean idle(int actor);
@@ -36,7 +36,7 @@ public interface FinalState {
     /**
      * Whether an actor is blocked in a polling loop whose condition never came true.
      *
-     * @param actor index in {@link Scenario.Instance#actors()}
+     * @param actor index in {@link OrderingScenario.Instance#actors()}
      * @return true if waiting in {@link AgentPort#awaitLoad}
      */
     boolean waiting(int actor);
@@ -44,7 +44,7 @@ public interface FinalState {
     /**
      * Whether an actor ran to its end.
      *
-     * @param actor index in {@link Scenario.Instance#actors()}
+     * @param actor index in {@link OrderingScenario.Instance#actors()}
      * @return true if finished
      */
     boolean finished(int actor);

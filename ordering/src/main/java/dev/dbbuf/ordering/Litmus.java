@@ -7,7 +7,7 @@ import org.apiguardian.api.API;
 
 /**
  * {@code Litmus} is a two-actor memory-ordering test in jcstress style: tiny actors write what they observe into
- * {@link Observations}, and {@link Outcome} annotations on the implementing class grade every result.
+ * {@link Observations}, and {@link LitmusOutcome} annotations on the implementing class grade every result.
  *
  * <p>Run one with {@link LitmusScenario#of(Class)}. The class needs a public no-argument constructor; a fresh
  * instance is made for every execution.

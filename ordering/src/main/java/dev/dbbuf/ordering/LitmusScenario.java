@@ -8,10 +8,11 @@ import java.util.List;
 import org.apiguardian.api.API;
 
 /**
- * {@code LitmusScenario} adapts a {@link Litmus} class and its {@link Outcome} annotations to a {@link Scenario}.
+ * {@code LitmusScenario} adapts a {@link Litmus} class and its {@link LitmusOutcome} annotations to an
+ * {@link OrderingScenario}.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public final class LitmusScenario implements Scenario {
+public final class LitmusScenario implements OrderingScenario {
 
     private final Class<? extends Litmus> type;
     private final OutcomeTable outcomes;
@@ -24,14 +25,14 @@ public final class LitmusScenario implements Scenario {
     /**
      * Reads the outcome table of a litmus class.
      *
-     * @param type the class, annotated with {@link Outcome}s including one catch-all
+     * @param type the class, annotated with {@link LitmusOutcome}s including one catch-all
      * @return the scenario
      * @throws IllegalArgumentException if the catch-all is missing or not FORBIDDEN
      */
     public static LitmusScenario of(final Class<? extends Litmus> type) {
         final List<OutcomeSpec> listed = new ArrayList<>();
         String otherwise = null;
-        for (final Outcome outcome : type.getAnnotationsByType(Outcome.class)) {
+        for (final LitmusOutcome outcome : type.getAnnotationsByType(LitmusOutcome.class)) {
             if (outcome.id().length == 0) {
                 if (outcome.expect() != Grade.FORBIDDEN) {
                     throw new IllegalArgumentException("catch-all outcome must be FORBIDDEN: litmus=%s expect=%s"

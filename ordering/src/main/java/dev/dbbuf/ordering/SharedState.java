@@ -1,6 +1,6 @@
 package dev.dbbuf.ordering;
 
-import dev.dbbuf.spec.memory.HostMemoryException;
+import dev.dbbuf.spec.memory.MemoryBounds;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +16,7 @@ final class SharedState {
 
     private final MemoryModel model;
     private final byte[] memory;
+    private final MemoryBounds bounds;
     private final StoreBuffer[] buffers;
     private final ArrayDeque<MmioWrite> rings = new ArrayDeque<>();
     private final List<Commit> log = new ArrayList<>();
@@ -49,6 +50,7 @@ final class SharedState {
     SharedState(final MemoryModel model, final int bytes, final int agents) {
         this.model = model;
         this.memory = new byte[bytes];
+        this.bounds = new MemoryBounds(bytes, "access must lie inside scenario memory");
         this.buffers = new StoreBuffer[agents];
         this.windows = new LoadWindow[agents];
         for (int i = 0; i < agents; i++) {
@@ -69,11 +71,8 @@ final class SharedState {
         return buffers[agent];
     }
 
-    void checkRange(final long address, final long length) {
-        if (address < 0 || length < 0 || address > memory.length - length) {
-            throw new HostMemoryException("access must lie inside scenario memory: address=0x%x length=%d capacity=%d"
-                .formatted(address, length, memory.length), address);
-        }
+    MemoryBounds bounds() {
+        return bounds;
     }
 
     /** A load as the agent sees it: committed bytes overlaid with its own buffered stores. */
@@ -169,7 +168,7 @@ final class SharedState {
     }
 
     int readCommittedU32(final long address) {
-        checkRange(address, Integer.BYTES);
+        bounds.checkRange(address, Integer.BYTES);
         return (int) littleEndian(memory, (int) address, Integer.BYTES);
     }
 

@@ -3,8 +3,9 @@ package dev.dbbuf.ordering;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.LoadMode;
+import dev.dbbuf.spec.memory.StoreMode;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -17,55 +18,56 @@ class ExplorerModelTest {
     static final long Y = 8;
 
     /** Actor 1 stores X then loads it back; actor 2 loads X: store forwarding versus visibility. */
-    @Outcome(id = {"1, 0", "1, 1"}, expect = Grade.ACCEPTABLE, desc = "Own store always forwarded; other side may lag.")
-    @Outcome(expect = Grade.FORBIDDEN, desc = "Own store not seen by its own later load.")
+    @LitmusOutcome(id = {"1, 0", "1, 1"}, expect = Grade.ACCEPTABLE,
+        desc = "Own store always forwarded; other side may lag.")
+    @LitmusOutcome(expect = Grade.FORBIDDEN, desc = "Own store not seen by its own later load.")
     public static class Forwarding implements Litmus {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
-            memory.writeU32(X, 1, AccessMode.PLAIN);
-            r.r1 = memory.readU32(X, AccessMode.PLAIN);
+            memory.writeU32(X, 1, StoreMode.PLAIN);
+            r.r1 = memory.readU32(X, LoadMode.PLAIN);
         }
 
         @Override
         public void actor2(final HostMemory memory, final DoorbellPort port, final Observations r) {
-            r.r2 = memory.readU32(X, AccessMode.PLAIN);
+            r.r2 = memory.readU32(X, LoadMode.PLAIN);
         }
     }
 
     /** Actor 1 makes a misaligned atomic access. */
-    @Outcome(id = "0, 0", expect = Grade.ACCEPTABLE, desc = "Never reached: actor 1 fails.")
-    @Outcome(expect = Grade.FORBIDDEN, desc = "Anything else, including a failed actor.")
+    @LitmusOutcome(id = "0, 0", expect = Grade.ACCEPTABLE, desc = "Never reached: actor 1 fails.")
+    @LitmusOutcome(expect = Grade.FORBIDDEN, desc = "Anything else, including a failed actor.")
     public static class Misaligned implements Litmus {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
-            memory.writeU32(X + 2, 1, AccessMode.RELEASE);
+            memory.writeU32(X + 2, 1, StoreMode.RELEASE);
         }
 
         @Override
         public void actor2(final HostMemory memory, final DoorbellPort port, final Observations r) {
-            r.r2 = memory.readU32(Y, AccessMode.ACQUIRE);
+            r.r2 = memory.readU32(Y, LoadMode.ACQUIRE);
         }
     }
 
     /** Actor 2 polls forever for a value nobody stores. */
-    @Outcome(id = "0, 0", expect = Grade.ACCEPTABLE, desc = "Never reached: actor 2 spins.")
-    @Outcome(expect = Grade.FORBIDDEN, desc = "Anything else, including no quiescence.")
+    @LitmusOutcome(id = "0, 0", expect = Grade.ACCEPTABLE, desc = "Never reached: actor 2 spins.")
+    @LitmusOutcome(expect = Grade.FORBIDDEN, desc = "Anything else, including no quiescence.")
     public static class Spinner implements Litmus {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
-            memory.writeU32(X, 1, AccessMode.PLAIN);
+            memory.writeU32(X, 1, StoreMode.PLAIN);
         }
 
         @Override
         public void actor2(final HostMemory memory, final DoorbellPort port, final Observations r) {
-            while (memory.readU32(Y, AccessMode.ACQUIRE) == 0) {
+            while (memory.readU32(Y, LoadMode.ACQUIRE) == 0) {
                 r.r2++;
             }
         }
     }
 
     /** No catch-all outcome. */
-    @Outcome(id = "0, 0", expect = Grade.ACCEPTABLE, desc = "Only listed outcome.")
+    @LitmusOutcome(id = "0, 0", expect = Grade.ACCEPTABLE, desc = "Only listed outcome.")
     public static class NoCatchAll extends Forwarding {
     }
 
@@ -116,7 +118,7 @@ class ExplorerModelTest {
     @Test
     @DisplayName("a replayed schedule reproduces the same trace")
     void replayIsDeterministic() {
-        final Scenario scenario = LitmusScenario.of(Forwarding.class);
+        final OrderingScenario scenario = LitmusScenario.of(Forwarding.class);
         final Explorer explorer = new Explorer(MemoryModel.TSO);
         final Finding first = explorer.random(scenario, 42L, 1).outcomes().values().iterator().next().witness();
         final Finding again = explorer.replay(scenario, first.schedule());

@@ -3,8 +3,9 @@ package dev.dbbuf.ordering;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.LoadMode;
+import dev.dbbuf.spec.memory.StoreMode;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,7 +19,7 @@ class SetUpPhaseTest {
     static final int DOORBELL = 0x1008;
 
     /** Set-up stores X = 5; the host writes a doorbell and then Y; the device waits for both and reads X. */
-    static final class Handshake implements Scenario {
+    static final class Handshake implements OrderingScenario {
         private final boolean ringInSetUp;
 
         Handshake(final boolean ringInSetUp) {
@@ -49,9 +50,9 @@ class SetUpPhaseTest {
 
                 @Override
                 public void setUp(final List<HostMemory> memories) {
-                    memories.get(0).writeU32(X, 5, AccessMode.PLAIN);
+                    memories.get(0).writeU32(X, 5, StoreMode.PLAIN);
                     // sequentially consistent: the other agent's view sees the store at once
-                    setUpRead = memories.get(1).readU32(X, AccessMode.PLAIN);
+                    setUpRead = memories.get(1).readU32(X, LoadMode.PLAIN);
                     if (ringInSetUp) {
                         ((AgentPort) memories.get(0)).write(DOORBELL, 1);
                     }
@@ -62,13 +63,13 @@ class SetUpPhaseTest {
                     return List.of(new Actor("host", (memory, port) -> {
                         port.write(DOORBELL, 7);
                         // release: pairs with the device's acquire poll
-                        memory.writeU32(Y, 1, AccessMode.RELEASE);
+                        memory.writeU32(Y, 1, StoreMode.RELEASE);
                     }), new Actor("device", (memory, port) -> {
                         final MmioWrite write = port.awaitWrite();
                         // acquire: pairs with the host's release store of Y
-                        final long y = port.awaitLoad(Y, Integer.BYTES, AccessMode.ACQUIRE, v -> v == 1);
+                        final long y = port.awaitLoad(Y, Integer.BYTES, LoadMode.ACQUIRE, v -> v == 1);
                         // plain: set up before either agent started
-                        final int x = memory.readU32(X, AccessMode.PLAIN);
+                        final int x = memory.readU32(X, LoadMode.PLAIN);
                         seen.append("offset=0x%x value=%d x=%d y=%d".formatted(write.offset(), write.value(), x, y));
                     }));
                 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dbbuf.device.host.HostQueue;
 import dev.dbbuf.device.host.TestHost;
 import dev.dbbuf.spec.layout.Doorbell;
-import dev.dbbuf.spec.memory.AccessMode;
+import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.nvme.AdminCommands;
 import dev.dbbuf.spec.nvme.AdminOpcode;
 import dev.dbbuf.spec.nvme.CompletionQueueEntry;
@@ -33,7 +33,7 @@ class AdminCommandHookTest {
             final HostQueue queue = host.createQueuePair(1, 8);
             host.append(queue, IoCommands.flush(1));
             // the host may not use the buffers: a shadow-only update is never seen
-            host.memory.writeU32(4096 * 100, queue.submissions().tail(), AccessMode.RELEASE);
+            host.memory.writeU32(4096 * 100, queue.submissions().tail(), StoreMode.RELEASE);
             assertThat(host.poll(queue, Duration.ofMillis(10))).isNull();
             assertThat(host.device.counters().shadowReads()).isZero();
             queue.tailDoorbell().publish(queue.submissions().tail());

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import dev.dbbuf.device.host.HostQueue;
 import dev.dbbuf.device.host.TestHost;
 import dev.dbbuf.spec.layout.Doorbell;
-import dev.dbbuf.spec.memory.AccessMode;
+import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.nvme.AdminCommands;
 import dev.dbbuf.spec.nvme.AsyncEvent;
 import dev.dbbuf.spec.nvme.CompletionQueueEntry;
@@ -111,7 +111,7 @@ class BadInputTest {
             TestHost.expectSuccess(host.execute(queue, IoCommands.flush(1)));
             final long processed = host.device.counters().commandsProcessed() + 1; // the AER below
             final int aer = host.submit(host.admin(), AdminCommands.asyncEventRequest());
-            host.memory.writeU32(host.buffers().shadowAddress(SQ1), 0xFFFF, AccessMode.RELEASE);
+            host.memory.writeU32(host.buffers().shadowAddress(SQ1), 0xFFFF, StoreMode.RELEASE);
             host.device.writeRegister32(host.doorbellOffset(SQ1), queue.submissions().tail());
             assertThat(awaitEvent(host, aer)).isEqualTo(AsyncEvent.invalidDoorbellWriteValue());
             host.device.writeRegister32(host.doorbellOffset(SQ1), queue.submissions().tail());
@@ -135,7 +135,7 @@ class BadInputTest {
             final HostQueue queue = host.createQueuePair(1, DEPTH);
             TestHost.expectSuccess(host.execute(queue, IoCommands.flush(1)));
             final int aer = host.submit(host.admin(), AdminCommands.asyncEventRequest());
-            host.memory.writeU32(host.buffers().shadowAddress(CQ1), 0x1234, AccessMode.RELEASE);
+            host.memory.writeU32(host.buffers().shadowAddress(CQ1), 0x1234, StoreMode.RELEASE);
             host.device.writeRegister32(host.doorbellOffset(CQ1), queue.completions().head());
             assertThat(awaitEvent(host, aer)).isEqualTo(AsyncEvent.invalidDoorbellWriteValue());
             host.device.writeRegister32(host.doorbellOffset(CQ1), queue.completions().head());

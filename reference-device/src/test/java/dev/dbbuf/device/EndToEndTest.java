@@ -37,7 +37,7 @@ class EndToEndTest {
             TestHost.expectSuccess(host.admin(AdminCommands.identify(IdentifyController.CNS, 0, identify.address())));
             assertThat(IdentifyController.supportsDoorbellBufferConfig(
                 host.memory.readU16(identify.address() + IdentifyController.OACS_OFFSET,
-                    dev.dbbuf.spec.memory.AccessMode.PLAIN))).isTrue();
+                    dev.dbbuf.spec.memory.LoadMode.PLAIN))).isTrue();
 
             TestHost.expectSuccess(host.configureDoorbellBuffers(shadowAdmin));
             final HostQueue queue = host.createQueuePair(1, 64);

@@ -6,7 +6,7 @@ import dev.dbbuf.device.host.HostQueue;
 import dev.dbbuf.device.host.TestHost;
 import dev.dbbuf.spec.doorbell.DoorbellBuffers;
 import dev.dbbuf.spec.layout.Doorbell;
-import dev.dbbuf.spec.memory.AccessMode;
+import dev.dbbuf.spec.memory.LoadMode;
 import dev.dbbuf.spec.nvme.IoCommands;
 import dev.dbbuf.spec.spi.device.DeviceConfiguration;
 import dev.dbbuf.spec.spi.device.ExecutionModel;
@@ -66,13 +66,13 @@ class ThreadedExecutionTest {
             // the last MMIO write may reach the thread after the last completion and start one more polling spell,
             // so wait for the settled state rather than for the first moment the flag reads false
             final long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while ((host.device.polling() || host.memory.readU32(eventIdx, AccessMode.ACQUIRE)
+            while ((host.device.polling() || host.memory.readU32(eventIdx, LoadMode.ACQUIRE)
                 != queue.submissions().tail()) && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
             }
             assertThat(host.device.polling()).isFalse();
             // acquire: pairs with the controller's release of the ring-next EventIdx when it parks
-            assertThat(host.memory.readU32(eventIdx, AccessMode.ACQUIRE)).isEqualTo(queue.submissions().tail());
+            assertThat(host.memory.readU32(eventIdx, LoadMode.ACQUIRE)).isEqualTo(queue.submissions().tail());
             // parked: the next update rings and wakes the thread
             TestHost.expectSuccess(host.execute(queue, IoCommands.flush(1)));
         }

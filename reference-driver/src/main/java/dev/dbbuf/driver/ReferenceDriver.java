@@ -2,12 +2,12 @@ package dev.dbbuf.driver;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.dbbuf.driver.host.AnomalyLog;
-import dev.dbbuf.driver.host.CommandTimeoutException;
-import dev.dbbuf.driver.host.DoorbellPolicy;
-import dev.dbbuf.driver.host.DriverCounters;
-import dev.dbbuf.driver.host.HostController;
-import dev.dbbuf.driver.host.HostQueuePair;
+import dev.dbbuf.driver.queues.AnomalyLog;
+import dev.dbbuf.driver.admin.CommandTimeoutException;
+import dev.dbbuf.driver.doorbells.DoorbellPolicy;
+import dev.dbbuf.driver.counters.DriverCounters;
+import dev.dbbuf.driver.lifecycle.HostController;
+import dev.dbbuf.driver.queues.HostQueuePair;
 import dev.dbbuf.driver.io.BlockIo;
 import dev.dbbuf.driver.io.ReferenceQueuePair;
 import dev.dbbuf.spec.eventidx.RingIndex;

@@ -2,7 +2,7 @@ package dev.dbbuf.driver;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.dbbuf.driver.host.DoorbellPolicy;
+import dev.dbbuf.driver.doorbells.DoorbellPolicy;
 import dev.dbbuf.spec.spi.AdminQueueStyle;
 import dev.dbbuf.spec.spi.driver.DriverConfiguration;
 import dev.dbbuf.spec.spi.driver.DriverProvider;

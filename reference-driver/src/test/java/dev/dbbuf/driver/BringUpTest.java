@@ -3,8 +3,8 @@ package dev.dbbuf.driver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dbbuf.driver.host.CommandTimeoutException;
-import dev.dbbuf.driver.host.DoorbellPolicy;
+import dev.dbbuf.driver.admin.CommandTimeoutException;
+import dev.dbbuf.driver.doorbells.DoorbellPolicy;
 import dev.dbbuf.spec.memory.FirstFitPageAllocator;
 import dev.dbbuf.spec.memory.SegmentHostMemory;
 import dev.dbbuf.spec.nvme.Capabilities;

@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dbbuf.device.AdminCommandHook;
 import dev.dbbuf.device.EventIdxMode;
 import dev.dbbuf.device.ReferenceDeviceOptions;
-import dev.dbbuf.driver.host.DoorbellBufferPages;
-import dev.dbbuf.driver.host.DoorbellPolicy;
+import dev.dbbuf.driver.doorbells.DoorbellBufferPages;
+import dev.dbbuf.driver.doorbells.DoorbellPolicy;
 import dev.dbbuf.driver.io.BlockIo;
 import dev.dbbuf.driver.io.ReferenceQueuePair;
 import dev.dbbuf.spec.layout.Doorbell;
-import dev.dbbuf.spec.memory.AccessMode;
+import dev.dbbuf.spec.memory.LoadMode;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
+import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.nvme.AdminOpcode;
 import dev.dbbuf.spec.nvme.Status;
 import dev.dbbuf.spec.spi.device.DeviceConfiguration;
@@ -73,15 +74,15 @@ class FallbackTest {
             final DoorbellBufferPages before = h.driver.host().doorbellBufferPages().orElseThrow();
             final Doorbell unused = new Doorbell.SubmissionTail(7);
             // junk a previous boot would leave behind, in both pages
-            h.memory.writeU32(before.buffers().shadowAddress(unused), 0xABCD, AccessMode.VOLATILE);
-            h.memory.writeU32(before.buffers().eventIdxAddress(unused), 0xABCD, AccessMode.VOLATILE);
+            h.memory.writeU32(before.buffers().shadowAddress(unused), 0xABCD, StoreMode.VOLATILE);
+            h.memory.writeU32(before.buffers().eventIdxAddress(unused), 0xABCD, StoreMode.VOLATILE);
 
             h.driver.resetController();
             final DoorbellBufferPages after = h.driver.host().doorbellBufferPages().orElseThrow();
             assertThat(h.driver.doorbellMode()).isEqualTo(DoorbellMode.SHADOW);
-            assertThat(h.memory.readU32(after.buffers().shadowAddress(unused), AccessMode.VOLATILE))
+            assertThat(h.memory.readU32(after.buffers().shadowAddress(unused), LoadMode.VOLATILE))
                 .as("pages handed to the controller after a reset are zeroed").isZero();
-            assertThat(h.memory.readU32(after.buffers().eventIdxAddress(unused), AccessMode.VOLATILE)).isZero();
+            assertThat(h.memory.readU32(after.buffers().eventIdxAddress(unused), LoadMode.VOLATILE)).isZero();
             model.write(io, 4, 4, 1);
             model.verify(io);
 

@@ -3,7 +3,7 @@ package dev.dbbuf.driver;
 import dev.dbbuf.device.EventIdxMode;
 import dev.dbbuf.device.ReferenceDevice;
 import dev.dbbuf.device.ReferenceDeviceOptions;
-import dev.dbbuf.driver.host.DoorbellPolicy;
+import dev.dbbuf.driver.doorbells.DoorbellPolicy;
 import dev.dbbuf.spec.memory.FirstFitPageAllocator;
 import dev.dbbuf.spec.memory.SegmentHostMemory;
 import dev.dbbuf.spec.spi.device.DeviceConfiguration;

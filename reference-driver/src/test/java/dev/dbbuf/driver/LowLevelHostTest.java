@@ -4,17 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dbbuf.device.EventIdxMode;
-import dev.dbbuf.driver.host.Anomaly;
-import dev.dbbuf.driver.host.CommandTimeoutException;
-import dev.dbbuf.driver.host.DoorbellBufferPages;
-import dev.dbbuf.driver.host.DoorbellPolicy;
-import dev.dbbuf.driver.host.HostController;
-import dev.dbbuf.driver.host.HostQueuePair;
+import dev.dbbuf.driver.queues.Anomaly;
+import dev.dbbuf.driver.admin.CommandTimeoutException;
+import dev.dbbuf.driver.doorbells.DoorbellBufferPages;
+import dev.dbbuf.driver.doorbells.DoorbellPolicy;
+import dev.dbbuf.driver.lifecycle.HostController;
+import dev.dbbuf.driver.queues.HostQueuePair;
 import dev.dbbuf.driver.io.BlockIo;
 import dev.dbbuf.driver.io.ReferenceQueuePair;
 import dev.dbbuf.spec.eventidx.EventIdxForm;
 import dev.dbbuf.spec.layout.Doorbell;
-import dev.dbbuf.spec.memory.AccessMode;
+import dev.dbbuf.spec.memory.LoadMode;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
 import dev.dbbuf.spec.nvme.AdminCommands;
@@ -121,9 +121,9 @@ class LowLevelHostTest {
                 model.write(io, i, 1, 0);
             }
             final long tailSlot = pages.buffers().shadowAddress(new Doorbell.SubmissionTail(pair.qid()));
-            assertThat(h.memory.readU32(tailSlot, AccessMode.VOLATILE)).as("shadow tail in use").isEqualTo(7);
+            assertThat(h.memory.readU32(tailSlot, LoadMode.VOLATILE)).as("shadow tail in use").isEqualTo(7);
             h.driver.deleteQueuePair(pair);
-            assertThat(h.memory.readU32(tailSlot, AccessMode.VOLATILE)).as("zeroed after delete").isZero();
+            assertThat(h.memory.readU32(tailSlot, LoadMode.VOLATILE)).as("zeroed after delete").isZero();
             final ReferenceQueuePair again = h.driver.createQueuePair(3);
             assertThat(again.qid()).isEqualTo(pair.qid());
             model.verify(h.driver.blockIo(again, 1));
@@ -173,7 +173,7 @@ class LowLevelHostTest {
             }
             final long mmio = h.driver.counters().mmioDoorbellWrites(0) - before;
             final int shadowTail = h.memory.readU32(pages.buffers().shadowAddress(new Doorbell.SubmissionTail(0)),
-                AccessMode.VOLATILE);
+                LoadMode.VOLATILE);
             if (style == AdminQueueStyle.MMIO_ONLY) {
                 assertThat(mmio).as("one tail and one head write per command").isEqualTo(2L * commands);
                 assertThat(shadowTail).as("the admin shadow entry is never written").isZero();

@@ -2,7 +2,7 @@ package dev.dbbuf.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dbbuf.driver.host.DoorbellPolicy;
+import dev.dbbuf.driver.doorbells.DoorbellPolicy;
 import dev.dbbuf.driver.io.ReferenceQueuePair;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;

@@ -2,8 +2,8 @@ package dev.dbbuf.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dbbuf.driver.host.CompletionHeadUpdates;
-import dev.dbbuf.driver.host.DoorbellPolicy;
+import dev.dbbuf.driver.queues.CompletionHeadUpdates;
+import dev.dbbuf.driver.doorbells.DoorbellPolicy;
 import dev.dbbuf.driver.io.ReferenceQueuePair;
 import dev.dbbuf.spec.spi.device.EventIdxPolicy;
 import dev.dbbuf.spec.spi.driver.IoCompletion;

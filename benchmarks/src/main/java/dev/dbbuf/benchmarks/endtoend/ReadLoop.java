@@ -5,7 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.dbbuf.device.ReferenceDevice;
 import dev.dbbuf.device.ReferenceDeviceOptions;
 import dev.dbbuf.driver.ReferenceDriver;
-import dev.dbbuf.driver.host.DoorbellPolicy;
+import dev.dbbuf.driver.doorbells.DoorbellPolicy;
 import dev.dbbuf.driver.io.ReferenceQueuePair;
 import dev.dbbuf.spec.memory.FirstFitPageAllocator;
 import dev.dbbuf.spec.memory.Region;

@@ -2,7 +2,7 @@ package dev.dbbuf.benchmarks.endtoend;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.dbbuf.driver.host.CompletionHeadUpdates;
+import dev.dbbuf.driver.queues.CompletionHeadUpdates;
 import org.apiguardian.api.API;
 
 /**

@@ -6,7 +6,7 @@ import dev.dbbuf.ordering.ExplorationResult;
 import dev.dbbuf.ordering.Explorer;
 import dev.dbbuf.ordering.LitmusScenario;
 import dev.dbbuf.ordering.MemoryModel;
-import dev.dbbuf.ordering.Scenario;
+import dev.dbbuf.ordering.OrderingScenario;
 import dev.dbbuf.ordering.bench.FencedStoreBuffering;
 import java.util.concurrent.TimeUnit;
 import org.apiguardian.api.API;
@@ -41,7 +41,7 @@ public class ExplorerLitmusBenchmark {
     public String model;
 
     private Explorer explorer;
-    private Scenario litmus;
+    private OrderingScenario litmus;
 
     /** Creates the state; JMH calls this. */
     public ExplorerLitmusBenchmark() {

@@ -81,7 +81,7 @@ public final class BenchmarkReport {
         summary.put("targets", targets);
         try {
             Files.createDirectories(directory);
-            Files.writeString(directory.resolve(MARKDOWN), MarkdownReport.render(context, results, times, targets));
+            Files.writeString(directory.resolve(MARKDOWN), BenchmarkMarkdown.render(context, results, times, targets));
             Files.writeString(directory.resolve(SVG), SvgPlot.render(cells, "Reference driver on the threaded "
                 + "reference device: IOPS and MMIO doorbell writes per I/O"));
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

@@ -1,7 +1,7 @@
 package com.example.acme;
 
 import dev.dbbuf.driver.ReferenceDriver;
-import dev.dbbuf.driver.host.DoorbellPolicy;
+import dev.dbbuf.driver.doorbells.DoorbellPolicy;
 import dev.dbbuf.spec.spi.AdminQueueStyle;
 import dev.dbbuf.spec.spi.driver.DoorbellBufferConfigTiming;
 import dev.dbbuf.spec.spi.driver.DriverConfiguration;

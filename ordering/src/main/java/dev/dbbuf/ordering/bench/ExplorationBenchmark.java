@@ -6,9 +6,9 @@ import dev.dbbuf.ordering.ExplorationResult;
 import dev.dbbuf.ordering.Explorer;
 import dev.dbbuf.ordering.LitmusScenario;
 import dev.dbbuf.ordering.MemoryModel;
-import dev.dbbuf.ordering.Scenario;
-import dev.dbbuf.ordering.protocol.ReferenceDevice;
-import dev.dbbuf.ordering.protocol.ReferenceHost;
+import dev.dbbuf.ordering.OrderingScenario;
+import dev.dbbuf.ordering.protocol.LitmusDevice;
+import dev.dbbuf.ordering.protocol.LitmusHost;
 import dev.dbbuf.ordering.protocol.ShadowDoorbellScenario;
 import org.apiguardian.api.API;
 
@@ -33,17 +33,17 @@ public final class ExplorationBenchmark {
     public static void main(final String[] args) {
         final int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         final int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        final Scenario litmus = LitmusScenario.of(FencedStoreBuffering.class);
-        final Scenario protocol =
-            new ShadowDoorbellScenario("Reference", new ReferenceHost(), new ReferenceDevice(), 2, 4);
-        for (final Scenario scenario : new Scenario[] {litmus, protocol}) {
+        final OrderingScenario litmus = LitmusScenario.of(FencedStoreBuffering.class);
+        final OrderingScenario protocol =
+            new ShadowDoorbellScenario("Reference", new LitmusHost(), new LitmusDevice(), 2, 4);
+        for (final OrderingScenario scenario : new OrderingScenario[] {litmus, protocol}) {
             for (final MemoryModel model : MemoryModel.values()) {
                 measure(scenario, model, warmup, rounds);
             }
         }
     }
 
-    private static void measure(final Scenario scenario, final MemoryModel model, final int warmup,
+    private static void measure(final OrderingScenario scenario, final MemoryModel model, final int warmup,
                                 final int rounds) {
         final Explorer explorer = new Explorer(model);
         for (int i = 0; i < warmup; i++) {

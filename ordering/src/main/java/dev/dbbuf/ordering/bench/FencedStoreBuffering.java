@@ -5,13 +5,14 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.dbbuf.ordering.DoorbellPort;
 import dev.dbbuf.ordering.Grade;
 import dev.dbbuf.ordering.Litmus;
+import dev.dbbuf.ordering.LitmusOutcome;
 import dev.dbbuf.ordering.Observations;
-import dev.dbbuf.ordering.Outcome;
 import dev.dbbuf.spec.doorbell.DoorbellBuffers;
 import dev.dbbuf.spec.layout.Doorbell;
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.Fence;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.LoadMode;
+import dev.dbbuf.spec.memory.StoreMode;
 import org.apiguardian.api.API;
 
 /**
@@ -19,9 +20,10 @@ import org.apiguardian.api.API;
  * stores EventIdx, full fence, loads the shadow tail (DBC-ORD-001, DBC-ORD-003).
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-@Outcome(id = {"1, 1", "0, 1", "1, 0"}, expect = Grade.ACCEPTABLE, desc = "At least one side saw the other's store.")
-@Outcome(id = "0, 0", expect = Grade.FORBIDDEN, desc = "Both loads passed their store: lost doorbell.")
-@Outcome(expect = Grade.FORBIDDEN, desc = "A value nobody stored.")
+@LitmusOutcome(id = {"1, 1", "0, 1", "1, 0"}, expect = Grade.ACCEPTABLE,
+    desc = "At least one side saw the other's store.")
+@LitmusOutcome(id = "0, 0", expect = Grade.FORBIDDEN, desc = "Both loads passed their store: lost doorbell.")
+@LitmusOutcome(expect = Grade.FORBIDDEN, desc = "A value nobody stored.")
 public final class FencedStoreBuffering implements Litmus {
 
     private static final DoorbellBuffers BUFFERS = new DoorbellBuffers(0, 64, 0);
@@ -37,20 +39,20 @@ public final class FencedStoreBuffering implements Litmus {
     @Override
     public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
         // release: pairs with the device's acquire load of the shadow tail
-        memory.writeU32(SHADOW, 1, AccessMode.RELEASE);
+        memory.writeU32(SHADOW, 1, StoreMode.RELEASE);
         // full: the shadow store before the EventIdx load (store-buffering)
         memory.fence(Fence.FULL);
         // acquire: pairs with the device's release store of EventIdx
-        r.r1 = memory.readU32(EVENT_IDX, AccessMode.ACQUIRE);
+        r.r1 = memory.readU32(EVENT_IDX, LoadMode.ACQUIRE);
     }
 
     @Override
     public void actor2(final HostMemory memory, final DoorbellPort port, final Observations r) {
         // release: pairs with the host's acquire load of EventIdx
-        memory.writeU32(EVENT_IDX, 1, AccessMode.RELEASE);
+        memory.writeU32(EVENT_IDX, 1, StoreMode.RELEASE);
         // full: the EventIdx store before the shadow re-load (store-buffering)
         memory.fence(Fence.FULL);
         // acquire: pairs with the host's release store of the shadow tail
-        r.r2 = memory.readU32(SHADOW, AccessMode.ACQUIRE);
+        r.r2 = memory.readU32(SHADOW, LoadMode.ACQUIRE);
     }
 }

@@ -5,9 +5,9 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.dbbuf.ordering.Actor;
 import dev.dbbuf.ordering.FinalState;
 import dev.dbbuf.ordering.Grade;
+import dev.dbbuf.ordering.OrderingScenario;
 import dev.dbbuf.ordering.OutcomeSpec;
 import dev.dbbuf.ordering.OutcomeTable;
-import dev.dbbuf.ordering.Scenario;
 import dev.dbbuf.spec.doorbell.DoorbellBuffers;
 import dev.dbbuf.spec.eventidx.EventIdxForm;
 import dev.dbbuf.spec.layout.Doorbell;
@@ -26,7 +26,7 @@ import org.apiguardian.api.API;
  * before the host's store of it was visible).
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public final class ShadowDoorbellScenario implements Scenario {
+public final class ShadowDoorbellScenario implements OrderingScenario {
 
     /** Every entry fetched once, in order, intact. */
     public static final String ALL_FETCHED = "ALL_FETCHED";

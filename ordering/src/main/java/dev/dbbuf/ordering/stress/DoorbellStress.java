@@ -9,7 +9,7 @@ import dev.dbbuf.ordering.protocol.QueueSetup;
 import dev.dbbuf.spec.doorbell.DoorbellBuffers;
 import dev.dbbuf.spec.eventidx.EventIdxForm;
 import dev.dbbuf.spec.layout.Doorbell;
-import dev.dbbuf.spec.memory.AccessMode;
+import dev.dbbuf.spec.memory.LoadMode;
 import dev.dbbuf.spec.memory.SegmentHostMemory;
 import dev.dbbuf.spec.nvme.SubmissionQueueEntry;
 import java.util.ArrayList;
@@ -146,12 +146,12 @@ public final class DoorbellStress {
 
         private int shadowTail() {
             // volatile: a diagnostic read after the fact, ordering does not matter
-            return memory.readU32(setup.buffers().shadowAddress(setup.doorbell()), AccessMode.VOLATILE);
+            return memory.readU32(setup.buffers().shadowAddress(setup.doorbell()), LoadMode.VOLATILE);
         }
 
         private int eventIdx() {
             // volatile: a diagnostic read after the fact, ordering does not matter
-            return memory.readU32(setup.buffers().eventIdxAddress(setup.doorbell()), AccessMode.VOLATILE);
+            return memory.readU32(setup.buffers().eventIdxAddress(setup.doorbell()), LoadMode.VOLATILE);
         }
 
         private void serve() {

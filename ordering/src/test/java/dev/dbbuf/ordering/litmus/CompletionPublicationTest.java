@@ -12,12 +12,12 @@ import dev.dbbuf.ordering.DoorbellPort;
 import dev.dbbuf.ordering.ExplorationResult;
 import dev.dbbuf.ordering.Explorer;
 import dev.dbbuf.ordering.Litmus;
+import dev.dbbuf.ordering.LitmusOutcome;
 import dev.dbbuf.ordering.LitmusScenario;
 import dev.dbbuf.ordering.MemoryModel;
 import dev.dbbuf.ordering.Observations;
-import dev.dbbuf.ordering.Outcome;
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.nvme.CompletionQueueEntry;
 import dev.dbbuf.spec.nvme.Status;
 import org.junit.jupiter.api.DisplayName;
@@ -54,10 +54,10 @@ class CompletionPublicationTest {
     }
 
     /** Spec's post: fields plain, phase half-word release. */
-    @Outcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
-    @Outcome(id = "0, 7", expect = ACCEPTABLE, desc = SEEN)
-    @Outcome(id = "0, 0", expect = FORBIDDEN, desc = TORN)
-    @Outcome(expect = FORBIDDEN, desc = OTHER)
+    @LitmusOutcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
+    @LitmusOutcome(id = "0, 7", expect = ACCEPTABLE, desc = SEEN)
+    @LitmusOutcome(id = "0, 0", expect = FORBIDDEN, desc = TORN)
+    @LitmusOutcome(expect = FORBIDDEN, desc = OTHER)
     public static class AcqRelCompletion extends PollingHost {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
@@ -66,32 +66,32 @@ class CompletionPublicationTest {
     }
 
     /** Phase half-word stored plain after the entry: in order on x86-TSO, torn on a weakly ordered machine. */
-    @Outcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
-    @Outcome(id = "0, 7", expect = ACCEPTABLE, desc = SEEN)
-    @Outcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = TORN)
-    @Outcome(expect = FORBIDDEN, desc = OTHER)
+    @LitmusOutcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
+    @LitmusOutcome(id = "0, 7", expect = ACCEPTABLE, desc = SEEN)
+    @LitmusOutcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = TORN)
+    @LitmusOutcome(expect = FORBIDDEN, desc = OTHER)
     public static class PlainCompletion extends PollingHost {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
             // plain: meant to be published by the phase store, which is plain too
-            memory.writeU16(CQ_ENTRY0_CID, CID, AccessMode.PLAIN);
+            memory.writeU16(CQ_ENTRY0_CID, CID, StoreMode.PLAIN);
             // plain: the defect, nothing keeps the CID store ahead of the phase tag
-            memory.writeU16(CQ_ENTRY0_STATUS, Status.SUCCESS.encode() << 1 | 1, AccessMode.PLAIN);
+            memory.writeU16(CQ_ENTRY0_STATUS, Status.SUCCESS.encode() << 1 | 1, StoreMode.PLAIN);
         }
     }
 
     /** Phase half-word stored before the entry (bug #15): torn on every machine. */
-    @Outcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
-    @Outcome(id = "0, 7", expect = ACCEPTABLE, desc = SEEN)
-    @Outcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = TORN)
-    @Outcome(expect = FORBIDDEN, desc = OTHER)
+    @LitmusOutcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
+    @LitmusOutcome(id = "0, 7", expect = ACCEPTABLE, desc = SEEN)
+    @LitmusOutcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = TORN)
+    @LitmusOutcome(expect = FORBIDDEN, desc = OTHER)
     public static class PhaseFirstCompletion extends PollingHost {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
             // release: pairs with the host's acquire load of the phase tag, but the entry is not written yet
-            memory.writeU16(CQ_ENTRY0_STATUS, Status.SUCCESS.encode() << 1 | 1, AccessMode.RELEASE);
+            memory.writeU16(CQ_ENTRY0_STATUS, Status.SUCCESS.encode() << 1 | 1, StoreMode.RELEASE);
             // plain: too late, the phase tag that publishes it may already be visible
-            memory.writeU16(CQ_ENTRY0_CID, CID, AccessMode.PLAIN);
+            memory.writeU16(CQ_ENTRY0_CID, CID, StoreMode.PLAIN);
         }
     }
 

@@ -11,13 +11,14 @@ import dev.dbbuf.ordering.DoorbellPort;
 import dev.dbbuf.ordering.ExplorationResult;
 import dev.dbbuf.ordering.Explorer;
 import dev.dbbuf.ordering.Litmus;
+import dev.dbbuf.ordering.LitmusOutcome;
 import dev.dbbuf.ordering.LitmusScenario;
 import dev.dbbuf.ordering.MemoryModel;
 import dev.dbbuf.ordering.Observations;
-import dev.dbbuf.ordering.Outcome;
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.Fence;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.LoadMode;
+import dev.dbbuf.spec.memory.StoreMode;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -40,86 +41,86 @@ class ShadowDoorbellStoreBufferingTest {
     static final String OTHER = "Values never stored by anyone.";
 
     /** Both sides plain: the store may pass the later load on x86 already. */
-    @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = BOTH_SEE)
-    @Outcome(id = {"0, 1", "1, 0"}, expect = ACCEPTABLE, desc = ONE_SEES)
-    @Outcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = LOST)
-    @Outcome(expect = FORBIDDEN, desc = OTHER)
+    @LitmusOutcome(id = "1, 1", expect = ACCEPTABLE, desc = BOTH_SEE)
+    @LitmusOutcome(id = {"0, 1", "1, 0"}, expect = ACCEPTABLE, desc = ONE_SEES)
+    @LitmusOutcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = LOST)
+    @LitmusOutcome(expect = FORBIDDEN, desc = OTHER)
     public static class PlainDekker implements Litmus {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
-            memory.writeU32(SHADOW, 1, AccessMode.PLAIN);
-            r.r1 = memory.readU32(EVENT_IDX, AccessMode.PLAIN);
+            memory.writeU32(SHADOW, 1, StoreMode.PLAIN);
+            r.r1 = memory.readU32(EVENT_IDX, LoadMode.PLAIN);
         }
 
         @Override
         public void actor2(final HostMemory memory, final DoorbellPort port, final Observations r) {
-            memory.writeU32(EVENT_IDX, 1, AccessMode.PLAIN);
-            r.r2 = memory.readU32(SHADOW, AccessMode.PLAIN);
+            memory.writeU32(EVENT_IDX, 1, StoreMode.PLAIN);
+            r.r2 = memory.readU32(SHADOW, LoadMode.PLAIN);
         }
     }
 
     /** Release stores and acquire loads, as spec's doorbell classes minus the fence: still lost. */
-    @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = BOTH_SEE)
-    @Outcome(id = {"0, 1", "1, 0"}, expect = ACCEPTABLE, desc = ONE_SEES)
-    @Outcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = LOST)
-    @Outcome(expect = FORBIDDEN, desc = OTHER)
+    @LitmusOutcome(id = "1, 1", expect = ACCEPTABLE, desc = BOTH_SEE)
+    @LitmusOutcome(id = {"0, 1", "1, 0"}, expect = ACCEPTABLE, desc = ONE_SEES)
+    @LitmusOutcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = LOST)
+    @LitmusOutcome(expect = FORBIDDEN, desc = OTHER)
     public static class AcqRelDekker implements Litmus {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
             // release: pairs with the device's acquire load of the shadow tail
-            memory.writeU32(SHADOW, 1, AccessMode.RELEASE);
+            memory.writeU32(SHADOW, 1, StoreMode.RELEASE);
             // acquire: pairs with the device's release store of EventIdx
-            r.r1 = memory.readU32(EVENT_IDX, AccessMode.ACQUIRE);
+            r.r1 = memory.readU32(EVENT_IDX, LoadMode.ACQUIRE);
         }
 
         @Override
         public void actor2(final HostMemory memory, final DoorbellPort port, final Observations r) {
             // release: pairs with the host's acquire load of EventIdx
-            memory.writeU32(EVENT_IDX, 1, AccessMode.RELEASE);
+            memory.writeU32(EVENT_IDX, 1, StoreMode.RELEASE);
             // acquire: pairs with the host's release store of the shadow tail
-            r.r2 = memory.readU32(SHADOW, AccessMode.ACQUIRE);
+            r.r2 = memory.readU32(SHADOW, LoadMode.ACQUIRE);
         }
     }
 
     /** Host fenced, device not (bug #11): one fence is not enough. */
-    @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = BOTH_SEE)
-    @Outcome(id = {"0, 1", "1, 0"}, expect = ACCEPTABLE, desc = ONE_SEES)
-    @Outcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = LOST)
-    @Outcome(expect = FORBIDDEN, desc = OTHER)
+    @LitmusOutcome(id = "1, 1", expect = ACCEPTABLE, desc = BOTH_SEE)
+    @LitmusOutcome(id = {"0, 1", "1, 0"}, expect = ACCEPTABLE, desc = ONE_SEES)
+    @LitmusOutcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = LOST)
+    @LitmusOutcome(expect = FORBIDDEN, desc = OTHER)
     public static class HostFencedDekker extends AcqRelDekker {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
             // release: pairs with the device's acquire load of the shadow tail
-            memory.writeU32(SHADOW, 1, AccessMode.RELEASE);
+            memory.writeU32(SHADOW, 1, StoreMode.RELEASE);
             // full: orders the shadow store before the EventIdx load (DBC-ORD-001)
             memory.fence(Fence.FULL);
             // acquire: pairs with the device's release store of EventIdx
-            r.r1 = memory.readU32(EVENT_IDX, AccessMode.ACQUIRE);
+            r.r1 = memory.readU32(EVENT_IDX, LoadMode.ACQUIRE);
         }
     }
 
     /** Device fenced, host not (bug #1): one fence is not enough. */
-    @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = BOTH_SEE)
-    @Outcome(id = {"0, 1", "1, 0"}, expect = ACCEPTABLE, desc = ONE_SEES)
-    @Outcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = LOST)
-    @Outcome(expect = FORBIDDEN, desc = OTHER)
+    @LitmusOutcome(id = "1, 1", expect = ACCEPTABLE, desc = BOTH_SEE)
+    @LitmusOutcome(id = {"0, 1", "1, 0"}, expect = ACCEPTABLE, desc = ONE_SEES)
+    @LitmusOutcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = LOST)
+    @LitmusOutcome(expect = FORBIDDEN, desc = OTHER)
     public static class DeviceFencedDekker extends AcqRelDekker {
         @Override
         public void actor2(final HostMemory memory, final DoorbellPort port, final Observations r) {
             // release: pairs with the host's acquire load of EventIdx
-            memory.writeU32(EVENT_IDX, 1, AccessMode.RELEASE);
+            memory.writeU32(EVENT_IDX, 1, StoreMode.RELEASE);
             // full: orders the EventIdx store before the shadow re-load (DBC-ORD-003)
             memory.fence(Fence.FULL);
             // acquire: pairs with the host's release store of the shadow tail
-            r.r2 = memory.readU32(SHADOW, AccessMode.ACQUIRE);
+            r.r2 = memory.readU32(SHADOW, LoadMode.ACQUIRE);
         }
     }
 
     /** Full fence on both sides, as spec's HostShadowDoorbell and ControllerShadowDoorbell: never lost. */
-    @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = BOTH_SEE)
-    @Outcome(id = {"0, 1", "1, 0"}, expect = ACCEPTABLE, desc = ONE_SEES)
-    @Outcome(id = "0, 0", expect = FORBIDDEN, desc = LOST)
-    @Outcome(expect = FORBIDDEN, desc = OTHER)
+    @LitmusOutcome(id = "1, 1", expect = ACCEPTABLE, desc = BOTH_SEE)
+    @LitmusOutcome(id = {"0, 1", "1, 0"}, expect = ACCEPTABLE, desc = ONE_SEES)
+    @LitmusOutcome(id = "0, 0", expect = FORBIDDEN, desc = LOST)
+    @LitmusOutcome(expect = FORBIDDEN, desc = OTHER)
     public static class FencedDekker extends HostFencedDekker {
         @Override
         public void actor2(final HostMemory memory, final DoorbellPort port, final Observations r) {
@@ -128,25 +129,25 @@ class ShadowDoorbellStoreBufferingTest {
     }
 
     /** Volatile on both sides: sequentially consistent, never lost. */
-    @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = BOTH_SEE)
-    @Outcome(id = {"0, 1", "1, 0"}, expect = ACCEPTABLE, desc = ONE_SEES)
-    @Outcome(id = "0, 0", expect = FORBIDDEN, desc = LOST)
-    @Outcome(expect = FORBIDDEN, desc = OTHER)
+    @LitmusOutcome(id = "1, 1", expect = ACCEPTABLE, desc = BOTH_SEE)
+    @LitmusOutcome(id = {"0, 1", "1, 0"}, expect = ACCEPTABLE, desc = ONE_SEES)
+    @LitmusOutcome(id = "0, 0", expect = FORBIDDEN, desc = LOST)
+    @LitmusOutcome(expect = FORBIDDEN, desc = OTHER)
     public static class VolatileDekker implements Litmus {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
             // volatile: pairs with the device's volatile load of the shadow tail
-            memory.writeU32(SHADOW, 1, AccessMode.VOLATILE);
+            memory.writeU32(SHADOW, 1, StoreMode.VOLATILE);
             // volatile: pairs with the device's volatile store of EventIdx
-            r.r1 = memory.readU32(EVENT_IDX, AccessMode.VOLATILE);
+            r.r1 = memory.readU32(EVENT_IDX, LoadMode.VOLATILE);
         }
 
         @Override
         public void actor2(final HostMemory memory, final DoorbellPort port, final Observations r) {
             // volatile: pairs with the host's volatile load of EventIdx
-            memory.writeU32(EVENT_IDX, 1, AccessMode.VOLATILE);
+            memory.writeU32(EVENT_IDX, 1, StoreMode.VOLATILE);
             // volatile: pairs with the host's volatile store of the shadow tail
-            r.r2 = memory.readU32(SHADOW, AccessMode.VOLATILE);
+            r.r2 = memory.readU32(SHADOW, LoadMode.VOLATILE);
         }
     }
 

@@ -11,13 +11,14 @@ import dev.dbbuf.ordering.DoorbellPort;
 import dev.dbbuf.ordering.ExplorationResult;
 import dev.dbbuf.ordering.Explorer;
 import dev.dbbuf.ordering.Litmus;
+import dev.dbbuf.ordering.LitmusOutcome;
 import dev.dbbuf.ordering.LitmusScenario;
 import dev.dbbuf.ordering.MemoryModel;
 import dev.dbbuf.ordering.Observations;
-import dev.dbbuf.ordering.Outcome;
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.Fence;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.LoadMode;
+import dev.dbbuf.spec.memory.StoreMode;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -47,119 +48,119 @@ class SubmissionPublicationTest {
         @Override
         public void actor2(final HostMemory memory, final DoorbellPort port, final Observations r) {
             // acquire: pairs with the host's release store of the tail
-            final int tail = memory.readU32(SHADOW, AccessMode.ACQUIRE);
+            final int tail = memory.readU32(SHADOW, LoadMode.ACQUIRE);
             // plain: covered by the acquire load of the tail
-            r.r2 = tail == TAIL ? memory.readU32(SQ_ENTRY0_CDW0, AccessMode.PLAIN) : -1;
+            r.r2 = tail == TAIL ? memory.readU32(SQ_ENTRY0_CDW0, LoadMode.PLAIN) : -1;
         }
     }
 
     /** Entry plain, tail release, tail acquire: the correct pattern. */
-    @Outcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
-    @Outcome(id = "0, 7", expect = ACCEPTABLE, desc = FETCHED)
-    @Outcome(id = "0, 0", expect = FORBIDDEN, desc = TORN)
-    @Outcome(expect = FORBIDDEN, desc = OTHER)
+    @LitmusOutcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
+    @LitmusOutcome(id = "0, 7", expect = ACCEPTABLE, desc = FETCHED)
+    @LitmusOutcome(id = "0, 0", expect = FORBIDDEN, desc = TORN)
+    @LitmusOutcome(expect = FORBIDDEN, desc = OTHER)
     public static class AcqRelPublication extends AcquiringDevice {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
             // plain: published by the release store of the tail
-            memory.writeU32(SQ_ENTRY0_CDW0, ENTRY, AccessMode.PLAIN);
+            memory.writeU32(SQ_ENTRY0_CDW0, ENTRY, StoreMode.PLAIN);
             // release: pairs with the device's acquire load of the tail
-            memory.writeU32(SHADOW, TAIL, AccessMode.RELEASE);
+            memory.writeU32(SHADOW, TAIL, StoreMode.RELEASE);
         }
     }
 
     /** Entry plain, release fence, tail plain: the fence keeps the entry ahead, as Linux's wmb() does. */
-    @Outcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
-    @Outcome(id = "0, 7", expect = ACCEPTABLE, desc = FETCHED)
-    @Outcome(id = "0, 0", expect = FORBIDDEN, desc = TORN)
-    @Outcome(expect = FORBIDDEN, desc = OTHER)
+    @LitmusOutcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
+    @LitmusOutcome(id = "0, 7", expect = ACCEPTABLE, desc = FETCHED)
+    @LitmusOutcome(id = "0, 0", expect = FORBIDDEN, desc = TORN)
+    @LitmusOutcome(expect = FORBIDDEN, desc = OTHER)
     public static class FencedPublication extends AcquiringDevice {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
             // plain: published by the tail store after the release fence
-            memory.writeU32(SQ_ENTRY0_CDW0, ENTRY, AccessMode.PLAIN);
+            memory.writeU32(SQ_ENTRY0_CDW0, ENTRY, StoreMode.PLAIN);
             // release fence: orders the entry store before the tail store (pairs with the device's acquire load)
             memory.fence(Fence.RELEASE);
             // plain: ordered by the release fence above
-            memory.writeU32(SHADOW, TAIL, AccessMode.PLAIN);
+            memory.writeU32(SHADOW, TAIL, StoreMode.PLAIN);
         }
     }
 
     /** Entry plain, tail plain (bug #13): in order on x86-TSO, torn on a weakly ordered machine. */
-    @Outcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
-    @Outcome(id = "0, 7", expect = ACCEPTABLE, desc = FETCHED)
-    @Outcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = TORN)
-    @Outcome(expect = FORBIDDEN, desc = OTHER)
+    @LitmusOutcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
+    @LitmusOutcome(id = "0, 7", expect = ACCEPTABLE, desc = FETCHED)
+    @LitmusOutcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = TORN)
+    @LitmusOutcome(expect = FORBIDDEN, desc = OTHER)
     public static class PlainPublication extends AcquiringDevice {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
             // plain: meant to be published by the tail store, which is plain too
-            memory.writeU32(SQ_ENTRY0_CDW0, ENTRY, AccessMode.PLAIN);
+            memory.writeU32(SQ_ENTRY0_CDW0, ENTRY, StoreMode.PLAIN);
             // plain: the defect, nothing keeps the entry store ahead of this one
-            memory.writeU32(SHADOW, TAIL, AccessMode.PLAIN);
+            memory.writeU32(SHADOW, TAIL, StoreMode.PLAIN);
         }
     }
 
     /** Tail stored before the entry is written (bug #13 in program order): torn on every machine. */
-    @Outcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
-    @Outcome(id = "0, 7", expect = ACCEPTABLE, desc = FETCHED)
-    @Outcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = TORN)
-    @Outcome(expect = FORBIDDEN, desc = OTHER)
+    @LitmusOutcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
+    @LitmusOutcome(id = "0, 7", expect = ACCEPTABLE, desc = FETCHED)
+    @LitmusOutcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = TORN)
+    @LitmusOutcome(expect = FORBIDDEN, desc = OTHER)
     public static class TailFirstPublication extends AcquiringDevice {
         @Override
         public void actor1(final HostMemory memory, final DoorbellPort port, final Observations r) {
             // release: pairs with the device's acquire load of the tail, but orders nothing useful before it
-            memory.writeU32(SHADOW, TAIL, AccessMode.RELEASE);
+            memory.writeU32(SHADOW, TAIL, StoreMode.RELEASE);
             // plain: too late, the tail that covers this entry may already be visible
-            memory.writeU32(SQ_ENTRY0_CDW0, ENTRY, AccessMode.PLAIN);
+            memory.writeU32(SQ_ENTRY0_CDW0, ENTRY, StoreMode.PLAIN);
         }
     }
 
     /** Device reads the entry before acquiring the tail (DBC-ORD-005): torn even with a correct host. */
-    @Outcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
-    @Outcome(id = "0, 7", expect = ACCEPTABLE, desc = FETCHED)
-    @Outcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = TORN)
-    @Outcome(expect = FORBIDDEN, desc = OTHER)
+    @LitmusOutcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
+    @LitmusOutcome(id = "0, 7", expect = ACCEPTABLE, desc = FETCHED)
+    @LitmusOutcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = TORN)
+    @LitmusOutcome(expect = FORBIDDEN, desc = OTHER)
     public static class EntryFirstPublication extends AcqRelPublication {
         @Override
         public void actor2(final HostMemory memory, final DoorbellPort port, final Observations r) {
             // plain: the defect, no tail load covers this entry yet
-            final int entry = memory.readU32(SQ_ENTRY0_CDW0, AccessMode.PLAIN);
+            final int entry = memory.readU32(SQ_ENTRY0_CDW0, LoadMode.PLAIN);
             // acquire: pairs with the host's release store of the tail, too late for the entry above
-            final int tail = memory.readU32(SHADOW, AccessMode.ACQUIRE);
+            final int tail = memory.readU32(SHADOW, LoadMode.ACQUIRE);
             r.r2 = tail == TAIL ? entry : -1;
         }
     }
 
     /** Device loads the tail plain, then the entry (DBC-ORD-005): the entry load may be satisfied first on Arm. */
-    @Outcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
-    @Outcome(id = "0, 7", expect = ACCEPTABLE, desc = FETCHED)
-    @Outcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = TORN)
-    @Outcome(expect = FORBIDDEN, desc = OTHER)
+    @LitmusOutcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
+    @LitmusOutcome(id = "0, 7", expect = ACCEPTABLE, desc = FETCHED)
+    @LitmusOutcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = TORN)
+    @LitmusOutcome(expect = FORBIDDEN, desc = OTHER)
     public static class PlainTailLoad extends AcqRelPublication {
         @Override
         public void actor2(final HostMemory memory, final DoorbellPort port, final Observations r) {
             // plain: the defect, nothing keeps the entry load after this one
-            final int tail = memory.readU32(SHADOW, AccessMode.PLAIN);
+            final int tail = memory.readU32(SHADOW, LoadMode.PLAIN);
             // plain: may be satisfied before the tail load on a weakly ordered machine
-            r.r2 = tail == TAIL ? memory.readU32(SQ_ENTRY0_CDW0, AccessMode.PLAIN) : -1;
+            r.r2 = tail == TAIL ? memory.readU32(SQ_ENTRY0_CDW0, LoadMode.PLAIN) : -1;
         }
     }
 
     /** Device loads the tail plain, then an acquire fence, then the entry: the fence keeps the entry load after. */
-    @Outcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
-    @Outcome(id = "0, 7", expect = ACCEPTABLE, desc = FETCHED)
-    @Outcome(id = "0, 0", expect = FORBIDDEN, desc = TORN)
-    @Outcome(expect = FORBIDDEN, desc = OTHER)
+    @LitmusOutcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
+    @LitmusOutcome(id = "0, 7", expect = ACCEPTABLE, desc = FETCHED)
+    @LitmusOutcome(id = "0, 0", expect = FORBIDDEN, desc = TORN)
+    @LitmusOutcome(expect = FORBIDDEN, desc = OTHER)
     public static class FencedTailLoad extends AcqRelPublication {
         @Override
         public void actor2(final HostMemory memory, final DoorbellPort port, final Observations r) {
             // plain: ordered before the entry load by the acquire fence below
-            final int tail = memory.readU32(SHADOW, AccessMode.PLAIN);
+            final int tail = memory.readU32(SHADOW, LoadMode.PLAIN);
             // acquire fence: pairs with the host's release store of the tail, as Linux's dma_rmb() after the load
             memory.fence(Fence.ACQUIRE);
             // plain: covered by the fence above
-            r.r2 = tail == TAIL ? memory.readU32(SQ_ENTRY0_CDW0, AccessMode.PLAIN) : -1;
+            r.r2 = tail == TAIL ? memory.readU32(SQ_ENTRY0_CDW0, LoadMode.PLAIN) : -1;
         }
     }
 

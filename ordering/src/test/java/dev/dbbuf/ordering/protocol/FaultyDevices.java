@@ -1,8 +1,9 @@
 package dev.dbbuf.ordering.protocol;
 
 import dev.dbbuf.spec.doorbell.ControllerShadowDoorbell;
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.Fence;
+import dev.dbbuf.spec.memory.LoadMode;
+import dev.dbbuf.spec.memory.StoreMode;
 
 /**
  * Device sides with one ordering defect each, written against the same HostMemory API a plug-in uses.
@@ -20,17 +21,17 @@ final class FaultyDevices {
         while (true) {
             port.awaitRing();
             // acquire: pairs with the host's release store of the shadow tail
-            int tail = memory.readU32(shadowAddress, AccessMode.ACQUIRE);
+            int tail = memory.readU32(shadowAddress, LoadMode.ACQUIRE);
             while (tail != head) {
                 while (head != tail) {
                     // plain: covered by the acquire load of the tail
-                    sink.fetched(head, memory.readU32(setup.entryAddress(head), AccessMode.PLAIN));
+                    sink.fetched(head, memory.readU32(setup.entryAddress(head), LoadMode.PLAIN));
                     head = setup.next(head);
                 }
                 // release: pairs with the host's acquire load of EventIdx
-                memory.writeU32(eventIdxAddress, head, AccessMode.RELEASE);
+                memory.writeU32(eventIdxAddress, head, StoreMode.RELEASE);
                 // acquire: the missing full fence lets the EventIdx store above pass this re-load
-                tail = memory.readU32(shadowAddress, AccessMode.ACQUIRE);
+                tail = memory.readU32(shadowAddress, LoadMode.ACQUIRE);
             }
         }
     };
@@ -51,11 +52,11 @@ final class FaultyDevices {
             while (true) {
                 while (head != tail) {
                     // plain: covered by the acquire load of the tail
-                    sink.fetched(head, memory.readU32(setup.entryAddress(head), AccessMode.PLAIN));
+                    sink.fetched(head, memory.readU32(setup.entryAddress(head), LoadMode.PLAIN));
                     head = setup.next(head);
                 }
                 // plain: the defect, a prefetch of an entry no tail load has covered yet
-                final int prefetched = memory.readU32(setup.entryAddress(head), AccessMode.PLAIN);
+                final int prefetched = memory.readU32(setup.entryAddress(head), LoadMode.PLAIN);
                 tail = shadow.publishEventIdx(head);
                 if (tail == head) {
                     break;
@@ -77,19 +78,19 @@ final class FaultyDevices {
         while (true) {
             port.awaitRing();
             // plain: the defect, nothing keeps the entry loads below after this one
-            int tail = memory.readU32(shadowAddress, AccessMode.PLAIN);
+            int tail = memory.readU32(shadowAddress, LoadMode.PLAIN);
             while (tail != head) {
                 while (head != tail) {
                     // plain: meant to be covered by the tail load, which is plain too
-                    sink.fetched(head, memory.readU32(setup.entryAddress(head), AccessMode.PLAIN));
+                    sink.fetched(head, memory.readU32(setup.entryAddress(head), LoadMode.PLAIN));
                     head = setup.next(head);
                 }
                 // release: pairs with the host's acquire load of EventIdx
-                memory.writeU32(eventIdxAddress, head, AccessMode.RELEASE);
+                memory.writeU32(eventIdxAddress, head, StoreMode.RELEASE);
                 // full fence: the EventIdx store is visible before the re-load (DBC-ORD-003 is kept)
                 memory.fence(Fence.FULL);
                 // plain: the defect again, for the entries this re-load covers
-                tail = memory.readU32(shadowAddress, AccessMode.PLAIN);
+                tail = memory.readU32(shadowAddress, LoadMode.PLAIN);
             }
         }
     };

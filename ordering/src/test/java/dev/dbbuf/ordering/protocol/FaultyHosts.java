@@ -1,8 +1,9 @@
 package dev.dbbuf.ordering.protocol;
 
 import dev.dbbuf.spec.doorbell.HostShadowDoorbell;
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.Fence;
+import dev.dbbuf.spec.memory.LoadMode;
+import dev.dbbuf.spec.memory.StoreMode;
 
 /**
  * Host sides with one ordering defect each, written against the same HostMemory API a plug-in uses.
@@ -19,13 +20,13 @@ final class FaultyHosts {
         final int[] tail = {0};
         return payload -> {
             // plain: published by the release store of the tail below
-            memory.writeU32(setup.entryAddress(tail[0]), payload, AccessMode.PLAIN);
+            memory.writeU32(setup.entryAddress(tail[0]), payload, StoreMode.PLAIN);
             final int old = tail[0];
             tail[0] = setup.next(tail[0]);
             // release: pairs with the device's acquire load of the shadow tail
-            memory.writeU32(shadowAddress, tail[0], AccessMode.RELEASE);
+            memory.writeU32(shadowAddress, tail[0], StoreMode.RELEASE);
             // acquire: pairs with the device's EventIdx store; the missing full fence lets the store above pass it
-            final int eventIdx = memory.readU32(eventIdxAddress, AccessMode.ACQUIRE);
+            final int eventIdx = memory.readU32(eventIdxAddress, LoadMode.ACQUIRE);
             if (setup.decision().mustRing(old, tail[0], eventIdx, setup.depth())) {
                 port.ring(tail[0]);
             }
@@ -42,7 +43,7 @@ final class FaultyHosts {
             tail[0] = setup.next(tail[0]);
             final boolean ring = shadow.update(tail[0]);
             // plain: too late, the tail that covers this entry is already visible
-            memory.writeU32(setup.entryAddress(slot), payload, AccessMode.PLAIN);
+            memory.writeU32(setup.entryAddress(slot), payload, StoreMode.PLAIN);
             if (ring) {
                 port.ring(tail[0]);
             }
@@ -59,15 +60,15 @@ final class FaultyHosts {
         final int[] tail = {0};
         return payload -> {
             // plain: meant to be published by the tail store below, which is plain too
-            memory.writeU32(setup.entryAddress(tail[0]), payload, AccessMode.PLAIN);
+            memory.writeU32(setup.entryAddress(tail[0]), payload, StoreMode.PLAIN);
             final int old = tail[0];
             tail[0] = setup.next(tail[0]);
             // plain: the defect, no release ordering the entry before the tail
-            memory.writeU32(shadowAddress, tail[0], AccessMode.PLAIN);
+            memory.writeU32(shadowAddress, tail[0], StoreMode.PLAIN);
             // full: orders the tail store before the EventIdx load
             memory.fence(Fence.FULL);
             // acquire: pairs with the device's EventIdx store
-            final int eventIdx = memory.readU32(eventIdxAddress, AccessMode.ACQUIRE);
+            final int eventIdx = memory.readU32(eventIdxAddress, LoadMode.ACQUIRE);
             if (setup.decision().mustRing(old, tail[0], eventIdx, setup.depth())) {
                 port.ring(tail[0]);
             }

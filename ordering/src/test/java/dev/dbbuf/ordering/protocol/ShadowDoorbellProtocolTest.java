@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class ShadowDoorbellProtocolTest {
 
-    private static final HostSide HOST = new ReferenceHost();
-    private static final DeviceSide DEVICE = new ReferenceDevice();
+    private static final HostSide HOST = new LitmusHost();
+    private static final DeviceSide DEVICE = new LitmusDevice();
     private static final int DEPTH = 4;
 
     @ParameterizedTest

@@ -3,8 +3,8 @@ package dev.dbbuf.ordering.stress;
 import dev.dbbuf.ordering.protocol.DeviceSide;
 import dev.dbbuf.ordering.protocol.FaultySides;
 import dev.dbbuf.ordering.protocol.HostSide;
-import dev.dbbuf.ordering.protocol.ReferenceDevice;
-import dev.dbbuf.ordering.protocol.ReferenceHost;
+import dev.dbbuf.ordering.protocol.LitmusDevice;
+import dev.dbbuf.ordering.protocol.LitmusHost;
 import java.time.Duration;
 
 /**
@@ -18,8 +18,8 @@ record DetectionRates(int referenceCaught, int fenceDefectsCaught) {
 
     static DetectionRates measure(final int runs, final long updates) {
         final StressConfig config = new StressConfig(updates, Duration.ofSeconds(20), Duration.ofMillis(20), 64);
-        final HostSide host = new ReferenceHost();
-        final DeviceSide device = new ReferenceDevice();
+        final HostSide host = new LitmusHost();
+        final DeviceSide device = new LitmusDevice();
         final int reference = measure("reference host + reference device", host, device, runs, config);
         final int hostCaught = measure("host without full fence (bug #1)", FaultySides.HOST_NO_FULL_FENCE, device,
             runs, config);

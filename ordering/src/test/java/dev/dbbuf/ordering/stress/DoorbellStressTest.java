@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbbuf.ordering.protocol.DeviceSide;
 import dev.dbbuf.ordering.protocol.HostSide;
-import dev.dbbuf.ordering.protocol.ReferenceDevice;
-import dev.dbbuf.ordering.protocol.ReferenceHost;
+import dev.dbbuf.ordering.protocol.LitmusDevice;
+import dev.dbbuf.ordering.protocol.LitmusHost;
 import dev.dbbuf.spec.doorbell.HostShadowDoorbell;
-import dev.dbbuf.spec.memory.AccessMode;
+import dev.dbbuf.spec.memory.StoreMode;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -15,8 +15,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 class DoorbellStressTest {
 
-    private static final HostSide HOST = new ReferenceHost();
-    private static final DeviceSide DEVICE = new ReferenceDevice();
+    private static final HostSide HOST = new LitmusHost();
+    private static final DeviceSide DEVICE = new LitmusDevice();
 
     /** Skips the MMIO write every time: every update is a lost doorbell, whatever the hardware. */
     private static final HostSide NEVER_RINGS = (memory, port, setup) -> {
@@ -25,7 +25,7 @@ class DoorbellStressTest {
         final int[] tail = {0};
         return payload -> {
             // plain: published by the release store of the shadow tail in update
-            memory.writeU32(setup.entryAddress(tail[0]), payload, AccessMode.PLAIN);
+            memory.writeU32(setup.entryAddress(tail[0]), payload, StoreMode.PLAIN);
             tail[0] = setup.next(tail[0]);
             shadow.update(tail[0]);
         };

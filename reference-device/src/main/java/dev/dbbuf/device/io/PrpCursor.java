@@ -2,8 +2,8 @@ package dev.dbbuf.device.io;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.LoadMode;
 import dev.dbbuf.spec.nvme.Status;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -179,7 +179,7 @@ public final class PrpCursor {
             return 0;
         }
         // plain: the list was written before the command was published by the SQ tail the controller acquired
-        return memory.readU64(listPointer, AccessMode.PLAIN);
+        return memory.readU64(listPointer, LoadMode.PLAIN);
     }
 
     private Status fail(final Status status) {

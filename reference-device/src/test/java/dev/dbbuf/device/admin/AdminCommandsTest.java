@@ -3,7 +3,7 @@ package dev.dbbuf.device.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbbuf.device.host.TestHost;
-import dev.dbbuf.spec.memory.AccessMode;
+import dev.dbbuf.spec.memory.LoadMode;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
 import dev.dbbuf.spec.nvme.AdminCommands;
@@ -18,8 +18,8 @@ import dev.dbbuf.spec.spi.device.DeviceConfiguration;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -36,7 +36,7 @@ class AdminCommandsTest {
         try (TestHost host = TestHost.enabled(DeviceConfiguration.defaults().withThreaded(threaded).withDoorbellBufferConfig(dbbuf))) {
             final Region page = page(host);
             TestHost.expectSuccess(host.admin(AdminCommands.identify(IdentifyController.CNS, 0, page.address())));
-            final int oacs = host.memory.readU16(page.address() + IdentifyController.OACS_OFFSET, AccessMode.PLAIN);
+            final int oacs = host.memory.readU16(page.address() + IdentifyController.OACS_OFFSET, LoadMode.PLAIN);
             assertThat(IdentifyController.supportsDoorbellBufferConfig(oacs)).isEqualTo(dbbuf);
             assertThat(ascii(host, page.address() + IdentifyController.SN_OFFSET, IdentifyController.SN_LENGTH))
                 .startsWith(IdentifyHandler.SERIAL);
@@ -44,7 +44,7 @@ class AdminCommandsTest {
                 .isEqualTo(AsyncEventRequests.LIMIT - 1);
             assertThat(host.memory.readU8(page.address() + IdentifyController.SQES_OFFSET)).isEqualTo(0x66);
             assertThat(host.memory.readU8(page.address() + IdentifyController.CQES_OFFSET)).isEqualTo(0x44);
-            assertThat(host.memory.readU32(page.address() + IdentifyController.NN_OFFSET, AccessMode.PLAIN))
+            assertThat(host.memory.readU32(page.address() + IdentifyController.NN_OFFSET, LoadMode.PLAIN))
                 .isEqualTo(1);
         }
     }
@@ -55,9 +55,9 @@ class AdminCommandsTest {
         try (TestHost host = TestHost.enabled(DeviceConfiguration.defaults().withThreaded(threaded).withNamespace(777, blockSize))) {
             final Region page = page(host);
             TestHost.expectSuccess(host.admin(AdminCommands.identify(IdentifyNamespace.CNS, 1, page.address())));
-            assertThat(host.memory.readU64(page.address() + IdentifyNamespace.NSZE_OFFSET, AccessMode.PLAIN))
+            assertThat(host.memory.readU64(page.address() + IdentifyNamespace.NSZE_OFFSET, LoadMode.PLAIN))
                 .isEqualTo(777);
-            assertThat(host.memory.readU64(page.address() + IdentifyNamespace.NCAP_OFFSET, AccessMode.PLAIN))
+            assertThat(host.memory.readU64(page.address() + IdentifyNamespace.NCAP_OFFSET, LoadMode.PLAIN))
                 .isEqualTo(777);
             assertThat(1 << host.memory.readU8(page.address() + IdentifyNamespace.LBAF0_OFFSET
                 + IdentifyNamespace.LBADS_IN_LBAF)).isEqualTo(blockSize);
@@ -71,11 +71,11 @@ class AdminCommandsTest {
             host.memory.fill(page.address(), 4096, 0xEE);
             TestHost.expectSuccess(host.admin(
                 AdminCommands.identify(IdentifyNamespace.CNS_ACTIVE_LIST, 0, page.address())));
-            assertThat(host.memory.readU32(page.address(), AccessMode.PLAIN)).isEqualTo(1);
-            assertThat(host.memory.readU32(page.address() + 4, AccessMode.PLAIN)).isZero();
+            assertThat(host.memory.readU32(page.address(), LoadMode.PLAIN)).isEqualTo(1);
+            assertThat(host.memory.readU32(page.address() + 4, LoadMode.PLAIN)).isZero();
             TestHost.expectSuccess(host.admin(
                 AdminCommands.identify(IdentifyNamespace.CNS_ACTIVE_LIST, 1, page.address())));
-            assertThat(host.memory.readU32(page.address(), AccessMode.PLAIN)).isZero();
+            assertThat(host.memory.readU32(page.address(), LoadMode.PLAIN)).isZero();
             assertThat(host.admin(AdminCommands.identify(IdentifyNamespace.CNS_ACTIVE_LIST, 0xFFFFFFFE,
                 page.address())).status()).isEqualTo(Status.INVALID_NAMESPACE);
         }

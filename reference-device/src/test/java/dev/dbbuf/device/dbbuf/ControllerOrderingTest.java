@@ -61,7 +61,7 @@ class ControllerOrderingTest {
             }
             assertThat(eventIdxStores).isPositive();
             assertThat(host.memory.readU32(buffers.eventIdxAddress(new Doorbell.SubmissionTail(1)),
-                dev.dbbuf.spec.memory.AccessMode.ACQUIRE)).isEqualTo(queue.submissions().tail());
+                dev.dbbuf.spec.memory.LoadMode.ACQUIRE)).isEqualTo(queue.submissions().tail());
         }
     }
 }

@@ -8,9 +8,10 @@ import dev.dbbuf.device.host.HostQueue;
 import dev.dbbuf.device.host.TestHost;
 import dev.dbbuf.spec.doorbell.DoorbellBuffers;
 import dev.dbbuf.spec.layout.Doorbell;
-import dev.dbbuf.spec.memory.AccessMode;
+import dev.dbbuf.spec.memory.LoadMode;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
+import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.nvme.AdminCommands;
 import dev.dbbuf.spec.nvme.AdminOpcode;
 import dev.dbbuf.spec.nvme.CompletionQueueEntry;
@@ -19,8 +20,8 @@ import dev.dbbuf.spec.nvme.Status;
 import dev.dbbuf.spec.nvme.SubmissionQueueEntry;
 import dev.dbbuf.spec.spi.device.DeviceConfiguration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -95,8 +96,8 @@ class DoorbellBufferConfigTest {
             final Region eventIdx = host.allocator.allocate(RegionKind.EVENT_IDX, PAGE, PAGE);
             fillWords(host, eventIdx.address(), SENTINEL);
             // the shadow entries hold the queues' current values, as a host that shadows from the start would write
-            host.memory.writeU32(shadow.address() + 8, early.submissions().tail(), AccessMode.PLAIN);
-            host.memory.writeU32(shadow.address() + 12, early.completions().head(), AccessMode.PLAIN);
+            host.memory.writeU32(shadow.address() + 8, early.submissions().tail(), StoreMode.PLAIN);
+            host.memory.writeU32(shadow.address() + 12, early.completions().head(), StoreMode.PLAIN);
             TestHost.expectSuccess(host.configureDoorbellBuffers(shadow.address(), eventIdx.address(), false));
             final DoorbellBuffers buffers = host.buffers();
             assertThat(eventIdx(host, buffers, new Doorbell.SubmissionTail(1))).isEqualTo(5);
@@ -167,7 +168,7 @@ class DoorbellBufferConfigTest {
                 TestHost.expectSuccess(host.execute(after, IoCommands.flush(1)));
             }
             assertThat(host.watched.violations).isEmpty();
-            assertThat(host.memory.readU32(old.eventIdxBase() + 8, AccessMode.PLAIN)).isEqualTo(SENTINEL);
+            assertThat(host.memory.readU32(old.eventIdxBase() + 8, LoadMode.PLAIN)).isEqualTo(SENTINEL);
         }
     }
 
@@ -192,8 +193,8 @@ class DoorbellBufferConfigTest {
             assertThat(host.watched.violations).isEmpty();
             if (!shadowAdmin) {
                 // unlike QEMU, the controller does not copy MMIO admin doorbells into the shadow entries
-                assertThat(host.memory.readU32(shadow.address(), AccessMode.PLAIN)).isZero();
-                assertThat(host.memory.readU32(shadow.address() + 4, AccessMode.PLAIN)).isZero();
+                assertThat(host.memory.readU32(shadow.address(), LoadMode.PLAIN)).isZero();
+                assertThat(host.memory.readU32(shadow.address() + 4, LoadMode.PLAIN)).isZero();
             }
         }
     }
@@ -216,12 +217,12 @@ class DoorbellBufferConfigTest {
 
     static void fillWords(final TestHost host, final long page, final int value) {
         for (long offset = 0; offset < PAGE; offset += 4) {
-            host.memory.writeU32(page + offset, value, AccessMode.PLAIN);
+            host.memory.writeU32(page + offset, value, StoreMode.PLAIN);
         }
     }
 
     static int eventIdx(final TestHost host, final DoorbellBuffers buffers, final Doorbell doorbell) {
-        return host.memory.readU32(buffers.eventIdxAddress(doorbell), AccessMode.ACQUIRE);
+        return host.memory.readU32(buffers.eventIdxAddress(doorbell), LoadMode.ACQUIRE);
     }
 
     private static void copyPage(final TestHost host, final long from, final long to) {

@@ -9,7 +9,7 @@ import dev.dbbuf.device.host.HostQueue;
 import dev.dbbuf.device.host.TestHost;
 import dev.dbbuf.spec.doorbell.DoorbellBuffers;
 import dev.dbbuf.spec.layout.Doorbell;
-import dev.dbbuf.spec.memory.AccessMode;
+import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.nvme.CompletionQueueEntry;
 import dev.dbbuf.spec.nvme.IoCommands;
 import dev.dbbuf.spec.spi.device.DeviceConfiguration;
@@ -56,7 +56,7 @@ class EventIdxPolicyTest {
             final HostQueue queue = host.createQueuePair(1, DEPTH);
             host.append(queue, IoCommands.flush(1));
             // a host that skips a required MMIO write: the value reaches only the shadow entry
-            host.memory.writeU32(host.buffers().shadowAddress(SQ1), queue.submissions().tail(), AccessMode.RELEASE);
+            host.memory.writeU32(host.buffers().shadowAddress(SQ1), queue.submissions().tail(), StoreMode.RELEASE);
             host.settle(10);
             final long reads = host.device.counters().shadowReads();
             for (int i = 0; i < 100; i++) {
@@ -124,7 +124,7 @@ class EventIdxPolicyTest {
             host.watched.atNextFullFence(() -> {
                 host.append(queue, IoCommands.flush(1));
                 host.memory.writeU32(host.buffers().shadowAddress(SQ1), queue.submissions().tail(),
-                    AccessMode.RELEASE);
+                    StoreMode.RELEASE);
             });
             final long mmio = host.device.counters().mmioDoorbellWritesTotal();
             host.device.runOnce();
@@ -149,7 +149,7 @@ class EventIdxPolicyTest {
             host.watched.atNextFullFence(() -> {
                 host.append(queue, IoCommands.flush(1));
                 host.memory.writeU32(host.buffers().shadowAddress(SQ1), queue.submissions().tail(),
-                    AccessMode.RELEASE);
+                    StoreMode.RELEASE);
             });
             host.device.runOnce();
             assertThat(queue.completions().poll()).isNotNull();

@@ -7,7 +7,7 @@ import dev.dbbuf.device.ReferenceDeviceOptions;
 import dev.dbbuf.device.host.HostQueue;
 import dev.dbbuf.device.host.TestHost;
 import dev.dbbuf.spec.layout.Doorbell;
-import dev.dbbuf.spec.memory.AccessMode;
+import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.nvme.IoCommands;
 import dev.dbbuf.spec.spi.device.DeviceConfiguration;
 import java.time.Duration;
@@ -37,7 +37,7 @@ class LateMmioTailTest {
             host.append(queue, IoCommands.flush(1));
             host.append(queue, IoCommands.flush(1));
             // release: pairs with the controller's acquire load of the shadow tail
-            host.memory.writeU32(shadow, 2, AccessMode.RELEASE);
+            host.memory.writeU32(shadow, 2, StoreMode.RELEASE);
             host.device.writeRegister32(host.doorbellOffset(SQ1), 2);
             host.settle(10);
             assertThat(host.await(queue).status().isSuccess()).isTrue();

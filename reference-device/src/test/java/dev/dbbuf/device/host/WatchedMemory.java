@@ -4,6 +4,8 @@ import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.Fence;
 import dev.dbbuf.spec.memory.HostMemory;
 import dev.dbbuf.spec.memory.HostMemoryException;
+import dev.dbbuf.spec.memory.LoadMode;
+import dev.dbbuf.spec.memory.StoreMode;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
@@ -101,39 +103,39 @@ public final class WatchedMemory implements HostMemory {
     }
 
     @Override
-    public int readU16(final long address, final AccessMode mode) {
+    public int readU16(final long address, final LoadMode mode) {
         check(address, 2, false);
         return delegate.readU16(address, mode);
     }
 
     @Override
-    public void writeU16(final long address, final int value, final AccessMode mode) {
+    public void writeU16(final long address, final int value, final StoreMode mode) {
         check(address, 2, true);
         delegate.writeU16(address, value, mode);
     }
 
     @Override
-    public int readU32(final long address, final AccessMode mode) {
+    public int readU32(final long address, final LoadMode mode) {
         check(address, 4, false);
         note("load", address, mode);
         return delegate.readU32(address, mode);
     }
 
     @Override
-    public void writeU32(final long address, final int value, final AccessMode mode) {
+    public void writeU32(final long address, final int value, final StoreMode mode) {
         check(address, 4, true);
         note("store", address, mode);
         delegate.writeU32(address, value, mode);
     }
 
     @Override
-    public long readU64(final long address, final AccessMode mode) {
+    public long readU64(final long address, final LoadMode mode) {
         check(address, 8, false);
         return delegate.readU64(address, mode);
     }
 
     @Override
-    public void writeU64(final long address, final long value, final AccessMode mode) {
+    public void writeU64(final long address, final long value, final StoreMode mode) {
         check(address, 8, true);
         delegate.writeU64(address, value, mode);
     }

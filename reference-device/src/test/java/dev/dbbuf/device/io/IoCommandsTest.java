@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbbuf.device.host.HostQueue;
 import dev.dbbuf.device.host.TestHost;
-import dev.dbbuf.spec.memory.AccessMode;
+import dev.dbbuf.spec.memory.LoadMode;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
+import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.nvme.IoCommands;
 import dev.dbbuf.spec.nvme.IoOpcode;
 import dev.dbbuf.spec.nvme.Status;
@@ -15,8 +16,8 @@ import dev.dbbuf.spec.spi.device.DeviceConfiguration;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @ParameterizedClass(name = "threaded={0}")
@@ -97,7 +98,7 @@ class IoCommandsTest {
             host.memory.fill(in.address(), PAGE, 0x5A);
             assertThat(run(IoCommands.transfer(IoOpcode.READ, 1, BLOCKS - 8, 8, in.address(), 0)))
                 .isEqualTo(Status.SUCCESS);
-            assertThat(host.memory.readU64(in.address() + 4088, AccessMode.PLAIN)).isZero();
+            assertThat(host.memory.readU64(in.address() + 4088, LoadMode.PLAIN)).isZero();
         }
     }
 
@@ -144,8 +145,8 @@ class IoCommandsTest {
             // a PRP list pointer outside memory, and a list entry outside memory
             assertThat(run(IoCommands.transfer(IoOpcode.READ, 1, 0, 24, buffer.address(), outside)))
                 .isEqualTo(Status.DATA_TRANSFER_ERROR);
-            host.memory.writeU64(listPage.address(), buffer.address(), AccessMode.PLAIN);
-            host.memory.writeU64(listPage.address() + 8, outside, AccessMode.PLAIN);
+            host.memory.writeU64(listPage.address(), buffer.address(), StoreMode.PLAIN);
+            host.memory.writeU64(listPage.address() + 8, outside, StoreMode.PLAIN);
             assertThat(run(IoCommands.transfer(IoOpcode.READ, 1, 0, 24, buffer.address(), listPage.address())))
                 .isEqualTo(Status.DATA_TRANSFER_ERROR);
             assertThat(run(IoCommands.transfer(IoOpcode.READ, 1, 0, 1, -4096L, 0)))
@@ -165,7 +166,7 @@ class IoCommandsTest {
                 .isEqualTo(Status.INVALID_PRP_OFFSET);
             assertThat(run(IoCommands.transfer(IoOpcode.READ, 1, 0, 24, buffer.address(), listPage.address() + 4)))
                 .isEqualTo(Status.INVALID_PRP_OFFSET);
-            host.memory.writeU64(listPage.address(), buffer.address() + PAGE + 512, AccessMode.PLAIN);
+            host.memory.writeU64(listPage.address(), buffer.address() + PAGE + 512, StoreMode.PLAIN);
             assertThat(run(IoCommands.transfer(IoOpcode.READ, 1, 0, 24, buffer.address(), listPage.address())))
                 .isEqualTo(Status.INVALID_PRP_OFFSET);
         }
@@ -194,10 +195,10 @@ class IoCommandsTest {
         for (int page = 1; page < pages; page++) {
             final boolean lastSlot = ((slot + 8) & (PAGE - 1)) == 0;
             if (lastSlot && pages - page > 1) {
-                host.memory.writeU64(slot, slot + 8, AccessMode.PLAIN);
+                host.memory.writeU64(slot, slot + 8, StoreMode.PLAIN);
                 slot += 8;
             }
-            host.memory.writeU64(slot, data.address() + page * PAGE, AccessMode.PLAIN);
+            host.memory.writeU64(slot, data.address() + page * PAGE, StoreMode.PLAIN);
             slot += 8;
         }
         return lists.address();

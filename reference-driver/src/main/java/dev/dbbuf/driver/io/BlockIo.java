@@ -2,9 +2,9 @@ package dev.dbbuf.driver.io;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.dbbuf.driver.host.CommandNames;
-import dev.dbbuf.driver.host.CommandTimeoutException;
-import dev.dbbuf.driver.host.Deadline;
+import dev.dbbuf.driver.admin.CommandNames;
+import dev.dbbuf.driver.admin.CommandTimeoutException;
+import dev.dbbuf.driver.admin.Deadline;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
 import dev.dbbuf.spec.nvme.IoCommands;

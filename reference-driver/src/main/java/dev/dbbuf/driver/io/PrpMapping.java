@@ -1,13 +1,10 @@
 package dev.dbbuf.driver.io;
 
-import static org.apiguardian.api.API.Status.EXPERIMENTAL;
-
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.HostMemory;
 import dev.dbbuf.spec.memory.PageAllocator;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
-import org.apiguardian.api.API;
+import dev.dbbuf.spec.memory.StoreMode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,8 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param prp2 0, the second page, or the PRP list
  * @param list the PRP list region to free after completion, or null
  */
-@API(status = EXPERIMENTAL, since = "0.1")
-public record PrpMapping(long prp1, long prp2, @Nullable Region list) {
+record PrpMapping(long prp1, long prp2, @Nullable Region list) {
 
     /** Bytes per PRP entry. */
     private static final int PRP_ENTRY_BYTES = 8;
@@ -35,8 +31,8 @@ public record PrpMapping(long prp1, long prp2, @Nullable Region list) {
      * @return the mapping
      * @throws IllegalArgumentException if the transfer needs a chained PRP list
      */
-    public static PrpMapping map(final HostMemory memory, final PageAllocator allocator, final long address,
-                                 final long length, final long pageSize) {
+    static PrpMapping map(final HostMemory memory, final PageAllocator allocator, final long address,
+                          final long length, final long pageSize) {
         final long firstPageBytes = pageSize - (address & (pageSize - 1));
         if (length <= firstPageBytes) {
             return new PrpMapping(address, 0, null);
@@ -54,7 +50,7 @@ public record PrpMapping(long prp1, long prp2, @Nullable Region list) {
         final Region list = allocator.allocate(RegionKind.PRP_LIST, pages * PRP_ENTRY_BYTES, pageSize);
         for (long i = 0; i < pages; i++) {
             // plain: the release store of the SQ tail that publishes the command publishes its list too
-            memory.writeU64(list.address() + i * PRP_ENTRY_BYTES, second + i * pageSize, AccessMode.PLAIN);
+            memory.writeU64(list.address() + i * PRP_ENTRY_BYTES, second + i * pageSize, StoreMode.PLAIN);
         }
         return new PrpMapping(address, list.address(), list);
     }

@@ -2,9 +2,9 @@ package dev.dbbuf.driver.io;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.dbbuf.driver.host.Completed;
-import dev.dbbuf.driver.host.ControllerIdentity;
-import dev.dbbuf.driver.host.HostQueuePair;
+import dev.dbbuf.driver.queues.Completed;
+import dev.dbbuf.driver.admin.ControllerIdentity;
+import dev.dbbuf.driver.queues.HostQueuePair;
 import dev.dbbuf.spec.memory.HostMemory;
 import dev.dbbuf.spec.memory.PageAllocator;
 import dev.dbbuf.spec.memory.Region;

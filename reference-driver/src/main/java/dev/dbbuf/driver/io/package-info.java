@@ -1,5 +1,5 @@
 /**
- * I/O on top of the low-level host: the SPI's queue pairs (NVM Read, Write, Flush with PRPs) and a blocking block
+ * I/O on top of the driver's queue pairs: the SPI's queue pairs (NVM Read, Write, Flush with PRPs) and a blocking block
  * API that polls for completions.
  */
 @NullMarked

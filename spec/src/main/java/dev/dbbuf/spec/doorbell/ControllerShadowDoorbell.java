@@ -1,11 +1,12 @@
 package dev.dbbuf.spec.doorbell;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.layout.Doorbell;
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.Fence;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.LoadMode;
+import dev.dbbuf.spec.memory.StoreMode;
 import org.apiguardian.api.API;
 
 /**
@@ -19,7 +20,7 @@ import org.apiguardian.api.API;
  *
  * <p>Not thread-safe: one controller thread owns a queue at a time.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class ControllerShadowDoorbell {
 
     private final HostMemory memory;
@@ -48,7 +49,7 @@ public final class ControllerShadowDoorbell {
      */
     public int readShadow() {
         // acquire: pairs with the host's release store of the shadow value; the entries it covers are visible after
-        return memory.readU32(shadowAddress, AccessMode.ACQUIRE);
+        return memory.readU32(shadowAddress, LoadMode.ACQUIRE);
     }
 
     /**
@@ -60,7 +61,7 @@ public final class ControllerShadowDoorbell {
      */
     public int publishEventIdx(final int eventIdx) {
         // release: the host loads EventIdx with acquire
-        memory.writeU32(eventIdxAddress, eventIdx, AccessMode.RELEASE);
+        memory.writeU32(eventIdxAddress, eventIdx, StoreMode.RELEASE);
         // full: the EventIdx store must be visible before the shadow re-load (store-buffering; bug #11)
         memory.fence(Fence.FULL);
         return readShadow();

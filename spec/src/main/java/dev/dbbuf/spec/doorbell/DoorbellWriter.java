@@ -1,6 +1,6 @@
 package dev.dbbuf.spec.doorbell;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.layout.DoorbellLayout;
@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  * {@code DoorbellWriter} is how a host publishes a new tail or head: straight to the MMIO register, or through the
  * shadow buffer with an MMIO write only when EventIdx asks for one.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public sealed interface DoorbellWriter permits DoorbellWriter.Mmio, DoorbellWriter.Shadow {
 
     /**

@@ -1,12 +1,13 @@
 package dev.dbbuf.spec.doorbell;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.eventidx.RingIndex;
 import dev.dbbuf.spec.layout.Doorbell;
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.Fence;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.LoadMode;
+import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.spi.eventidx.EventIdxDecision;
 import org.apiguardian.api.API;
 
@@ -27,7 +28,7 @@ import org.apiguardian.api.API;
  *
  * <p>Not thread-safe: one host thread owns a queue's doorbell at a time.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class HostShadowDoorbell {
 
     private final HostMemory memory;
@@ -65,13 +66,13 @@ public final class HostShadowDoorbell {
     public boolean update(final int newValue) {
         RingIndex.checkIndex("new", newValue, depth);
         // plain: the host is the only writer of its shadow entry, so this reads its own last store
-        final int oldValue = memory.readU32(shadowAddress, AccessMode.PLAIN) & 0xFFFF;
+        final int oldValue = memory.readU32(shadowAddress, LoadMode.PLAIN) & 0xFFFF;
         // release: pairs with the controller's acquire load of the shadow value; orders the entries before it
-        memory.writeU32(shadowAddress, newValue, AccessMode.RELEASE);
+        memory.writeU32(shadowAddress, newValue, StoreMode.RELEASE);
         // full: the shadow store must be visible before the EventIdx load (store-buffering; bug #1)
         memory.fence(Fence.FULL);
         // acquire: pairs with the controller's store of EventIdx
-        final int eventIdx = memory.readU32(eventIdxAddress, AccessMode.ACQUIRE);
+        final int eventIdx = memory.readU32(eventIdxAddress, LoadMode.ACQUIRE);
         if (oldValue >= depth || Integer.compareUnsigned(eventIdx, depth) >= 0) {
             return true;
         }
@@ -85,7 +86,7 @@ public final class HostShadowDoorbell {
      */
     public void reset(final int value) {
         // release: the controller may read the slot at any time after 0x7C; it must see a whole value
-        memory.writeU32(shadowAddress, value, AccessMode.RELEASE);
+        memory.writeU32(shadowAddress, value, StoreMode.RELEASE);
     }
 
     /**

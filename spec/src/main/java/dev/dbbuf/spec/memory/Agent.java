@@ -1,13 +1,13 @@
 package dev.dbbuf.spec.memory;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import org.apiguardian.api.API;
 
 /**
  * {@code Agent} names the side of the protocol on whose behalf a memory access is made.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public enum Agent {
     /** The host driver: owns the queues' submission side and the Shadow Doorbell buffer. */
     HOST,

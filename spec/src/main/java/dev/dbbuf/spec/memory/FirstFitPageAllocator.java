@@ -1,6 +1,6 @@
 package dev.dbbuf.spec.memory;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  * <p>The first {@value #RESERVED_LOW} bytes are never handed out, so that address 0 (an unset PRP) is never valid
  * data. Thread-safe.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class FirstFitPageAllocator implements PageAllocator {
 
     /** Bytes at the bottom of memory kept out of every allocation. */

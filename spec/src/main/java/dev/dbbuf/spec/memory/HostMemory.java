@@ -10,21 +10,11 @@ import org.apiguardian.api.API;
  * <p>All multi-byte values are little-endian, as NVMe defines every in-memory structure. Addresses are
  * guest-physical byte addresses in {@code [0, capacity())}.
  *
- * <h2>Access modes</h2>
- * Every load and store names its {@link AccessMode}; stand-alone barriers are {@link #fence(Fence)}. Pairing:
- * <table>
- *   <caption>Which store mode a load mode pairs with</caption>
- *   <tr><th>store</th><th>load</th><th>use</th></tr>
- *   <tr><td>RELEASE</td><td>ACQUIRE</td><td>publish entries, then an index or phase bit that covers them</td></tr>
- *   <tr><td>VOLATILE</td><td>VOLATILE</td><td>store-then-load across agents (or use {@link Fence#FULL})</td></tr>
- *   <tr><td>OPAQUE</td><td>OPAQUE</td><td>a value polled by another agent with no data behind it</td></tr>
- *   <tr><td>PLAIN</td><td>PLAIN</td><td>data published by a later release, or private memory</td></tr>
- * </table>
- *
- * <h2>Alignment and atomicity</h2>
- * A non-{@link AccessMode#PLAIN} access must be naturally aligned (2 bytes for u16, 4 for u32, 8 for u64);
- * otherwise the access throws {@link IllegalArgumentException} before touching memory, because real hardware gives
- * no atomicity there and some CPUs trap.
+ * <h2>Access modes and alignment</h2>
+ * Every multi-byte load names its {@link LoadMode} and every multi-byte store its {@link StoreMode}; stand-alone
+ * barriers are {@link #fence(Fence)}. How the modes pair across agents, and why an atomic access must be naturally
+ * aligned, is written once in the {@linkplain dev.dbbuf.spec.memory package documentation}. A misaligned atomic
+ * access throws {@link IllegalArgumentException} before touching memory.
  *
  * <h2>Errors</h2>
  * An access outside {@code [0, capacity())} throws {@link HostMemoryException}. Kit implementations may throw a
@@ -75,55 +65,55 @@ public interface HostMemory {
      * Loads a little-endian 16-bit value.
      *
      * @param address byte address, 2-aligned unless {@code mode} is PLAIN
-     * @param mode    load mode; RELEASE is not allowed
+     * @param mode    load mode
      * @return the value as an unsigned 0..65535
      */
-    int readU16(long address, AccessMode mode);
+    int readU16(long address, LoadMode mode);
 
     /**
      * Stores a little-endian 16-bit value.
      *
      * @param address byte address, 2-aligned unless {@code mode} is PLAIN
      * @param value   low 16 bits are stored
-     * @param mode    store mode; ACQUIRE is not allowed
+     * @param mode    store mode
      */
-    void writeU16(long address, int value, AccessMode mode);
+    void writeU16(long address, int value, StoreMode mode);
 
     /**
      * Loads a little-endian 32-bit value.
      *
      * @param address byte address, 4-aligned unless {@code mode} is PLAIN
-     * @param mode    load mode; RELEASE is not allowed
+     * @param mode    load mode
      * @return the 32 bits; use {@link Integer#toUnsignedLong(int)} for the unsigned value
      */
-    int readU32(long address, AccessMode mode);
+    int readU32(long address, LoadMode mode);
 
     /**
      * Stores a little-endian 32-bit value.
      *
      * @param address byte address, 4-aligned unless {@code mode} is PLAIN
      * @param value   the 32 bits
-     * @param mode    store mode; ACQUIRE is not allowed
+     * @param mode    store mode
      */
-    void writeU32(long address, int value, AccessMode mode);
+    void writeU32(long address, int value, StoreMode mode);
 
     /**
      * Loads a little-endian 64-bit value.
      *
      * @param address byte address, 8-aligned unless {@code mode} is PLAIN
-     * @param mode    load mode; RELEASE is not allowed
+     * @param mode    load mode
      * @return the 64 bits
      */
-    long readU64(long address, AccessMode mode);
+    long readU64(long address, LoadMode mode);
 
     /**
      * Stores a little-endian 64-bit value.
      *
      * @param address byte address, 8-aligned unless {@code mode} is PLAIN
      * @param value   the 64 bits
-     * @param mode    store mode; ACQUIRE is not allowed
+     * @param mode    store mode
      */
-    void writeU64(long address, long value, AccessMode mode);
+    void writeU64(long address, long value, StoreMode mode);
 
     /**
      * Copies bytes out of memory, plain.

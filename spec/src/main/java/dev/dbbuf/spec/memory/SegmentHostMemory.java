@@ -1,6 +1,6 @@
 package dev.dbbuf.spec.memory;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -10,13 +10,13 @@ import java.nio.ByteOrder;
 import org.apiguardian.api.API;
 
 /**
- * {@code SegmentHostMemory} is {@link HostMemory} over real off-heap memory, each {@link AccessMode} mapped to the
- * {@link VarHandle} access mode of the same name, so that a missing fence misbehaves here as it would on hardware.
+ * {@code SegmentHostMemory} is {@link HostMemory} over real off-heap memory, each {@link LoadMode} and {@link StoreMode}
+ * mapped to the {@link VarHandle} access mode of the same name, so that a missing fence misbehaves here as it would on hardware.
  *
  * <p>The memory is page-aligned and zero-filled; it lives until {@link #close()}. Safe for use by any number of
  * threads, with exactly the guarantees of the access modes used.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class SegmentHostMemory implements HostMemory, AutoCloseable {
 
     private static final long PAGE_ALIGNMENT = 4096;
@@ -34,6 +34,7 @@ public final class SegmentHostMemory implements HostMemory, AutoCloseable {
 
     private final Arena arena;
     private final MemorySegment segment;
+    private final MemoryBounds bounds;
 
     /**
      * Allocates zero-filled memory.
@@ -46,6 +47,7 @@ public final class SegmentHostMemory implements HostMemory, AutoCloseable {
         }
         this.arena = Arena.ofShared();
         this.segment = arena.allocate(capacity, PAGE_ALIGNMENT);
+        this.bounds = new MemoryBounds(capacity, "access outside host memory");
     }
 
     @Override
@@ -55,105 +57,99 @@ public final class SegmentHostMemory implements HostMemory, AutoCloseable {
 
     @Override
     public int readU8(final long address) {
-        check(address, 1);
+        bounds.checkRange(address, 1);
         return Byte.toUnsignedInt(segment.get(ValueLayout.JAVA_BYTE, address));
     }
 
     @Override
     public void writeU8(final long address, final int value) {
-        check(address, 1);
+        bounds.checkRange(address, 1);
         segment.set(ValueLayout.JAVA_BYTE, address, (byte) value);
     }
 
     @Override
-    public int readU16(final long address, final AccessMode mode) {
-        checkLoad(address, 2, mode);
+    public int readU16(final long address, final LoadMode mode) {
+        bounds.check(address, 2, mode);
         final short value = switch (mode) {
             case PLAIN -> (short) U16.get(segment, address);
             case OPAQUE -> (short) U16_ATOMIC.getOpaque(segment, address);
             case ACQUIRE -> (short) U16_ATOMIC.getAcquire(segment, address);
             case VOLATILE -> (short) U16_ATOMIC.getVolatile(segment, address);
-            case RELEASE -> throw new AssertionError(mode);
         };
         return Short.toUnsignedInt(value);
     }
 
     @Override
-    public void writeU16(final long address, final int value, final AccessMode mode) {
-        checkStore(address, 2, mode);
+    public void writeU16(final long address, final int value, final StoreMode mode) {
+        bounds.check(address, 2, mode);
         final short v = (short) value;
         switch (mode) {
             case PLAIN -> U16.set(segment, address, v);
             case OPAQUE -> U16_ATOMIC.setOpaque(segment, address, v);
             case RELEASE -> U16_ATOMIC.setRelease(segment, address, v);
             case VOLATILE -> U16_ATOMIC.setVolatile(segment, address, v);
-            case ACQUIRE -> throw new AssertionError(mode);
         }
     }
 
     @Override
-    public int readU32(final long address, final AccessMode mode) {
-        checkLoad(address, 4, mode);
+    public int readU32(final long address, final LoadMode mode) {
+        bounds.check(address, 4, mode);
         return switch (mode) {
             case PLAIN -> (int) U32.get(segment, address);
             case OPAQUE -> (int) U32_ATOMIC.getOpaque(segment, address);
             case ACQUIRE -> (int) U32_ATOMIC.getAcquire(segment, address);
             case VOLATILE -> (int) U32_ATOMIC.getVolatile(segment, address);
-            case RELEASE -> throw new AssertionError(mode);
         };
     }
 
     @Override
-    public void writeU32(final long address, final int value, final AccessMode mode) {
-        checkStore(address, 4, mode);
+    public void writeU32(final long address, final int value, final StoreMode mode) {
+        bounds.check(address, 4, mode);
         switch (mode) {
             case PLAIN -> U32.set(segment, address, value);
             case OPAQUE -> U32_ATOMIC.setOpaque(segment, address, value);
             case RELEASE -> U32_ATOMIC.setRelease(segment, address, value);
             case VOLATILE -> U32_ATOMIC.setVolatile(segment, address, value);
-            case ACQUIRE -> throw new AssertionError(mode);
         }
     }
 
     @Override
-    public long readU64(final long address, final AccessMode mode) {
-        checkLoad(address, 8, mode);
+    public long readU64(final long address, final LoadMode mode) {
+        bounds.check(address, 8, mode);
         return switch (mode) {
             case PLAIN -> (long) U64.get(segment, address);
             case OPAQUE -> (long) U64_ATOMIC.getOpaque(segment, address);
             case ACQUIRE -> (long) U64_ATOMIC.getAcquire(segment, address);
             case VOLATILE -> (long) U64_ATOMIC.getVolatile(segment, address);
-            case RELEASE -> throw new AssertionError(mode);
         };
     }
 
     @Override
-    public void writeU64(final long address, final long value, final AccessMode mode) {
-        checkStore(address, 8, mode);
+    public void writeU64(final long address, final long value, final StoreMode mode) {
+        bounds.check(address, 8, mode);
         switch (mode) {
             case PLAIN -> U64.set(segment, address, value);
             case OPAQUE -> U64_ATOMIC.setOpaque(segment, address, value);
             case RELEASE -> U64_ATOMIC.setRelease(segment, address, value);
             case VOLATILE -> U64_ATOMIC.setVolatile(segment, address, value);
-            case ACQUIRE -> throw new AssertionError(mode);
         }
     }
 
     @Override
     public void readBytes(final long address, final byte[] dst, final int offset, final int length) {
-        check(address, length);
+        bounds.checkRange(address, length);
         MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, address, dst, offset, length);
     }
 
     @Override
     public void writeBytes(final long address, final byte[] src, final int offset, final int length) {
-        check(address, length);
+        bounds.checkRange(address, length);
         MemorySegment.copy(src, offset, segment, ValueLayout.JAVA_BYTE, address, length);
     }
 
     @Override
     public void fill(final long address, final long length, final int value) {
-        check(address, length);
+        bounds.checkRange(address, length);
         segment.asSlice(address, length).fill((byte) value);
     }
 
@@ -170,34 +166,5 @@ public final class SegmentHostMemory implements HostMemory, AutoCloseable {
     @Override
     public void close() {
         arena.close();
-    }
-
-    private void checkLoad(final long address, final int width, final AccessMode mode) {
-        if (!mode.validForLoad()) {
-            throw new IllegalArgumentException("a load cannot have release semantics: mode=" + mode);
-        }
-        checkAligned(address, width, mode);
-    }
-
-    private void checkStore(final long address, final int width, final AccessMode mode) {
-        if (!mode.validForStore()) {
-            throw new IllegalArgumentException("a store cannot have acquire semantics: mode=" + mode);
-        }
-        checkAligned(address, width, mode);
-    }
-
-    private void checkAligned(final long address, final int width, final AccessMode mode) {
-        check(address, width);
-        if (mode.atomic() && (address & (width - 1)) != 0) {
-            throw new IllegalArgumentException("an atomic access must be naturally aligned: address=0x%x width=%d mode=%s"
-                .formatted(address, width, mode));
-        }
-    }
-
-    private void check(final long address, final long length) {
-        if (!contains(address, length)) {
-            throw new HostMemoryException("access outside host memory: address=0x%x length=%d capacity=0x%x"
-                .formatted(address, length, capacity()), address);
-        }
     }
 }

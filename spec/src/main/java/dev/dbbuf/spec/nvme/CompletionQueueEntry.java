@@ -2,8 +2,9 @@ package dev.dbbuf.spec.nvme;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.LoadMode;
+import dev.dbbuf.spec.memory.StoreMode;
 import org.apiguardian.api.API;
 
 /**
@@ -52,12 +53,12 @@ public record CompletionQueueEntry(int dw0, int sqHead, int sqId, int cid, Statu
      * @param address first byte of the slot, 16-aligned
      */
     public void post(final HostMemory memory, final long address) {
-        memory.writeU32(address + DW0_OFFSET, dw0, AccessMode.PLAIN);
-        memory.writeU32(address + DW1_OFFSET, 0, AccessMode.PLAIN);
-        memory.writeU32(address + SQHD_OFFSET, (sqHead & 0xFFFF) | (sqId & 0xFFFF) << 16, AccessMode.PLAIN);
-        memory.writeU16(address + CID_OFFSET, cid, AccessMode.PLAIN);
+        memory.writeU32(address + DW0_OFFSET, dw0, StoreMode.PLAIN);
+        memory.writeU32(address + DW1_OFFSET, 0, StoreMode.PLAIN);
+        memory.writeU32(address + SQHD_OFFSET, (sqHead & 0xFFFF) | (sqId & 0xFFFF) << 16, StoreMode.PLAIN);
+        memory.writeU16(address + CID_OFFSET, cid, StoreMode.PLAIN);
         // release: pairs with the host's acquire load of the phase tag in poll()
-        memory.writeU16(address + STATUS_OFFSET, (phase ? 1 : 0) | status.encode() << 1, AccessMode.RELEASE);
+        memory.writeU16(address + STATUS_OFFSET, (phase ? 1 : 0) | status.encode() << 1, StoreMode.RELEASE);
     }
 
     /**
@@ -71,16 +72,16 @@ public record CompletionQueueEntry(int dw0, int sqHead, int sqId, int cid, Statu
     public static @org.jspecify.annotations.Nullable CompletionQueueEntry poll(final HostMemory memory, final long address,
                                                                              final boolean expectedPhase) {
         // acquire: pairs with the controller's release store of the phase tag in post()
-        final int statusHalf = memory.readU16(address + STATUS_OFFSET, AccessMode.ACQUIRE);
+        final int statusHalf = memory.readU16(address + STATUS_OFFSET, LoadMode.ACQUIRE);
         if (((statusHalf & 1) != 0) != expectedPhase) {
             return null;
         }
-        final int sq = memory.readU32(address + SQHD_OFFSET, AccessMode.PLAIN);
+        final int sq = memory.readU32(address + SQHD_OFFSET, LoadMode.PLAIN);
         return new CompletionQueueEntry(
-            memory.readU32(address + DW0_OFFSET, AccessMode.PLAIN),
+            memory.readU32(address + DW0_OFFSET, LoadMode.PLAIN),
             sq & 0xFFFF,
             sq >>> 16,
-            memory.readU16(address + CID_OFFSET, AccessMode.PLAIN),
+            memory.readU16(address + CID_OFFSET, LoadMode.PLAIN),
             Status.decode(statusHalf >>> 1),
             expectedPhase);
     }

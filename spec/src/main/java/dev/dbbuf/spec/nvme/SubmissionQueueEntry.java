@@ -2,8 +2,9 @@ package dev.dbbuf.spec.nvme;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.LoadMode;
+import dev.dbbuf.spec.memory.StoreMode;
 import org.apiguardian.api.API;
 
 /**
@@ -102,15 +103,15 @@ public record SubmissionQueueEntry(int opcode, int flags, int cid, int nsid, lon
      */
     public void writeTo(final HostMemory memory, final long address) {
         memory.writeU32(address + CDW0_OFFSET, (opcode & 0xFF) | (flags & 0xFF) << 8 | (cid & 0xFFFF) << 16,
-            AccessMode.PLAIN);
-        memory.writeU32(address + NSID_OFFSET, nsid, AccessMode.PLAIN);
-        memory.writeU64(address + 8, 0L, AccessMode.PLAIN);
-        memory.writeU64(address + MPTR_OFFSET, mptr, AccessMode.PLAIN);
-        memory.writeU64(address + PRP1_OFFSET, prp1, AccessMode.PLAIN);
-        memory.writeU64(address + PRP2_OFFSET, prp2, AccessMode.PLAIN);
+            StoreMode.PLAIN);
+        memory.writeU32(address + NSID_OFFSET, nsid, StoreMode.PLAIN);
+        memory.writeU64(address + 8, 0L, StoreMode.PLAIN);
+        memory.writeU64(address + MPTR_OFFSET, mptr, StoreMode.PLAIN);
+        memory.writeU64(address + PRP1_OFFSET, prp1, StoreMode.PLAIN);
+        memory.writeU64(address + PRP2_OFFSET, prp2, StoreMode.PLAIN);
         final int[] dwords = {cdw10, cdw11, cdw12, cdw13, cdw14, cdw15};
         for (int i = 0; i < dwords.length; i++) {
-            memory.writeU32(address + CDW10_OFFSET + 4L * i, dwords[i], AccessMode.PLAIN);
+            memory.writeU32(address + CDW10_OFFSET + 4L * i, dwords[i], StoreMode.PLAIN);
         }
     }
 
@@ -122,21 +123,21 @@ public record SubmissionQueueEntry(int opcode, int flags, int cid, int nsid, lon
      * @return the entry
      */
     public static SubmissionQueueEntry readFrom(final HostMemory memory, final long address) {
-        final int cdw0 = memory.readU32(address + CDW0_OFFSET, AccessMode.PLAIN);
+        final int cdw0 = memory.readU32(address + CDW0_OFFSET, LoadMode.PLAIN);
         return new SubmissionQueueEntry(
             cdw0 & 0xFF,
             (cdw0 >>> 8) & 0xFF,
             cdw0 >>> 16,
-            memory.readU32(address + NSID_OFFSET, AccessMode.PLAIN),
-            memory.readU64(address + MPTR_OFFSET, AccessMode.PLAIN),
-            memory.readU64(address + PRP1_OFFSET, AccessMode.PLAIN),
-            memory.readU64(address + PRP2_OFFSET, AccessMode.PLAIN),
-            memory.readU32(address + CDW10_OFFSET, AccessMode.PLAIN),
-            memory.readU32(address + CDW10_OFFSET + 4, AccessMode.PLAIN),
-            memory.readU32(address + CDW10_OFFSET + 8, AccessMode.PLAIN),
-            memory.readU32(address + CDW10_OFFSET + 12, AccessMode.PLAIN),
-            memory.readU32(address + CDW10_OFFSET + 16, AccessMode.PLAIN),
-            memory.readU32(address + CDW10_OFFSET + 20, AccessMode.PLAIN));
+            memory.readU32(address + NSID_OFFSET, LoadMode.PLAIN),
+            memory.readU64(address + MPTR_OFFSET, LoadMode.PLAIN),
+            memory.readU64(address + PRP1_OFFSET, LoadMode.PLAIN),
+            memory.readU64(address + PRP2_OFFSET, LoadMode.PLAIN),
+            memory.readU32(address + CDW10_OFFSET, LoadMode.PLAIN),
+            memory.readU32(address + CDW10_OFFSET + 4, LoadMode.PLAIN),
+            memory.readU32(address + CDW10_OFFSET + 8, LoadMode.PLAIN),
+            memory.readU32(address + CDW10_OFFSET + 12, LoadMode.PLAIN),
+            memory.readU32(address + CDW10_OFFSET + 16, LoadMode.PLAIN),
+            memory.readU32(address + CDW10_OFFSET + 20, LoadMode.PLAIN));
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.dbbuf.spec.queue;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.eventidx.RingIndex;
 import dev.dbbuf.spec.memory.HostMemory;
@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  *
  * <p>Not thread-safe.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class SubmissionQueueReader {
 
     private final HostMemory memory;

@@ -1,6 +1,6 @@
 package dev.dbbuf.spec.spi;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.util.List;
 import java.util.ServiceLoader;
@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
 /**
  * {@code Providers} finds plug-ins with {@link ServiceLoader} and selects them by name.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class Providers {
 
     private Providers() {

@@ -17,7 +17,7 @@ class FirstFitPageAllocatorTest {
             assertThat(small.address()).isGreaterThanOrEqualTo(FirstFitPageAllocator.RESERVED_LOW);
             assertThat(page.address() % 4096).isZero();
             assertThat(page.address()).isGreaterThanOrEqualTo(small.end());
-            assertThat(memory.readU64(page.address() + 4088, AccessMode.PLAIN)).isZero();
+            assertThat(memory.readU64(page.address() + 4088, LoadMode.PLAIN)).isZero();
             assertThat(memory.readU8(small.address() + 99)).isZero();
             assertThat(allocator.liveRegions()).containsExactlyInAnyOrder(small, page);
         }

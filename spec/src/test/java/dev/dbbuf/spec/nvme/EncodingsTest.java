@@ -62,7 +62,7 @@ class EncodingsTest {
             assertThat(memory.readU8(64)).isEqualTo(0x01);
             assertThat(memory.readU8(66)).isEqualTo(0xEF);
             assertThat(memory.readU8(67)).isEqualTo(0xBE);
-            assertThat(memory.readU64(64 + 24, dev.dbbuf.spec.memory.AccessMode.PLAIN)).isEqualTo(0x12_3000L);
+            assertThat(memory.readU64(64 + 24, dev.dbbuf.spec.memory.LoadMode.PLAIN)).isEqualTo(0x12_3000L);
             assertThat(QueueCommands.qid(entry.cdw10())).isEqualTo(7);
             assertThat(QueueCommands.depth(entry.cdw10())).isEqualTo(1024);
             assertThat(QueueCommands.cqid(entry.cdw11())).isEqualTo(7);
@@ -78,7 +78,7 @@ class EncodingsTest {
             entry.post(memory, 32);
             assertThat(CompletionQueueEntry.poll(memory, 32, true)).isEqualTo(entry);
             assertThat(CompletionQueueEntry.poll(memory, 32, false)).isNull();
-            assertThat(memory.readU16(32 + 14, dev.dbbuf.spec.memory.AccessMode.PLAIN)).isEqualTo(0x4080 << 1 | 1);
+            assertThat(memory.readU16(32 + 14, dev.dbbuf.spec.memory.LoadMode.PLAIN)).isEqualTo(0x4080 << 1 | 1);
         }
     }
 

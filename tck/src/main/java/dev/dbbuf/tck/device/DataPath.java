@@ -2,7 +2,7 @@ package dev.dbbuf.tck.device;
 
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
-import dev.dbbuf.spec.memory.AccessMode;
+import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.nvme.CompletionQueueEntry;
 import dev.dbbuf.spec.nvme.IoCommands;
 import dev.dbbuf.spec.nvme.IoOpcode;
@@ -205,7 +205,7 @@ final class DataPath {
         for (int page = 1; page < pages; page++) {
             // plain: published with the command by the release store of the tail
             probe.hostView().writeU64(list.address() + (page - 1) * 8L, data.address() + page * pageSize,
-                AccessMode.PLAIN);
+                StoreMode.PLAIN);
         }
         return new Buffer(data, length, list.address());
     }

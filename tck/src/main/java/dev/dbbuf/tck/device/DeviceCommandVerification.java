@@ -8,7 +8,7 @@ import static dev.dbbuf.spec.requirement.Requirement.DBC_CMD_005;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_CMD_006;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_CMD_007;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_CMD_008;
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.eventidx.EventIdxForm;
 import dev.dbbuf.spec.layout.DoorbellLayout;
@@ -37,7 +37,7 @@ import org.opentest4j.AssertionFailedError;
  * <p>Requirements verified: DBC-CMD-001, DBC-CMD-002, DBC-CMD-003, DBC-CMD-004, DBC-CMD-005, DBC-CMD-006,
  * DBC-CMD-007, DBC-CMD-008.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 @Conformance(KitSide.DEVICE)
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 public class DeviceCommandVerification {

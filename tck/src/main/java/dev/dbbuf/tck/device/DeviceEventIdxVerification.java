@@ -6,7 +6,7 @@ import static dev.dbbuf.spec.requirement.Requirement.DBC_EVT_008;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_EVT_009;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_EVT_010;
 import static dev.dbbuf.tck.device.DeviceCommandVerification.check;
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.eventidx.EventIdxForm;
 import dev.dbbuf.spec.layout.Doorbell;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Timeout;
  *
  * <p>Requirements verified: DBC-EVT-006, DBC-EVT-007, DBC-EVT-008, DBC-EVT-009, DBC-EVT-010.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 @Conformance(KitSide.DEVICE)
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 public class DeviceEventIdxVerification {

@@ -7,7 +7,7 @@ import static dev.dbbuf.spec.requirement.Requirement.DBC_ISO_002;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_ISO_003;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_ISO_004;
 import static dev.dbbuf.tck.device.DeviceCommandVerification.check;
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.eventidx.EventIdxForm;
 import dev.dbbuf.spec.layout.DoorbellLayout;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Timeout;
  *
  * <p>Requirements verified: DBC-ADM-001, DBC-ADM-002, DBC-ISO-001, DBC-ISO-002, DBC-ISO-003, DBC-ISO-004.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 @Conformance(KitSide.DEVICE)
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 public class DeviceIsolationVerification {

@@ -5,7 +5,7 @@ import static dev.dbbuf.spec.requirement.Requirement.DBC_LAY_002;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_LAY_003;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_LIF_006;
 import static dev.dbbuf.tck.device.DeviceCommandVerification.check;
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.eventidx.EventIdxForm;
 import dev.dbbuf.spec.layout.Doorbell;
@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <p>Requirements verified: DBC-LAY-001, DBC-LAY-002, DBC-LAY-003, DBC-LIF-006.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 @Conformance(KitSide.DEVICE)
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 public class DeviceLayoutVerification {

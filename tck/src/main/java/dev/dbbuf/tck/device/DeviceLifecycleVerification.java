@@ -6,7 +6,7 @@ import static dev.dbbuf.spec.requirement.Requirement.DBC_LIF_004;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_RST_001;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_RST_004;
 import static dev.dbbuf.tck.device.DeviceCommandVerification.check;
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.requirement.Requirement;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Timeout;
  *
  * <p>Requirements verified: DBC-LIF-001, DBC-LIF-002, DBC-LIF-004, DBC-RST-001, DBC-RST-004.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 @Conformance(KitSide.DEVICE)
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 public class DeviceLifecycleVerification {

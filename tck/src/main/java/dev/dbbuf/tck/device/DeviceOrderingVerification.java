@@ -6,7 +6,7 @@ import static dev.dbbuf.spec.requirement.Requirement.DBC_ORD_005;
 import static dev.dbbuf.tck.ordering.DeviceOrderingScenario.LOST_DOORBELL;
 import static dev.dbbuf.tck.ordering.DeviceOrderingScenario.STALE_ENTRY;
 import static dev.dbbuf.tck.ordering.DeviceOrderingScenario.TORN_COMPLETION;
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.nvme.Capabilities;
 import dev.dbbuf.spec.nvme.ControllerRegister;
@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Timeout;
  *
  * <p>Requirements verified: DBC-ORD-003, DBC-ORD-004, DBC-ORD-005.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 @Conformance(KitSide.DEVICE)
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 public class DeviceOrderingVerification {

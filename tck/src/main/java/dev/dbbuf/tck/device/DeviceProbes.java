@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.device;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.nvme.IoCommands;
 import dev.dbbuf.spec.nvme.SubmissionQueueEntry;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Assumptions;
  *
  * <p>Setting {@code tck.device.threaded=true} asks the provider for an autonomous device instead of a stepped one.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class DeviceProbes {
 
     private DeviceProbes() {

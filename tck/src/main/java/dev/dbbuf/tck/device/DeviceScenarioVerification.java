@@ -8,7 +8,7 @@ import static dev.dbbuf.spec.requirement.Requirement.DBC_ISO_002;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_LIF_004;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_RST_001;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_RST_004;
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.spi.AdminQueueStyle;
 import dev.dbbuf.spec.spi.device.DeviceProvider;
@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Timeout;
  * <p>Requirements verified: DBC-ADM-001, DBC-ADM-002, DBC-EVT-008, DBC-ISO-001, DBC-ISO-002, DBC-LIF-004, DBC-RST-001,
  * DBC-RST-004.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 @Conformance(KitSide.DEVICE)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 300, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)

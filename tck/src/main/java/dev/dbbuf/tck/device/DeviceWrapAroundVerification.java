@@ -4,7 +4,7 @@ import static dev.dbbuf.spec.requirement.Requirement.DBC_ADM_001;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_ADM_002;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_EVT_008;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_LIF_006;
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.eventidx.EventIdxForm;
 import dev.dbbuf.spec.requirement.Requirement;
@@ -41,7 +41,7 @@ import org.opentest4j.AssertionFailedError;
  *
  * <p>Requirements verified: DBC-ADM-001, DBC-ADM-002, DBC-EVT-008, DBC-LIF-006.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 @Conformance(KitSide.DEVICE)
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 public class DeviceWrapAroundVerification {

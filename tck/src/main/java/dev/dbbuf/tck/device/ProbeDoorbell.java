@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.device;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.doorbell.DoorbellWriter;
 import dev.dbbuf.spec.layout.Doorbell;
@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  * {@code ProbeDoorbell} is how the probe host publishes a new tail or head of one queue: by MMIO, or through the
  * shadow buffer with the probe's own EventIdx decision ({@link ProbeShadowDoorbell}).
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public sealed interface ProbeDoorbell permits ProbeDoorbell.Mmio, ProbeShadowDoorbell {
 
     /**

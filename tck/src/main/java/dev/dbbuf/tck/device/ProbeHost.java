@@ -1,18 +1,19 @@
 package dev.dbbuf.tck.device;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.doorbell.DoorbellBuffers;
 import dev.dbbuf.spec.doorbell.DoorbellWriter;
 import dev.dbbuf.spec.eventidx.EventIdxForm;
 import dev.dbbuf.spec.layout.Doorbell;
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.Agent;
 import dev.dbbuf.spec.memory.FirstFitPageAllocator;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.LoadMode;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
 import dev.dbbuf.spec.memory.SegmentHostMemory;
+import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.nvme.AdminCommands;
 import dev.dbbuf.spec.nvme.AdminQueueAttributes;
 import dev.dbbuf.spec.nvme.Capabilities;
@@ -54,7 +55,7 @@ import org.opentest4j.AssertionFailedError;
  * is recorded in {@link #violations()}. Every wait ends at the probe's timeout with a failure naming the requirement
  * the test verifies.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class ProbeHost implements AutoCloseable {
 
     /** Host memory offered to a device that brings none. */
@@ -162,7 +163,7 @@ public final class ProbeHost implements AutoCloseable {
             throw new AssertionFailedError(FailureMessage.of(verifying, "Identify Controller status", "success",
                 done.status(), "needed by this test"));
         }
-        return hostView.readU16(page.address() + IdentifyController.OACS_OFFSET, AccessMode.PLAIN);
+        return hostView.readU16(page.address() + IdentifyController.OACS_OFFSET, LoadMode.PLAIN);
     }
 
     /**
@@ -259,8 +260,8 @@ public final class ProbeHost implements AutoCloseable {
         queues.remove(queue);
         if (buffers != null) {
             // plain: the queue no longer exists, the controller reads its slots only after a new Create
-            hostView.writeU32(buffers.shadowAddress(queue.tail()), 0, AccessMode.PLAIN);
-            hostView.writeU32(buffers.shadowAddress(queue.head()), 0, AccessMode.PLAIN);
+            hostView.writeU32(buffers.shadowAddress(queue.tail()), 0, StoreMode.PLAIN);
+            hostView.writeU32(buffers.shadowAddress(queue.head()), 0, StoreMode.PLAIN);
         }
     }
 

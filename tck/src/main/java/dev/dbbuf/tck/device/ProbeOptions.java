@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.device;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.eventidx.EventIdxForm;
 import dev.dbbuf.spec.spi.AdminQueueStyle;
@@ -15,7 +15,7 @@ import org.apiguardian.api.API;
  * @param adminStyle whether the admin queue is rung by MMIO only or shadowed
  * @param mps        CC.MPS: the memory page size is 4 KiB shifted left by it
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public record ProbeOptions(EventIdxDecision decision, AdminQueueStyle adminStyle, int mps) {
 
     /**

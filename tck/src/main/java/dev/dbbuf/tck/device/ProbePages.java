@@ -1,11 +1,12 @@
 package dev.dbbuf.tck.device;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.LoadMode;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
+import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.tck.memory.KitPageAllocator;
 import org.apiguardian.api.API;
 
@@ -16,7 +17,7 @@ import org.apiguardian.api.API;
  * <p>The sentinel marks a slot as never written; it is no EventIdx a host would ever meet, so the strict host reads it
  * as the zero a Linux host hands over ({@link ProbeShadowDoorbell}). Every other value is applied as read.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class ProbePages {
 
     private final ProbeHost host;
@@ -55,7 +56,7 @@ public final class ProbePages {
     public void fillSentinel(final Region region) {
         for (long a = region.address(); a < region.end(); a += Integer.BYTES) {
             // plain: the probe's marker; ordering against the device does not matter for a marker
-            raw.writeU32(a, ProbeHost.SENTINEL, AccessMode.PLAIN);
+            raw.writeU32(a, ProbeHost.SENTINEL, StoreMode.PLAIN);
         }
     }
 
@@ -90,7 +91,7 @@ public final class ProbePages {
      */
     public int readRaw(final long address) {
         // acquire: pairs with the controller's release store of EventIdx
-        return raw.readU32(address, AccessMode.ACQUIRE);
+        return raw.readU32(address, LoadMode.ACQUIRE);
     }
 
     /**
@@ -101,6 +102,6 @@ public final class ProbePages {
      */
     public void writeShadowRaw(final long address, final int value) {
         // release: pairs with the controller's acquire of the shadow value
-        hostView.writeU32(address, value, AccessMode.RELEASE);
+        hostView.writeU32(address, value, StoreMode.RELEASE);
     }
 }

@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.device;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.memory.Region;
@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
 /**
  * {@code ProbeQueue} is a queue pair as the probe host keeps it: rings, regions, and the doorbell writers in use.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class ProbeQueue {
 
     final int qid;

@@ -1,15 +1,16 @@
 package dev.dbbuf.tck.device;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.doorbell.DoorbellBuffers;
 import dev.dbbuf.spec.eventidx.EventIdx;
 import dev.dbbuf.spec.eventidx.EventIdxForm;
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.layout.DoorbellLayout;
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.Fence;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.LoadMode;
+import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.spi.driver.ControllerPort;
 import dev.dbbuf.spec.spi.eventidx.EventIdxDecision;
 import dev.dbbuf.tck.verdict.FailureMessage;
@@ -33,7 +34,7 @@ import org.apiguardian.api.API;
  * <p>Each update is remembered, so a wait that ends without progress names the update that did not ring and the
  * EventIdx value it was decided on.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class ProbeShadowDoorbell implements ProbeDoorbell {
 
     private final HostMemory memory;
@@ -69,20 +70,20 @@ public final class ProbeShadowDoorbell implements ProbeDoorbell {
         this.depth = depth;
         this.decision = decision;
         // release: the controller may read the slot at any time after 0x7C; it must see a whole value
-        memory.writeU32(shadowAddress, initial, AccessMode.RELEASE);
+        memory.writeU32(shadowAddress, initial, StoreMode.RELEASE);
         this.last = new Update(initial, initial, 0, true);
     }
 
     @Override
     public boolean publish(final int value) {
         // plain: the host is the only writer of its shadow entry, so this reads its own last store
-        final int oldValue = memory.readU32(shadowAddress, AccessMode.PLAIN) & 0xFFFF;
+        final int oldValue = memory.readU32(shadowAddress, LoadMode.PLAIN) & 0xFFFF;
         // release: pairs with the controller's acquire load of the shadow value; orders the entries before it
-        memory.writeU32(shadowAddress, value, AccessMode.RELEASE);
+        memory.writeU32(shadowAddress, value, StoreMode.RELEASE);
         // full: the shadow store must be visible before the EventIdx load (store-buffering)
         memory.fence(Fence.FULL);
         // acquire: pairs with the controller's store of EventIdx
-        final int eventIdx = memory.readU32(eventIdxAddress, AccessMode.ACQUIRE);
+        final int eventIdx = memory.readU32(eventIdxAddress, LoadMode.ACQUIRE);
         final boolean ring = mustRing(oldValue, value, eventIdx);
         last = new Update(oldValue, value, eventIdx, ring);
         if (ring) {

@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.device;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.spec.spi.device.DeviceUnderTest;
@@ -23,7 +23,7 @@ import org.opentest4j.AssertionFailedError;
  * is waited for until the timeout. Either failure names the shadow-only updates the probe did not ring, with the
  * EventIdx each was decided on, since a lost doorbell is the usual reason a device stops.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class ProbeWaits {
 
     /** Consecutive idle passes after which a stepped device that is waited for counts as stopped. */

@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.device;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.layout.DoorbellLayout;
@@ -30,7 +30,7 @@ import org.opentest4j.AssertionFailedError;
  * checkpoint where a controller is known to write (right after Doorbell Buffer Config completes, before the host
  * stores its own values) and the test compares once more at its end.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class ShadowAudit {
 
     private final RegionMap regions;

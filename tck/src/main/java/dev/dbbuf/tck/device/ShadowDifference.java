@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.device;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.memory.Region;
@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param actual     what the region holds
  * @param checkpoint when the kit compared, e.g. "after Doorbell Buffer Config"
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public record ShadowDifference(Region region, long address, @Nullable Doorbell doorbell, int expected, int actual,
                                String checkpoint) {
 

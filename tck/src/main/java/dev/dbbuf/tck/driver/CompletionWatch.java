@@ -2,8 +2,9 @@ package dev.dbbuf.tck.driver;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.LoadMode;
+import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.nvme.CompletionQueueEntry;
 import dev.dbbuf.tck.memory.ForwardingHostMemory;
 import java.util.function.LongSupplier;
@@ -41,11 +42,11 @@ class CompletionWatch extends ForwardingHostMemory {
         final long slot = address - CompletionQueueEntry.STATUS_OFFSET;
         // plain: the device wrote the CID half-word just before this status store, on its own thread
         return snoop.claimDoorbellBufferConfig(delegate.readU16(slot + CompletionQueueEntry.CID_OFFSET,
-            AccessMode.PLAIN));
+            LoadMode.PLAIN));
     }
 
     @Override
-    public void writeU16(final long address, final int value, final AccessMode mode) {
+    public void writeU16(final long address, final int value, final StoreMode mode) {
         answersDoorbellBufferConfig(address);
         super.writeU16(address, value, mode);
     }

@@ -2,8 +2,8 @@ package dev.dbbuf.tck.driver;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.nvme.Status;
 import java.util.function.LongSupplier;
 import org.apiguardian.api.API;
@@ -25,7 +25,7 @@ final class DoorbellBufferConfigFailure extends CompletionWatch {
     }
 
     @Override
-    public void writeU16(final long address, final int value, final AccessMode mode) {
+    public void writeU16(final long address, final int value, final StoreMode mode) {
         if (answersDoorbellBufferConfig(address)) {
             onFailure.run();
             delegate.writeU16(address, (value & 1) | Status.INVALID_FIELD.encode() << 1, mode);

@@ -1,26 +1,26 @@
 package dev.dbbuf.tck.driver;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.layout.DoorbellLayout;
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.LoadMode;
 import dev.dbbuf.spec.nvme.AdminQueueAttributes;
 import dev.dbbuf.spec.nvme.ControllerConfiguration;
 import dev.dbbuf.spec.nvme.ControllerRegister;
 import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.spec.spi.AdminQueueStyle;
 import dev.dbbuf.spec.spi.device.DeviceUnderTest;
-import dev.dbbuf.spec.spi.device.ExecutionModel;
 import dev.dbbuf.spec.spi.driver.ControllerPort;
+import dev.dbbuf.spec.spi.driver.DeviceControllerPort;
+import dev.dbbuf.spec.spi.driver.ForwardingControllerPort;
 import dev.dbbuf.tck.memory.GuardedHostMemory;
 import dev.dbbuf.tck.verdict.FailureMessage;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongUnaryOperator;
 import org.apiguardian.api.API;
 
@@ -37,8 +37,8 @@ import org.apiguardian.api.API;
  * waits for the device, or finishes is a DBC-EVT-003 finding ({@link UpdateJudgement}). Host writes to the EventIdx buffer while the controller
  * owns it are DBC-ISO-005 findings.
  */
-@API(status = STABLE, since = "0.1")
-public final class DoorbellObserver implements ControllerPort, GuardedHostMemory.WriteHook {
+@API(status = INTERNAL, since = "0.1")
+public final class DoorbellObserver extends ForwardingControllerPort implements GuardedHostMemory.WriteHook {
 
     private final DeviceUnderTest device;
     private final HostMemory raw;
@@ -67,6 +67,7 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
     DoorbellObserver(final DeviceUnderTest device, final HostMemory raw, final DriverFindings findings,
                      final int dstrd, final AdminQueueStyle declaredAdminStyle, final LongUnaryOperator regionBytes,
                      final EventIdxAdversary adversary) {
+        super(new DeviceControllerPort(device));
         this.device = device;
         this.injector = new EventIdxInjector(adversary, raw, dstrd);
         this.raw = raw;
@@ -193,7 +194,7 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
         final String where = doorbell + " shadow @" + FailureMessage.hex(snoop.shadowBase() + offset);
         checkPending(doorbell, "before its next shadow store");
         // plain: the driver is the only writer of its shadow entry; this is the value before its store
-        final int oldValue = raw.readU32(snoop.shadowBase() + offset, AccessMode.PLAIN);
+        final int oldValue = raw.readU32(snoop.shadowBase() + offset, LoadMode.PLAIN);
         final int depth = doorbell instanceof Doorbell.SubmissionTail ? snoop.submissionDepth(doorbell.qid())
             : snoop.completionDepth(doorbell.qid());
         final long eventIdxAddress = snoop.eventIdxBase() + offset;
@@ -202,7 +203,7 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
         final EventIdxPosition position = update && snoop.configCompleted() && snoop.eventIdxBase() >= 0
             ? injector.inject(doorbell, eventIdxAddress, oldValue, newValue, depth) : null;
         // acquire: pairs with the controller's store of EventIdx; a stepped device cannot change it meanwhile
-        final int eventIdx = raw.readU32(eventIdxAddress, AccessMode.ACQUIRE);
+        final int eventIdx = raw.readU32(eventIdxAddress, LoadMode.ACQUIRE);
         if (!snoop.configCompleted()) {
             findings.record(Requirement.DBC_LIF_005, FailureMessage.of(Requirement.DBC_LIF_005, where,
                 "no shadow store before Doorbell Buffer Config completed", "shadow store", "value=" + newValue));
@@ -304,16 +305,6 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
     }
 
     @Override
-    public int readRegister32(final int offset) {
-        return device.readRegister32(offset);
-    }
-
-    @Override
-    public long readRegister64(final int offset) {
-        return device.readRegister64(offset);
-    }
-
-    @Override
     public void writeRegister32(final int offset, final int value) {
         synchronized (this) {
             final java.util.Optional<Doorbell> doorbell = DoorbellLayout.doorbellAt(offset, dstrd);
@@ -343,7 +334,7 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
                 }
             }
         }
-        device.writeRegister32(offset, value);
+        super.writeRegister32(offset, value);
     }
 
     @Override
@@ -351,7 +342,7 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
         if (offset == ControllerRegister.ACQ) {
             adminCompletionQueue = value;
         }
-        device.writeRegister64(offset, value);
+        super.writeRegister64(offset, value);
         if (offset == ControllerRegister.ASQ) {
             final AdminQueueAttributes aqa = AdminQueueAttributes.decode(device.readRegister32(ControllerRegister.AQA));
             snoop.adminQueue(value, aqa.submissionQueueDepth(), aqa.completionQueueDepth());
@@ -364,11 +355,7 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
             checkAllPending("before the driver waited for the device");
             injector.deliver(device, this::liveShadowValue);
         }
-        if (device.executionModel() instanceof ExecutionModel.Stepped stepped) {
-            stepped.step().runOnce();
-        } else if (device.executionModel() instanceof ExecutionModel.Autonomous autonomous) {
-            LockSupport.parkNanos(Math.min(autonomous.pollInterval().toNanos(), 1_000_000));
-        }
+        super.idle();
     }
 
     /** A doorbell's shadow value, or -1 if its queue is gone or no buffer is configured. */
@@ -380,7 +367,7 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
             return -1;
         }
         // plain: the driver's thread is the one waiting here; its last store is visible to it
-        final int value = raw.readU32(base + DoorbellLayout.entryOffset(doorbell, dstrd), AccessMode.PLAIN);
+        final int value = raw.readU32(base + DoorbellLayout.entryOffset(doorbell, dstrd), LoadMode.PLAIN);
         return Integer.compareUnsigned(value, depth) < 0 ? value : -1;
     }
 

@@ -1,7 +1,7 @@
 package dev.dbbuf.tck.driver;
 
 import static dev.dbbuf.spec.requirement.Requirement.DBC_EVT_003;
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.spi.device.DeviceConfiguration;
 import dev.dbbuf.spec.spi.driver.DriverConfiguration;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Timeout;
  *
  * <p>Requirements verified: DBC-EVT-003.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 @Conformance(KitSide.DRIVER)
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 public class DriverEventIdxPositionVerification {

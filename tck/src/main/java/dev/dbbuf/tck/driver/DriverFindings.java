@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.driver;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.tck.trace.TestLedger;
@@ -18,7 +18,7 @@ import org.opentest4j.AssertionFailedError;
  * whatever thread saw them, and raises them on the test's thread at the end of a test. {@link #first()} names the
  * root cause when a test stops making progress.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class DriverFindings {
 
     private final Map<Requirement, List<String>> findings = new EnumMap<>(Requirement.class);

@@ -1,10 +1,10 @@
 package dev.dbbuf.tck.driver;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.Agent;
 import dev.dbbuf.spec.memory.FirstFitPageAllocator;
+import dev.dbbuf.spec.memory.LoadMode;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
 import dev.dbbuf.spec.memory.SegmentHostMemory;
@@ -42,7 +42,7 @@ import org.opentest4j.AssertionFailedError;
  * freed pages are poisoned (a later access breaks DBC-FBK-005), and an allocator that reports doorbell buffers freed
  * while the controller may still use them ({@link LiveBufferFree}, DBC-FBK-005).
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class DriverHarness implements AutoCloseable {
 
     private static final long MEMORY_BYTES = 32L << 20;
@@ -165,7 +165,7 @@ public final class DriverHarness implements AutoCloseable {
         for (final Region region : regions.live(RegionKind.SHADOW_DOORBELL)) {
             for (long at = region.address(); at + Integer.BYTES <= region.end(); at += Integer.BYTES) {
                 // plain: the driver's stores are done; the controller never writes this buffer
-                if (memory.readU32(at, AccessMode.PLAIN) != 0) {
+                if (memory.readU32(at, LoadMode.PLAIN) != 0) {
                     words++;
                 }
             }

@@ -4,7 +4,7 @@ import static dev.dbbuf.spec.requirement.Requirement.DBC_ORD_001;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_ORD_002;
 import static dev.dbbuf.tck.ordering.DriverOrderingScenario.LOST_DOORBELL;
 import static dev.dbbuf.tck.ordering.DriverOrderingScenario.TORN_PUBLICATION;
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.spec.spi.Providers;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Timeout;
  *
  * <p>Requirements verified: DBC-ORD-001, DBC-ORD-002.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 @Conformance(KitSide.DRIVER)
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 public class DriverOrderingVerification {

@@ -8,7 +8,7 @@ import static dev.dbbuf.spec.requirement.Requirement.DBC_LAY_005;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_LIF_003;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_LIF_005;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_RST_003;
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.spi.device.EventIdxPolicy;
 import dev.dbbuf.tck.Verifies;
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Timeout;
  * <p>Requirements verified: DBC-ADM-003, DBC-EVT-003, DBC-FBK-005, DBC-ISO-005, DBC-LAY-005, DBC-LIF-003,
  * DBC-LIF-005, DBC-RST-003.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 @Conformance(KitSide.DRIVER)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 300, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)

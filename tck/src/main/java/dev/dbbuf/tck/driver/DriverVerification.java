@@ -12,16 +12,16 @@ import static dev.dbbuf.spec.requirement.Requirement.DBC_FBK_003;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_FBK_004;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_FBK_005;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_ISO_005;
-import static dev.dbbuf.spec.requirement.Requirement.DBC_LAY_003;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_LAY_001;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_LAY_002;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_LAY_003;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_LAY_004;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_LAY_005;
-import static dev.dbbuf.spec.requirement.Requirement.DBC_LIF_005;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_LIF_003;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_LIF_005;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_RST_002;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_RST_003;
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.layout.DoorbellLayout;
 import dev.dbbuf.spec.requirement.Requirement;
@@ -51,7 +51,7 @@ import org.opentest4j.AssertionFailedError;
  * DBC-FBK-001, DBC-FBK-002, DBC-FBK-003, DBC-FBK-004, DBC-FBK-005, DBC-ISO-005, DBC-LAY-003, DBC-LAY-004,
  * DBC-LAY-005, DBC-LIF-003, DBC-LIF-005, DBC-RST-002, DBC-RST-003.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 @Conformance(KitSide.DRIVER)
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 public class DriverVerification {

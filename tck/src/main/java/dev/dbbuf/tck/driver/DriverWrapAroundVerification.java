@@ -2,7 +2,7 @@ package dev.dbbuf.tck.driver;
 
 import static dev.dbbuf.spec.requirement.Requirement.DBC_EVT_003;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_LIF_006;
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.spec.spi.device.EventIdxPolicy;
@@ -32,7 +32,7 @@ import org.opentest4j.AssertionFailedError;
  *
  * <p>Requirements verified: DBC-EVT-003, DBC-LIF-006.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 @Conformance(KitSide.DRIVER)
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 public class DriverWrapAroundVerification {

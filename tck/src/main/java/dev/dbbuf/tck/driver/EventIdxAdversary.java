@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.driver;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.layout.Doorbell;
 import java.util.Objects;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * the probe device by the kit before the device next runs, as a controller that keeps polling would see it: the
  * driver's verdict then depends only on the rings the rule requires (DBC-EVT-003), never on a stall the kit caused.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public sealed interface EventIdxAdversary {
 
     /**

@@ -4,8 +4,8 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.layout.DoorbellLayout;
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.spi.device.DeviceUnderTest;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -44,7 +44,7 @@ final class EventIdxInjector {
         final EventIdxPosition position = adversary.choose(doorbell, oldValue, newValue, depth);
         if (position != null) {
             // release: as the controller's EventIdx store, which the host's acquire load pairs with
-            raw.writeU32(eventIdxAddress, position.value(oldValue, newValue, depth), AccessMode.RELEASE);
+            raw.writeU32(eventIdxAddress, position.value(oldValue, newValue, depth), StoreMode.RELEASE);
             unheard.add(doorbell);
         }
         return position;

@@ -2,8 +2,8 @@ package dev.dbbuf.tck.driver;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.LoadMode;
 import dev.dbbuf.tck.memory.ForwardingHostMemory;
 import org.apiguardian.api.API;
 
@@ -33,14 +33,14 @@ final class EventIdxLoadWatch extends ForwardingHostMemory {
     }
 
     @Override
-    public int readU32(final long address, final AccessMode mode) {
+    public int readU32(final long address, final LoadMode mode) {
         final int value = super.readU32(address, mode);
         listener.loaded(address, value);
         return value;
     }
 
     @Override
-    public int readU16(final long address, final AccessMode mode) {
+    public int readU16(final long address, final LoadMode mode) {
         final int value = super.readU16(address, mode);
         listener.loaded(address, value);
         return value;

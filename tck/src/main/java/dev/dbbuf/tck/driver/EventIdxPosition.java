@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.driver;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import org.apiguardian.api.API;
 
@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  * positions marked "ring" below require one; the others do not, and a driver may still ring (an extra write is
  * always allowed).
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public enum EventIdxPosition {
     /** {@code old - 1}: the controller consumed less than the host published before; no ring. */
     BEHIND,

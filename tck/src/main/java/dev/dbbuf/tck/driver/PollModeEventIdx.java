@@ -2,8 +2,8 @@ package dev.dbbuf.tck.driver;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.tck.memory.ForwardingHostMemory;
 import org.apiguardian.api.API;
 
@@ -25,7 +25,7 @@ final class PollModeEventIdx extends ForwardingHostMemory {
     }
 
     @Override
-    public void writeU32(final long address, final int value, final AccessMode mode) {
+    public void writeU32(final long address, final int value, final StoreMode mode) {
         final long base = snoop.eventIdxBase();
         final boolean eventIdx = base >= 0 && address >= base && address < base + snoop.pageSize();
         super.writeU32(address, eventIdx ? POLL_MODE : value, mode);

@@ -1,13 +1,13 @@
 package dev.dbbuf.tck.driver;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import org.apiguardian.api.API;
 
 /**
  * {@code ProbeDeviceFault} is what the kit makes the probe device do that a driver must cope with.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public enum ProbeDeviceFault {
     /** The device as it is. */
     NONE,

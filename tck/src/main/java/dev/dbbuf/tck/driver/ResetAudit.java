@@ -2,8 +2,8 @@ package dev.dbbuf.tck.driver;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.LoadMode;
 import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.tck.verdict.FailureMessage;
 import org.apiguardian.api.API;
@@ -62,7 +62,7 @@ final class ResetAudit {
         int firstValue = 0;
         for (long offset = 0; offset < pageSize; offset += Integer.BYTES) {
             // plain: the controller has forgotten the page since the reset; only the driver wrote it since
-            final int value = raw.readU32(base + offset, AccessMode.PLAIN);
+            final int value = raw.readU32(base + offset, LoadMode.PLAIN);
             if (value != 0) {
                 nonZero++;
                 if (first < 0) {

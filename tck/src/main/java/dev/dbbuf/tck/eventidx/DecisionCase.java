@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.eventidx;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.util.Comparator;
 import org.apiguardian.api.API;
@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  * @param eventIdx the controller's EventIdx
  * @param depth    queue depth
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public record DecisionCase(int oldValue, int newValue, int eventIdx, int depth) {
 
     /** Smaller depth first, then smaller old, new and EventIdx: the first in this order is the minimal case. */

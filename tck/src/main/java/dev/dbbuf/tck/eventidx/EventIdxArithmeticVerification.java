@@ -2,7 +2,7 @@ package dev.dbbuf.tck.eventidx;
 
 import static dev.dbbuf.spec.requirement.Requirement.DBC_EVT_001;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_EVT_002;
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.spec.spi.eventidx.EventIdxDecision;
@@ -39,7 +39,7 @@ import org.opentest4j.AssertionFailedError;
  * </ul>
  * The batches shared by several tests run once per class.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 @Conformance(KitSide.EVENTIDX)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public class EventIdxArithmeticVerification {

@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.eventidx;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.eventidx.EventIdxForm;
 import dev.dbbuf.spec.spi.eventidx.EventIdxDecision;
@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  * with the forms real hosts use: {@code reference} and {@code normative} (the rule), {@code spec-example},
  * {@code linux16}, {@code spdk16}.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public abstract class FormEventIdxProvider implements EventIdxProvider {
 
     private final String name;

@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.guard;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.tck.verdict.FailureMessage;
@@ -20,7 +20,7 @@ import org.opentest4j.AssertionFailedError;
  * return in time becomes an {@link AssertionFailedError} in the kit's {@link FailureMessage} format, naming the call;
  * a hung plug-in thread is abandoned (it is a daemon, so it cannot keep the run alive).
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class Guard {
 
     private Guard() {

@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.guard;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.io.Serial;
 import org.apiguardian.api.API;
@@ -14,7 +14,7 @@ import org.opentest4j.AssertionFailedError;
  * <p>A finding about behaviour can be advisory (a SHOULD rule that is not met); a plug-in that throws or hangs is a
  * defect whatever the rule's level, so the kit keeps the two apart by type rather than by message.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class PluginMisbehaviour extends AssertionFailedError {
 
     @Serial

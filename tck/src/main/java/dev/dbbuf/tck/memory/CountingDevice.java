@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.memory;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.layout.DoorbellLayout;
@@ -15,7 +15,7 @@ import org.apiguardian.api.API;
  * {@code CountingDevice} wraps a device under test and counts MMIO doorbell writes per doorbell (each one a trap the
  * extension exists to avoid).
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class CountingDevice extends ForwardingDeviceUnderTest {
 
     private final int dstrd;

@@ -1,17 +1,18 @@
 package dev.dbbuf.tck.memory;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.Fence;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.LoadMode;
+import dev.dbbuf.spec.memory.StoreMode;
 import org.apiguardian.api.API;
 
 /**
  * {@code ForwardingHostMemory} passes every access to another memory; kit views override the accesses they watch or
  * change.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public class ForwardingHostMemory implements HostMemory {
 
     /** The memory accesses go to. */
@@ -42,32 +43,32 @@ public class ForwardingHostMemory implements HostMemory {
     }
 
     @Override
-    public int readU16(final long address, final AccessMode mode) {
+    public int readU16(final long address, final LoadMode mode) {
         return delegate.readU16(address, mode);
     }
 
     @Override
-    public void writeU16(final long address, final int value, final AccessMode mode) {
+    public void writeU16(final long address, final int value, final StoreMode mode) {
         delegate.writeU16(address, value, mode);
     }
 
     @Override
-    public int readU32(final long address, final AccessMode mode) {
+    public int readU32(final long address, final LoadMode mode) {
         return delegate.readU32(address, mode);
     }
 
     @Override
-    public void writeU32(final long address, final int value, final AccessMode mode) {
+    public void writeU32(final long address, final int value, final StoreMode mode) {
         delegate.writeU32(address, value, mode);
     }
 
     @Override
-    public long readU64(final long address, final AccessMode mode) {
+    public long readU64(final long address, final LoadMode mode) {
         return delegate.readU64(address, mode);
     }
 
     @Override
-    public void writeU64(final long address, final long value, final AccessMode mode) {
+    public void writeU64(final long address, final long value, final StoreMode mode) {
         delegate.writeU64(address, value, mode);
     }
 

@@ -1,13 +1,14 @@
 package dev.dbbuf.tck.memory;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.Agent;
 import dev.dbbuf.spec.memory.Fence;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.LoadMode;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
+import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.requirement.Requirement;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -24,7 +25,7 @@ import org.apiguardian.api.API;
  * A {@link WriteHook} sees every store before it happens (the driver suite's observer uses it; whether a host write
  * to the EventIdx buffer is allowed depends on protocol state only the observer knows).
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class GuardedHostMemory implements HostMemory {
 
     private final HostMemory delegate;
@@ -112,37 +113,37 @@ public final class GuardedHostMemory implements HostMemory {
     }
 
     @Override
-    public int readU16(final long address, final AccessMode mode) {
+    public int readU16(final long address, final LoadMode mode) {
         checkRead(address, 2);
         return delegate.readU16(address, mode);
     }
 
     @Override
-    public void writeU16(final long address, final int value, final AccessMode mode) {
+    public void writeU16(final long address, final int value, final StoreMode mode) {
         checkWrite(address, 2, value & 0xFFFF);
         delegate.writeU16(address, value, mode);
     }
 
     @Override
-    public int readU32(final long address, final AccessMode mode) {
+    public int readU32(final long address, final LoadMode mode) {
         checkRead(address, 4);
         return delegate.readU32(address, mode);
     }
 
     @Override
-    public void writeU32(final long address, final int value, final AccessMode mode) {
+    public void writeU32(final long address, final int value, final StoreMode mode) {
         checkWrite(address, 4, value & 0xFFFF_FFFFL);
         delegate.writeU32(address, value, mode);
     }
 
     @Override
-    public long readU64(final long address, final AccessMode mode) {
+    public long readU64(final long address, final LoadMode mode) {
         checkRead(address, 8);
         return delegate.readU64(address, mode);
     }
 
     @Override
-    public void writeU64(final long address, final long value, final AccessMode mode) {
+    public void writeU64(final long address, final long value, final StoreMode mode) {
         checkWrite(address, 8);
         delegate.writeU64(address, value, mode);
     }

@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.memory;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.memory.HostMemory;
 import dev.dbbuf.spec.memory.PageAllocator;
@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  * freed regions (filled with {@link #POISON}, retired in the {@link RegionMap}) so a later access is a violation.
  * Freed regions stay quarantined (never handed out again), so a stale access cannot hide behind a new owner.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class KitPageAllocator implements PageAllocator {
 
     /** The byte freed memory is filled with. */

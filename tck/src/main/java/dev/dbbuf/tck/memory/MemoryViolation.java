@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.memory;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.memory.Agent;
 import dev.dbbuf.spec.memory.Region;
@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  * @param region      the region it fell in
  * @param expected    what the rule allows there
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public record MemoryViolation(Requirement requirement, Agent agent, String access, long address, Region region,
                               String expected) {
 

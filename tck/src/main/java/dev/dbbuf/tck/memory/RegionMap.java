@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.memory;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  * {@code RegionMap} knows every live region and every retired one (freed, or given up at a reset), with the rule a
  * later access to a retired region breaks.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class RegionMap {
 
     /**

@@ -1,11 +1,11 @@
 package dev.dbbuf.tck.memory;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.HostMemory;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
+import dev.dbbuf.spec.memory.StoreMode;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.LongToIntFunction;
@@ -21,7 +21,7 @@ import org.apiguardian.api.API;
  * before the mirror; the mirror is read on the host's thread only, which also makes every host store, so the two never
  * disagree about a host store.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class ShadowMirror extends ForwardingHostMemory {
 
     private final RegionMap regions;
@@ -55,19 +55,19 @@ public final class ShadowMirror extends ForwardingHostMemory {
     }
 
     @Override
-    public void writeU16(final long address, final int value, final AccessMode mode) {
+    public void writeU16(final long address, final int value, final StoreMode mode) {
         super.writeU16(address, value, mode);
         mirror(address, Short.BYTES, i -> value >>> (Byte.SIZE * i));
     }
 
     @Override
-    public void writeU32(final long address, final int value, final AccessMode mode) {
+    public void writeU32(final long address, final int value, final StoreMode mode) {
         super.writeU32(address, value, mode);
         mirror(address, Integer.BYTES, i -> value >>> (Byte.SIZE * i));
     }
 
     @Override
-    public void writeU64(final long address, final long value, final AccessMode mode) {
+    public void writeU64(final long address, final long value, final StoreMode mode) {
         super.writeU64(address, value, mode);
         mirror(address, Long.BYTES, i -> (int) (value >>> (Byte.SIZE * i)));
     }

@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.memory;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.tck.trace.TestLedger;
@@ -14,7 +14,7 @@ import org.opentest4j.AssertionFailedError;
  * {@code ViolationRecorder} collects violations from any thread (the device's included) and raises them on the
  * test's thread when asked, so a misbehaving device is reported, not crashed.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class ViolationRecorder {
 
     private final List<MemoryViolation> violations = new ArrayList<>();

@@ -7,14 +7,15 @@ import dev.dbbuf.ordering.AgentPort;
 import dev.dbbuf.ordering.FinalState;
 import dev.dbbuf.ordering.Grade;
 import dev.dbbuf.ordering.MmioWrite;
+import dev.dbbuf.ordering.OrderingScenario;
 import dev.dbbuf.ordering.OutcomeSpec;
 import dev.dbbuf.ordering.OutcomeTable;
-import dev.dbbuf.ordering.Scenario;
 import dev.dbbuf.spec.doorbell.HostShadowDoorbell;
 import dev.dbbuf.spec.eventidx.EventIdxForm;
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.LoadMode;
 import dev.dbbuf.spec.memory.SegmentHostMemory;
+import dev.dbbuf.spec.nvme.Capabilities;
 import dev.dbbuf.spec.nvme.CompletionQueueEntry;
 import dev.dbbuf.spec.nvme.ControllerRegister;
 import dev.dbbuf.spec.nvme.IoCommands;
@@ -24,7 +25,6 @@ import dev.dbbuf.spec.spi.device.DeviceConfiguration;
 import dev.dbbuf.spec.spi.device.DeviceProvider;
 import dev.dbbuf.spec.spi.device.DeviceUnderTest;
 import dev.dbbuf.spec.spi.device.ExecutionModel;
-import dev.dbbuf.spec.nvme.Capabilities;
 import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -45,7 +45,7 @@ import org.jspecify.annotations.Nullable;
  * Every device access to host memory is a scheduling point.
  */
 @API(status = INTERNAL, since = "0.1")
-public final class DeviceOrderingScenario implements Scenario {
+public final class DeviceOrderingScenario implements OrderingScenario {
 
     /** Every submission completed once, in order, with the content the host polled. */
     public static final String ALL_COMPLETED = "ALL_COMPLETED";
@@ -71,7 +71,7 @@ public final class DeviceOrderingScenario implements Scenario {
 
     private final DeviceProvider provider;
     private final DeviceConfiguration configuration;
-    private final DeviceLayout layout;
+    private final ExplorationMemoryMap layout;
     private final int submissions;
     private final List<byte[]> entries = new ArrayList<>();
 
@@ -86,7 +86,7 @@ public final class DeviceOrderingScenario implements Scenario {
      */
     public DeviceOrderingScenario(final DeviceProvider provider, final DeviceConfiguration configuration, final int dstrd,
                            final int depth, final int submissions) {
-        this(provider, configuration, new DeviceLayout(dstrd, depth), submissions);
+        this(provider, configuration, new ExplorationMemoryMap(dstrd, depth), submissions);
     }
 
     /**
@@ -101,11 +101,11 @@ public final class DeviceOrderingScenario implements Scenario {
      */
     public DeviceOrderingScenario(final DeviceProvider provider, final DeviceConfiguration configuration, final int dstrd,
                                   final int depth, final int cqDepth, final int submissions) {
-        this(provider, configuration, new DeviceLayout(dstrd, depth, cqDepth), submissions);
+        this(provider, configuration, new ExplorationMemoryMap(dstrd, depth, cqDepth), submissions);
     }
 
     private DeviceOrderingScenario(final DeviceProvider provider, final DeviceConfiguration configuration,
-                                   final DeviceLayout layout, final int submissions) {
+                                   final ExplorationMemoryMap layout, final int submissions) {
         this.provider = provider;
         this.configuration = configuration;
         this.layout = layout;
@@ -201,7 +201,7 @@ public final class DeviceOrderingScenario implements Scenario {
                 final long slot = layout.cqSlot(k % layout.cqDepth());
                 final int phase = (k / layout.cqDepth()) % 2 == 0 ? PHASE_BIT : 0;
                 // acquire: pairs with the device's release store of the status half that carries the phase tag
-                port.awaitLoad(slot + CompletionQueueEntry.STATUS_OFFSET, Short.BYTES, AccessMode.ACQUIRE,
+                port.awaitLoad(slot + CompletionQueueEntry.STATUS_OFFSET, Short.BYTES, LoadMode.ACQUIRE,
                     status -> (status & PHASE_BIT) == phase);
                 final CompletionQueueEntry entry = CompletionQueueEntry.poll(memory, slot, phase == PHASE_BIT);
                 polled.add(entry == null ? new CompletionQueueEntry(0, 0, 0, 0, Status.SUCCESS, false) : entry);

@@ -38,12 +38,12 @@ final class DeviceSetUp {
     private int cid;
 
     DeviceSetUp(final DeviceUnderTest device, final ExecutionModel.Step step, final HostMemory hostView,
-                final DeviceLayout layout) {
+                final ExplorationMemoryMap layout) {
         this.device = device;
         this.step = step;
         this.dstrd = layout.dstrd();
-        this.adminSq = new SubmissionQueueWriter(hostView, layout.adminSq(), DeviceLayout.ADMIN_DEPTH);
-        this.adminCq = new CompletionQueueReader(hostView, layout.adminCq(), DeviceLayout.ADMIN_DEPTH);
+        this.adminSq = new SubmissionQueueWriter(hostView, layout.adminSq(), ExplorationMemoryMap.ADMIN_DEPTH);
+        this.adminCq = new CompletionQueueReader(hostView, layout.adminCq(), ExplorationMemoryMap.ADMIN_DEPTH);
     }
 
     /**
@@ -51,9 +51,9 @@ final class DeviceSetUp {
      *
      * @param layout where everything lives
      */
-    void run(final DeviceLayout layout) {
+    void run(final ExplorationMemoryMap layout) {
         device.writeRegister32(ControllerRegister.AQA,
-            new AdminQueueAttributes(DeviceLayout.ADMIN_DEPTH, DeviceLayout.ADMIN_DEPTH).encode());
+            new AdminQueueAttributes(ExplorationMemoryMap.ADMIN_DEPTH, ExplorationMemoryMap.ADMIN_DEPTH).encode());
         device.writeRegister64(ControllerRegister.ASQ, layout.adminSq());
         device.writeRegister64(ControllerRegister.ACQ, layout.adminCq());
         device.writeRegister32(ControllerRegister.CC, ControllerConfiguration.enabled(0).encode());

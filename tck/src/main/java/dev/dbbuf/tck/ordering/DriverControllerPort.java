@@ -7,7 +7,8 @@ import dev.dbbuf.spec.nvme.AdminQueueAttributes;
 import dev.dbbuf.spec.nvme.ControllerRegister;
 import dev.dbbuf.spec.spi.device.DeviceUnderTest;
 import dev.dbbuf.spec.spi.device.ExecutionModel;
-import dev.dbbuf.spec.spi.driver.ControllerPort;
+import dev.dbbuf.spec.spi.driver.DeviceControllerPort;
+import dev.dbbuf.spec.spi.driver.ForwardingControllerPort;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -18,17 +19,14 @@ import org.jspecify.annotations.Nullable;
  * kit's device agent takes, while register reads still answer from the set-up device, which no longer runs.
  */
 @API(status = INTERNAL, since = "0.1")
-final class DriverControllerPort implements ControllerPort {
+final class DriverControllerPort extends ForwardingControllerPort {
 
-    private final DeviceUnderTest device;
-    private final ExecutionModel.Step step;
     private @Nullable AgentPort explored;
     private long adminSq = -1;
     private int adminDepth;
 
     DriverControllerPort(final DeviceUnderTest device, final ExecutionModel.Step step) {
-        this.device = device;
-        this.step = step;
+        super(new DeviceControllerPort(device, step::runOnce));
     }
 
     /**
@@ -54,16 +52,6 @@ final class DriverControllerPort implements ControllerPort {
     }
 
     @Override
-    public int readRegister32(final int offset) {
-        return device.readRegister32(offset);
-    }
-
-    @Override
-    public long readRegister64(final int offset) {
-        return device.readRegister64(offset);
-    }
-
-    @Override
     public void writeRegister32(final int offset, final int value) {
         final AgentPort port = explored;
         if (port != null) {
@@ -73,7 +61,7 @@ final class DriverControllerPort implements ControllerPort {
         if (offset == ControllerRegister.AQA) {
             adminDepth = AdminQueueAttributes.decode(value).submissionQueueDepth();
         }
-        device.writeRegister32(offset, value);
+        super.writeRegister32(offset, value);
     }
 
     @Override
@@ -85,13 +73,13 @@ final class DriverControllerPort implements ControllerPort {
         if (offset == ControllerRegister.ASQ) {
             adminSq = value;
         }
-        device.writeRegister64(offset, value);
+        super.writeRegister64(offset, value);
     }
 
     @Override
     public void idle() {
         if (explored == null) {
-            step.runOnce();
+            super.idle();
         }
     }
 }

@@ -7,9 +7,9 @@ import dev.dbbuf.ordering.AgentPort;
 import dev.dbbuf.ordering.FinalState;
 import dev.dbbuf.ordering.Grade;
 import dev.dbbuf.ordering.MmioWrite;
+import dev.dbbuf.ordering.OrderingScenario;
 import dev.dbbuf.ordering.OutcomeSpec;
 import dev.dbbuf.ordering.OutcomeTable;
-import dev.dbbuf.ordering.Scenario;
 import dev.dbbuf.spec.doorbell.ControllerShadowDoorbell;
 import dev.dbbuf.spec.memory.FirstFitPageAllocator;
 import dev.dbbuf.spec.memory.HostMemory;
@@ -47,7 +47,7 @@ import org.jspecify.annotations.Nullable;
  * it has not moved.
  */
 @API(status = INTERNAL, since = "0.1")
-public final class DriverOrderingScenario implements Scenario {
+public final class DriverOrderingScenario implements OrderingScenario {
 
     /** Every entry fetched once, with the driver's final content. */
     public static final String ALL_FETCHED = "ALL_FETCHED";

@@ -6,7 +6,7 @@ import dev.dbbuf.ordering.ExplorationResult;
 import dev.dbbuf.ordering.Explorer;
 import dev.dbbuf.ordering.Finding;
 import dev.dbbuf.ordering.MemoryModel;
-import dev.dbbuf.ordering.Scenario;
+import dev.dbbuf.ordering.OrderingScenario;
 import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.tck.trace.KitEnvironment;
 import dev.dbbuf.tck.trace.TestLedger;
@@ -53,12 +53,12 @@ public final class OrderingExploration {
      * @return the exploration
      */
     public static OrderingExploration of(final KitEnvironment env, final String key,
-                                         final Supplier<? extends Scenario> scenario) {
+                                         final Supplier<? extends OrderingScenario> scenario) {
         final long executions = env.longSetting("tck.ordering.executions", DEFAULT_EXECUTIONS);
         final int runs = (int) env.longSetting("tck.ordering.runs", DEFAULT_RUNS);
         final String cacheKey = "%s|seed=%d|executions=%d|runs=%d".formatted(key, env.seed(), executions, runs);
         return new OrderingExploration(env.runShared(OrderingExploration.class, cacheKey, k -> {
-            final Scenario built = scenario.get();
+            final OrderingScenario built = scenario.get();
             final List<Explored> all = new ArrayList<>();
             for (final MemoryModel model : MemoryModel.values()) {
                 final Explorer explorer = new Explorer(model, Explorer.DEFAULT_MAX_STEPS, executions);

@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.scenario;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.spi.device.EventIdxPolicy;
 import java.util.List;
@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  * @param probeHostSteps     whether to generate ringing policy switches and MMIO kicks (device suite)
  * @param probeDevicePolicies the EventIdx policies to ask of the driver suite's probe device; empty on the device suite
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public record GeneratorProfile(int maxDepth, int maxPairs, int minSteps, int maxSteps, boolean probeHostSteps,
                                List<EventIdxPolicy> probeDevicePolicies) {
 

@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.scenario;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.spi.device.EventIdxPolicy;
 import java.util.List;
@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  *                          (the device under test keeps its own)
  * @param steps             the actions, in order
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public record Scenario(int index, @Nullable EventIdxPolicy probeDevicePolicy, List<Step> steps) {
 
     /**

@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.scenario;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.tck.trace.KitEnvironment;
@@ -39,7 +39,7 @@ import org.opentest4j.AssertionFailedError;
  * @param seed      the run's seed
  * @param minimum   scenarios a campaign must run for its verdict to count as complete
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public record ScenarioCampaign(int scenarios, long steps, Duration took, Map<Requirement, Report> failures,
                                long seed, int minimum) {
 

@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.scenario;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.requirement.Requirement;
 import org.apiguardian.api.API;
@@ -12,6 +12,6 @@ import org.apiguardian.api.API;
  * @param message     the failure in the kit's format
  * @param step        the index of the step after which it was found; the step count if found at the end
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public record ScenarioFailure(Requirement requirement, String message, int step) {
 }

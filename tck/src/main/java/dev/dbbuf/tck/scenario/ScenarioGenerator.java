@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.scenario;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.eventidx.EventIdxForm;
 import dev.dbbuf.spec.spi.device.EventIdxPolicy;
@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * <p>It follows each pair's indices in a small model of its own, only to aim those batches; the runner clamps every
  * count to what the queue really admits.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class ScenarioGenerator {
 
     /** The deepest queue a generated scenario creates; the wrap-around tests cover 65536 on their own. */

@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.scenario;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.tck.verdict.FailureMessage;
@@ -14,7 +14,7 @@ import org.opentest4j.TestAbortedException;
  * invariant. A target that cannot be set up because the implementation lacks a capability aborts the test (reported
  * NOT_APPLICABLE), it is not a failure.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class ScenarioRunner {
 
     private final Function<Scenario, ScenarioTarget> targets;

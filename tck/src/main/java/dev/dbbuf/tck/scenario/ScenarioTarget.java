@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.scenario;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.requirement.Requirement;
 import org.apiguardian.api.API;
@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  * message starts with a requirement id (the kit's format) counts for that requirement, any other for
  * {@link #fallback()}.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public interface ScenarioTarget extends AutoCloseable {
 
     /**

@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.scenario;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.requirement.Requirement;
 import org.apiguardian.api.API;
@@ -9,7 +9,7 @@ import org.opentest4j.AssertionFailedError;
 /**
  * {@code ScenarioViolation} is a broken invariant found while a scenario runs.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class ScenarioViolation extends AssertionFailedError {
 
     private static final long serialVersionUID = 1L;

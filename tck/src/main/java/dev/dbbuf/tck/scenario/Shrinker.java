@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.scenario;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import org.apiguardian.api.API;
  *
  * <p>Steps stay valid in any subsequence (see {@link Step}), so every candidate is a scenario the runner can replay.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class Shrinker {
 
     private final Function<Scenario, Optional<ScenarioFailure>> replay;

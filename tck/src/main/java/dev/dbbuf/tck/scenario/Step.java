@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.scenario;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.eventidx.EventIdxForm;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  * alive at that moment ({@code pair} modulo their count) and counts that the runner clamps to what the queue admits,
  * so every subsequence of a scenario is again a valid scenario: that is what lets the shrinker delete steps freely.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public sealed interface Step {
 
     /**

@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.scenario;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  * depth that crosses index 0 (exactly onto 0 at depth 2), reaping everything after each batch so the completion queue
  * head wraps as often as the tail.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class WrapScenarios {
 
     private WrapScenarios() {

@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.select;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.spi.Provider;
 import org.apiguardian.api.API;
@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  * @param version     its version
  * @param description one sentence on it
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public record ImplementationInfo(KitSide side, String name, String version, String description) {
 
     /**

@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.select;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.spec.requirement.Side;
@@ -17,7 +17,7 @@ import org.apiguardian.api.API;
  * {@code KitSide} is what a verification class puts under test: a device, a driver, or an EventIdx function alone.
  * Each side has its selection property, its provider type and the requirements that bind it.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public enum KitSide {
     /** A controller, selected with {@code -Dtck.device=NAME}. */
     DEVICE(DeviceProvider.class),

@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.settings;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * {@code -am} build without tests, and {@code -Ddbbuf.proofs.skip=true} keeps the kit module's own proofs from
  * running first.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class ReplayCommand {
 
     /** The Maven property that skips the kit's proofs (tck's default-test run); other modules ignore it. */

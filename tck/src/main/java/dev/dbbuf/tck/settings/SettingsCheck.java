@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.settings;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.util.List;
 import org.apiguardian.api.API;
@@ -17,7 +17,7 @@ import org.opentest4j.TestAbortedException;
  * and writes no verdict file. Settings that pass are written next to the verdict files ({@link RunSettingsFile}), for
  * the reports.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class SettingsCheck implements BeforeAllCallback {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SettingsCheck.class);

@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.trace;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.requirement.Level;
 import dev.dbbuf.spec.requirement.Requirement;
@@ -31,7 +31,7 @@ import org.opentest4j.TestAbortedException;
  * The conformance report of this repository is built from the verdict files ({@code reports} module), one Allure test
  * per requirement; these per-test results serve projects that feed the kit's run to their own Allure.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class AllureTrace implements BeforeEachCallback, TestExecutionExceptionHandler {
 
     /** Where requirement links point, when set; otherwise the description carries the catalogue entry. */

@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.trace;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.tck.select.KitSide;
 import dev.dbbuf.tck.settings.SettingsCheck;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>Each test method of such a class carries one {@link dev.dbbuf.tck.Verifies} (e.g. DBC-EVT-001).
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 @Documented
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.trace;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.requirement.Level;
 import dev.dbbuf.spec.spi.Provider;
@@ -57,7 +57,7 @@ import org.opentest4j.TestAbortedException;
  * DBC-...: ..." first, and the root requirement is FAIL with the finding. An exception thrown by the kit's own code is
  * KIT_ERROR ({@link ThrowSite}); one thrown by the implementation is its failure, with where it was thrown.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class ConformanceExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
     TestWatcher, TestExecutionExceptionHandler, ParameterResolver {
 

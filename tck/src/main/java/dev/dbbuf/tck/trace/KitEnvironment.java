@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.trace;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.spi.Provider;
 import dev.dbbuf.tck.select.ImplementationInfo;
@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code tck.timeout.ms}: how long a plug-in call may take before it is a FAIL (default 5000).</li>
  * </ul>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class KitEnvironment {
 
     /** Default limit for one plug-in call. */

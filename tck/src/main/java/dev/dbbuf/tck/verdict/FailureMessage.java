@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.verdict;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.requirement.Requirement;
 import org.apiguardian.api.API;
@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  * <p>The subject names what was observed, {@code where} gives the queue, hex offset, input or replay information
  * that locates it, and the closing hint is the requirement's {@link Requirement#ifFailsCheck()}.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class FailureMessage {
 
     private FailureMessage() {

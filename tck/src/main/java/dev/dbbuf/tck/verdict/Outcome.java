@@ -1,13 +1,13 @@
 package dev.dbbuf.tck.verdict;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import org.apiguardian.api.API;
 
 /**
  * {@code Outcome} is what happened to one kit test.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public enum Outcome {
     /** The test ran and its checks held. */
     PASSED,

@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.verdict;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.requirement.Requirement;
 import java.util.List;
@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param tests       the kit tests that ran for it, possibly none
  * @param message     why it failed, was blocked, partial, not applicable or untested; {@code null} for PASS
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public record RequirementVerdict(Requirement requirement, Verdict verdict, List<TestRecord> tests,
                                  @Nullable String message) {
 

@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.verdict;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.tck.select.ImplementationInfo;
 import java.util.List;
@@ -15,7 +15,7 @@ import org.apiguardian.api.API;
  * @param durationMillis how long its tests ran in total
  * @param verdicts       one per binding requirement, in catalogue order
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public record SideReport(ImplementationInfo implementation, long seed, long startedAtMillis, long durationMillis,
                          List<RequirementVerdict> verdicts) {
 

@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.verdict;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.requirement.Level;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * {@code SummaryTable} renders the console summary printed at the end of a run: one block per implementation, one
  * line per binding requirement (and, under it, what its tests covered), then the count of each verdict.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class SummaryTable {
 
     private static final int MESSAGE_WIDTH = 110;

@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.verdict;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.requirement.Requirement;
 import java.util.List;
@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *                       its requirement PARTIAL
  * @param blockedBy      for a BLOCKED test, the earlier finding of another requirement that stopped it; else null
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public record TestRecord(Requirement requirement, String test, Outcome outcome, @Nullable String message,
                          long durationMillis, List<String> coverage, List<String> gaps, @Nullable Finding blockedBy) {
 

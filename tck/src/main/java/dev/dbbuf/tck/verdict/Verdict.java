@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.verdict;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import org.apiguardian.api.API;
 
@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
  * finish because of another requirement's failure (its root cause, named in the message); KIT_ERROR says the kit
  * itself broke and nothing is concluded about the implementation.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public enum Verdict {
     /** Every check of the requirement ran, on every case the kit has for it, and passed. */
     PASS,

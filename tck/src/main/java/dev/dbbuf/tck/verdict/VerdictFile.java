@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.verdict;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.requirement.Source;
 import java.io.IOException;
@@ -21,7 +21,7 @@ import org.apiguardian.api.API;
  * [case], blockedBy {requirement, finding} or null}]}]}, where {@code source} lists the keys of {@code spec/SOURCES.md}
  * the requirement cites, comma-separated.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class VerdictFile {
 
     private VerdictFile() {

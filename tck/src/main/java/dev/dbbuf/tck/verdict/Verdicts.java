@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.verdict;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.tck.select.KitSide;
@@ -32,7 +32,7 @@ import org.apiguardian.api.API;
  *       none of its tests ran.</li>
  * </ol>
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class Verdicts {
 
     private Verdicts() {

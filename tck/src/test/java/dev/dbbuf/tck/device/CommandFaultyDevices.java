@@ -3,8 +3,9 @@ package dev.dbbuf.tck.device;
 import dev.dbbuf.device.AdminCommandHook;
 import dev.dbbuf.device.ReferenceDeviceOptions;
 import dev.dbbuf.spec.layout.DoorbellLayout;
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.LoadMode;
+import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.nvme.AdminOpcode;
 import dev.dbbuf.spec.nvme.ControllerRegister;
 import dev.dbbuf.spec.nvme.IdentifyController;
@@ -196,7 +197,7 @@ public final class CommandFaultyDevices {
                 HostMemory distort(final HostMemory view) {
                     return new ForwardingHostMemory(view) {
                         @Override
-                        public int readU32(final long address, final AccessMode mode) {
+                        public int readU32(final long address, final LoadMode mode) {
                             if (buffers.inShadow(address) && detached(doorbellIndex(address, buffers.shadow))) {
                                 return mmio.getOrDefault(doorbellIndex(address, buffers.shadow), 0);
                             }
@@ -204,7 +205,7 @@ public final class CommandFaultyDevices {
                         }
 
                         @Override
-                        public void writeU32(final long address, final int value, final AccessMode mode) {
+                        public void writeU32(final long address, final int value, final StoreMode mode) {
                             if (buffers.inEventIdx(address) && detached(doorbellIndex(address, buffers.eventIdx))) {
                                 return;
                             }
@@ -265,7 +266,7 @@ public final class CommandFaultyDevices {
                 public void writeRegister32(final int offset, final int value) {
                     if (offset == ControllerRegister.DOORBELL_BASE && buffers.shadow >= 0 && memory != null) {
                         // acquire: the admin tail as the host last stored it in the shadow entry
-                        super.writeRegister32(offset, memory.readU32(buffers.shadow, AccessMode.ACQUIRE));
+                        super.writeRegister32(offset, memory.readU32(buffers.shadow, LoadMode.ACQUIRE));
                         return;
                     }
                     super.writeRegister32(offset, value);
@@ -300,7 +301,7 @@ public final class CommandFaultyDevices {
                 HostMemory distort(final HostMemory view) {
                     return new ForwardingHostMemory(view) {
                         @Override
-                        public void writeU32(final long address, final int value, final AccessMode mode) {
+                        public void writeU32(final long address, final int value, final StoreMode mode) {
                             final boolean ioSlot = buffers.inEventIdx(address)
                                 && doorbellIndex(address, buffers.eventIdx) >= 2;
                             delegate.writeU32(ioSlot && first[0] >= 0 ? first[0] + (address - buffers.eventIdx)
@@ -341,7 +342,7 @@ public final class CommandFaultyDevices {
                 HostMemory distort(final HostMemory view) {
                     return new ForwardingHostMemory(view) {
                         @Override
-                        public void writeU32(final long address, final int value, final AccessMode mode) {
+                        public void writeU32(final long address, final int value, final StoreMode mode) {
                             if (buffers.inEventIdx(address)) {
                                 final long index = doorbellIndex(address, buffers.eventIdx);
                                 // the predecessor's value stays until the controller next consumes from the queue

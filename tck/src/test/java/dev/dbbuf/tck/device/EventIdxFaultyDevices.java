@@ -5,9 +5,10 @@ import dev.dbbuf.device.EventIdxMode;
 import dev.dbbuf.device.ReferenceDevice;
 import dev.dbbuf.device.ReferenceDeviceOptions;
 import dev.dbbuf.spec.layout.DoorbellLayout;
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.Fence;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.LoadMode;
+import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.nvme.AdminOpcode;
 import dev.dbbuf.spec.nvme.Capabilities;
 import dev.dbbuf.spec.nvme.ControllerRegister;
@@ -121,7 +122,7 @@ public final class EventIdxFaultyDevices {
                 HostMemory distort(final HostMemory view) {
                     return new ForwardingHostMemory(view) {
                         @Override
-                        public void writeU32(final long address, final int value, final AccessMode mode) {
+                        public void writeU32(final long address, final int value, final StoreMode mode) {
                             delegate.writeU32(address, buffers.inEventIdx(address) ? 0xFFFF_FFFF : value, mode);
                         }
                     };
@@ -150,7 +151,7 @@ public final class EventIdxFaultyDevices {
                 HostMemory distort(final HostMemory view) {
                     return new ForwardingHostMemory(view) {
                         @Override
-                        public int readU32(final long address, final AccessMode mode) {
+                        public int readU32(final long address, final LoadMode mode) {
                             if (buffers.inShadow(address) && doorbellIndex(address, buffers.shadow) < 2) {
                                 return mmio.getOrDefault(doorbellIndex(address, buffers.shadow), 0);
                             }
@@ -158,7 +159,7 @@ public final class EventIdxFaultyDevices {
                         }
 
                         @Override
-                        public void writeU32(final long address, final int value, final AccessMode mode) {
+                        public void writeU32(final long address, final int value, final StoreMode mode) {
                             if (buffers.inEventIdx(address) && doorbellIndex(address, buffers.eventIdx) < 2) {
                                 return;
                             }
@@ -204,7 +205,7 @@ public final class EventIdxFaultyDevices {
                     memory = view;
                     return new ForwardingHostMemory(view) {
                         @Override
-                        public void writeU32(final long address, final int value, final AccessMode mode) {
+                        public void writeU32(final long address, final int value, final StoreMode mode) {
                             if (holding && buffers.inEventIdx(address)) {
                                 held.add(new long[] {address, value});
                                 return;
@@ -232,7 +233,7 @@ public final class EventIdxFaultyDevices {
                     if (!(wasPolling && !reference.polling())) {
                         for (final long[] store : held) {
                             // release: the EventIdx store the reference pass made, only later
-                            memory.writeU32(store[0], (int) store[1], AccessMode.RELEASE);
+                            memory.writeU32(store[0], (int) store[1], StoreMode.RELEASE);
                         }
                     }
                     held.clear();
@@ -264,7 +265,7 @@ public final class EventIdxFaultyDevices {
                 HostMemory distort(final HostMemory view) {
                     return new ForwardingHostMemory(view) {
                         @Override
-                        public int readU32(final long address, final AccessMode mode) {
+                        public int readU32(final long address, final LoadMode mode) {
                             final int value = delegate.readU32(address, mode);
                             final long index = buffers.inShadow(address) ? doorbellIndex(address, buffers.shadow) : 0;
                             if (index < 2 || index % 2 != 0) {
@@ -315,7 +316,7 @@ public final class EventIdxFaultyDevices {
                 HostMemory distort(final HostMemory view) {
                     return new ForwardingHostMemory(view) {
                         @Override
-                        public int readU32(final long address, final AccessMode mode) {
+                        public int readU32(final long address, final LoadMode mode) {
                             final int value = delegate.readU32(address, mode);
                             final long index = buffers.inShadow(address) ? doorbellIndex(address, buffers.shadow) : 0;
                             final Integer depth = depths.get(index / 2);
@@ -347,7 +348,7 @@ public final class EventIdxFaultyDevices {
                 HostMemory distort(final HostMemory view) {
                     return new ForwardingHostMemory(view) {
                         @Override
-                        public void writeU32(final long address, final int value, final AccessMode mode) {
+                        public void writeU32(final long address, final int value, final StoreMode mode) {
                             delegate.writeU32(buffers.inEventIdx(address) ? buffers.eventIdx
                                 + doorbellIndex(address, buffers.eventIdx) * Integer.BYTES : address, value, mode);
                         }
@@ -377,7 +378,7 @@ public final class EventIdxFaultyDevices {
                 HostMemory distort(final HostMemory view) {
                     return new ForwardingHostMemory(view) {
                         @Override
-                        public void writeU32(final long address, final int value, final AccessMode mode) {
+                        public void writeU32(final long address, final int value, final StoreMode mode) {
                             afterCompletionQueueEventIdx = buffers.inEventIdx(address)
                                 && doorbellIndex(address, buffers.eventIdx) % 2 == 1;
                             delegate.writeU32(address, value, mode);

@@ -4,9 +4,10 @@ import dev.dbbuf.device.AdminCommandHook;
 import dev.dbbuf.device.ReferenceDevice;
 import dev.dbbuf.device.ReferenceDeviceOptions;
 import dev.dbbuf.spec.layout.DoorbellLayout;
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.LoadMode;
 import dev.dbbuf.spec.memory.SegmentHostMemory;
+import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.nvme.AdminOpcode;
 import dev.dbbuf.spec.nvme.Capabilities;
 import dev.dbbuf.spec.nvme.ControllerRegister;
@@ -63,7 +64,7 @@ public final class FaultyDevices {
             if (eventIdxPages.contains(page)) {
                 return true;
             }
-            if (memory.readU32(address & -4L, AccessMode.PLAIN) == ProbeHost.SENTINEL) {
+            if (memory.readU32(address & -4L, LoadMode.PLAIN) == ProbeHost.SENTINEL) {
                 eventIdxPages.add(page);
                 return true;
             }
@@ -98,10 +99,10 @@ public final class FaultyDevices {
                 HostMemory distort(final HostMemory view) {
                     return new ForwardingHostMemory(view) {
                         @Override
-                        public int readU32(final long address, final AccessMode mode) {
+                        public int readU32(final long address, final LoadMode mode) {
                             final int value = delegate.readU32(address, mode);
-                            if (mode == AccessMode.ACQUIRE) {
-                                delegate.writeU32(address, value, AccessMode.RELEASE);
+                            if (mode == LoadMode.ACQUIRE) {
+                                delegate.writeU32(address, value, StoreMode.RELEASE);
                             }
                             return value;
                         }
@@ -130,7 +131,7 @@ public final class FaultyDevices {
                 if (command.opcode() == AdminOpcode.DOORBELL_BUFFER_CONFIG.code() && command.prp1() % PAGE == 0) {
                     lastMmio.forEach((offset, value) ->
                         // release: a DMA store the host will read; the kit's controller view never sees it
-                        own.writeU32(command.prp1() + offset, value, AccessMode.RELEASE));
+                        own.writeU32(command.prp1() + offset, value, StoreMode.RELEASE));
                 }
                 return null;
             };
@@ -172,7 +173,7 @@ public final class FaultyDevices {
                 HostMemory distort(final HostMemory view) {
                     return new ForwardingHostMemory(view) {
                         @Override
-                        public void writeU32(final long address, final int value, final AccessMode mode) {
+                        public void writeU32(final long address, final int value, final StoreMode mode) {
                             final boolean completionHeadSlot = ((address & (PAGE - 1)) / stride) % 2 == 1;
                             if (isEventIdxWrite(address) && completionHeadSlot) {
                                 return;
@@ -200,7 +201,7 @@ public final class FaultyDevices {
                 HostMemory distort(final HostMemory view) {
                     return new ForwardingHostMemory(view) {
                         @Override
-                        public void writeU32(final long address, final int value, final AccessMode mode) {
+                        public void writeU32(final long address, final int value, final StoreMode mode) {
                             isEventIdxWrite(address);
                             delegate.writeU32(address, value, mode);
                         }
@@ -219,7 +220,7 @@ public final class FaultyDevices {
                 void beforeStep() {
                     if (wasReset) {
                         for (final long page : eventIdxPages) {
-                            memory.writeU32(page, 0, AccessMode.RELEASE);
+                            memory.writeU32(page, 0, StoreMode.RELEASE);
                         }
                     }
                 }
@@ -264,7 +265,7 @@ public final class FaultyDevices {
                 HostMemory distort(final HostMemory view) {
                     return new ForwardingHostMemory(view) {
                         @Override
-                        public void writeU32(final long address, final int value, final AccessMode mode) {
+                        public void writeU32(final long address, final int value, final StoreMode mode) {
                             final boolean submissionTailSlot = ((address & (PAGE - 1)) / stride) % 2 == 0
                                 && (address & (PAGE - 1)) >= 2L * stride;
                             if (submissionTailSlot && isEventIdxWrite(address)) {

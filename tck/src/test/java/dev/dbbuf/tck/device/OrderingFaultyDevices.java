@@ -2,9 +2,10 @@ package dev.dbbuf.tck.device;
 
 import dev.dbbuf.device.AdminCommandHook;
 import dev.dbbuf.device.ReferenceDeviceOptions;
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.Fence;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.LoadMode;
+import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.nvme.AdminOpcode;
 import dev.dbbuf.spec.nvme.SubmissionQueueEntry;
 import dev.dbbuf.spec.spi.device.DeviceConfiguration;
@@ -83,8 +84,8 @@ public final class OrderingFaultyDevices {
         }
 
         @Override
-        public void writeU32(final long address, final int value, final AccessMode mode) {
-            if (mode == AccessMode.PLAIN) {
+        public void writeU32(final long address, final int value, final StoreMode mode) {
+            if (mode == StoreMode.PLAIN) {
                 held.add(() -> delegate.writeU32(address, value, mode));
                 return;
             }
@@ -93,36 +94,36 @@ public final class OrderingFaultyDevices {
         }
 
         @Override
-        public void writeU16(final long address, final int value, final AccessMode mode) {
-            if (mode == AccessMode.PLAIN) {
+        public void writeU16(final long address, final int value, final StoreMode mode) {
+            if (mode == StoreMode.PLAIN) {
                 held.add(() -> delegate.writeU16(address, value, mode));
                 return;
             }
             // the bug: the status half with the phase tag goes first, the rest of the entry after it
-            delegate.writeU16(address, value, AccessMode.PLAIN);
+            delegate.writeU16(address, value, StoreMode.PLAIN);
             release();
         }
 
         @Override
-        public int readU32(final long address, final AccessMode mode) {
+        public int readU32(final long address, final LoadMode mode) {
             release();
             return delegate.readU32(address, mode);
         }
 
         @Override
-        public int readU16(final long address, final AccessMode mode) {
+        public int readU16(final long address, final LoadMode mode) {
             release();
             return delegate.readU16(address, mode);
         }
 
         @Override
-        public long readU64(final long address, final AccessMode mode) {
+        public long readU64(final long address, final LoadMode mode) {
             release();
             return delegate.readU64(address, mode);
         }
 
         @Override
-        public void writeU64(final long address, final long value, final AccessMode mode) {
+        public void writeU64(final long address, final long value, final StoreMode mode) {
             release();
             delegate.writeU64(address, value, mode);
         }
@@ -178,8 +179,8 @@ public final class OrderingFaultyDevices {
                 HostMemory distort(final HostMemory view) {
                     return new ForwardingHostMemory(view) {
                         @Override
-                        public int readU32(final long address, final AccessMode mode) {
-                            return delegate.readU32(address, mode == AccessMode.ACQUIRE ? AccessMode.PLAIN : mode);
+                        public int readU32(final long address, final LoadMode mode) {
+                            return delegate.readU32(address, mode == LoadMode.ACQUIRE ? LoadMode.PLAIN : mode);
                         }
                     };
                 }
@@ -198,8 +199,8 @@ public final class OrderingFaultyDevices {
         }
 
         @Override
-        public int readU32(final long address, final AccessMode mode) {
-            if (mode == AccessMode.ACQUIRE) {
+        public int readU32(final long address, final LoadMode mode) {
+            if (mode == LoadMode.ACQUIRE) {
                 queues.forEach((base, depth) -> {
                     // one prefetched entry per queue, taken at the first tail load after the previous entry was
                     // read and kept until the device reads it: a later tail load does not refresh it
@@ -223,7 +224,7 @@ public final class OrderingFaultyDevices {
         }
 
         @Override
-        public long readU64(final long address, final AccessMode mode) {
+        public long readU64(final long address, final LoadMode mode) {
             final byte[] copy = cached(address);
             if (copy == null) {
                 return delegate.readU64(address, mode);

@@ -4,8 +4,9 @@ import dev.dbbuf.device.AdminCommandHook;
 import dev.dbbuf.device.ReferenceDeviceOptions;
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.layout.DoorbellLayout;
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.LoadMode;
+import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.nvme.AdminOpcode;
 import dev.dbbuf.spec.nvme.ControllerRegister;
 import dev.dbbuf.spec.nvme.QueueCommands;
@@ -41,7 +42,7 @@ public final class ValueFaultyDevices {
                 HostMemory distort(final HostMemory view) {
                     return new ForwardingHostMemory(view) {
                         @Override
-                        public void writeU32(final long address, final int value, final AccessMode mode) {
+                        public void writeU32(final long address, final int value, final StoreMode mode) {
                             delegate.writeU32(address, isEventIdxWrite(address) ? Integer.reverseBytes(value) : value,
                                 mode);
                         }
@@ -93,7 +94,7 @@ public final class ValueFaultyDevices {
                 HostMemory distort(final HostMemory view) {
                     return new ForwardingHostMemory(view) {
                         @Override
-                        public int readU32(final long address, final AccessMode mode) {
+                        public int readU32(final long address, final LoadMode mode) {
                             final int value = delegate.readU32(address, mode);
                             final long base = shadowBase.get();
                             if (base < 0 || address < base || address >= base + PAGE) {
@@ -152,7 +153,7 @@ public final class ValueFaultyDevices {
                 HostMemory distort(final HostMemory view) {
                     return new ForwardingHostMemory(view) {
                         @Override
-                        public int readU32(final long address, final AccessMode mode) {
+                        public int readU32(final long address, final LoadMode mode) {
                             final int value = delegate.readU32(address, mode);
                             final long base = shadowBase.get();
                             if (base < 0 || address < base || address >= base + PAGE) {

@@ -1,13 +1,14 @@
 package dev.dbbuf.tck.driver;
 
-import dev.dbbuf.driver.host.HostQueuePair;
+import dev.dbbuf.driver.queues.HostQueuePair;
 import dev.dbbuf.driver.io.ReferenceQueuePair;
 import dev.dbbuf.spec.layout.DoorbellLayout;
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.LoadMode;
 import dev.dbbuf.spec.memory.PageAllocator;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
+import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.nvme.Capabilities;
 import dev.dbbuf.spec.nvme.ControllerRegister;
 import dev.dbbuf.spec.nvme.IoCommands;
@@ -48,13 +49,13 @@ public final class BufferFaultyDrivers {
                 HostMemory memory(final HostMemory memory) {
                     return new ForwardingHostMemory(memory) {
                         @Override
-                        public void writeU32(final long address, final int value, final AccessMode mode) {
+                        public void writeU32(final long address, final int value, final StoreMode mode) {
                             delegate.writeU32(address, inDoorbellBuffers(address) ? Integer.reverseBytes(value)
                                 : value, mode);
                         }
 
                         @Override
-                        public int readU32(final long address, final AccessMode mode) {
+                        public int readU32(final long address, final LoadMode mode) {
                             final int value = delegate.readU32(address, mode);
                             return inDoorbellBuffers(address) ? Integer.reverseBytes(value) : value;
                         }
@@ -144,7 +145,7 @@ public final class BufferFaultyDrivers {
                 HostMemory memory(final HostMemory memory) {
                     return new ForwardingHostMemory(memory) {
                         @Override
-                        public void writeU32(final long address, final int value, final AccessMode mode) {
+                        public void writeU32(final long address, final int value, final StoreMode mode) {
                             // the zeroing at queue creation and deletion is what this driver lacks
                             if (!(managingQueues && value == 0 && inShadow(address))) {
                                 delegate.writeU32(address, value, mode);

@@ -1,11 +1,11 @@
 package dev.dbbuf.tck.driver;
 
 import dev.dbbuf.driver.ReferenceDriver;
-import dev.dbbuf.driver.host.DoorbellBufferPages;
-import dev.dbbuf.driver.host.DoorbellPolicy;
+import dev.dbbuf.driver.doorbells.DoorbellBufferPages;
+import dev.dbbuf.driver.doorbells.DoorbellPolicy;
 import dev.dbbuf.spec.doorbell.DoorbellBuffers;
 import dev.dbbuf.spec.layout.Doorbell;
-import dev.dbbuf.spec.memory.AccessMode;
+import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.spi.driver.DoorbellMode;
 import dev.dbbuf.spec.spi.driver.DriverConfiguration;
 import dev.dbbuf.spec.spi.driver.DriverUnderTest;
@@ -42,8 +42,8 @@ public final class ClearsDeletedQueueEntries extends NamedDriverProvider {
                 for (final Doorbell doorbell : new Doorbell[] {new Doorbell.SubmissionTail(qid),
                     new Doorbell.CompletionHead(qid)}) {
                     // plain: no queue with this qid exists now, so the controller reads neither entry
-                    pages.get().memory().writeU32(buffers.shadowAddress(doorbell), 0, AccessMode.PLAIN);
-                    pages.get().memory().writeU32(buffers.eventIdxAddress(doorbell), 0, AccessMode.PLAIN);
+                    pages.get().memory().writeU32(buffers.shadowAddress(doorbell), 0, StoreMode.PLAIN);
+                    pages.get().memory().writeU32(buffers.eventIdxAddress(doorbell), 0, StoreMode.PLAIN);
                 }
             }
         };

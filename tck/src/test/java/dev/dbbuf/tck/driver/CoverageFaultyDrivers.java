@@ -1,22 +1,23 @@
 package dev.dbbuf.tck.driver;
 
 import dev.dbbuf.driver.ReferenceDriver;
-import dev.dbbuf.driver.host.DoorbellPolicy;
+import dev.dbbuf.driver.doorbells.DoorbellPolicy;
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.layout.DoorbellLayout;
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.LoadMode;
 import dev.dbbuf.spec.memory.PageAllocator;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
+import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.nvme.Capabilities;
 import dev.dbbuf.spec.nvme.ControllerRegister;
 import dev.dbbuf.spec.nvme.IdentifyController;
 import dev.dbbuf.spec.spi.driver.ControllerPort;
 import dev.dbbuf.spec.spi.driver.DoorbellBufferConfigTiming;
-import dev.dbbuf.spec.spi.driver.ForwardingControllerPort;
 import dev.dbbuf.spec.spi.driver.DriverConfiguration;
 import dev.dbbuf.spec.spi.driver.DriverUnderTest;
+import dev.dbbuf.spec.spi.driver.ForwardingControllerPort;
 import dev.dbbuf.spec.spi.driver.HostContext;
 import dev.dbbuf.spec.spi.driver.QueuePair;
 import dev.dbbuf.tck.memory.ForwardingHostMemory;
@@ -116,7 +117,7 @@ public final class CoverageFaultyDrivers {
                 HostMemory memory(final HostMemory memory) {
                     return new ForwardingHostMemory(memory) {
                         @Override
-                        public int readU16(final long address, final AccessMode mode) {
+                        public int readU16(final long address, final LoadMode mode) {
                             final boolean oacs = dataIn.stream()
                                 .anyMatch(r -> address - r.address() == IdentifyController.OACS_OFFSET);
                             return delegate.readU16(oacs ? address - IdentifyController.OACS_OFFSET
@@ -157,7 +158,7 @@ public final class CoverageFaultyDrivers {
                                     .dstrd();
                                 context.memory().writeU32(shadowRegions.getFirst().address()
                                     + DoorbellLayout.entryOffset(new Doorbell.SubmissionTail(1), dstrd), 0,
-                                    AccessMode.RELEASE);
+                                    StoreMode.RELEASE);
                             }
                         }
                     };
@@ -213,7 +214,7 @@ public final class CoverageFaultyDrivers {
                 HostMemory memory(final HostMemory memory) {
                     return new ForwardingHostMemory(memory) {
                         @Override
-                        public void writeU32(final long address, final int value, final AccessMode mode) {
+                        public void writeU32(final long address, final int value, final StoreMode mode) {
                             final Integer depth = depths.get(address);
                             if (depth == null) {
                                 delegate.writeU32(address, value, mode);
@@ -269,7 +270,7 @@ public final class CoverageFaultyDrivers {
                                 final Doorbell head = new Doorbell.CompletionHead(doorbell.get().qid());
                                 if (doorbell.get().equals(head)) {
                                     context.memory().writeU32(shadow.address() + DoorbellLayout.entryOffset(head,
-                                        dstrd), value, AccessMode.RELEASE);
+                                        dstrd), value, StoreMode.RELEASE);
                                     pendingHeads.put(offset, value);
                                     return;
                                 }

@@ -1,7 +1,7 @@
 package dev.dbbuf.tck.driver;
 
 import dev.dbbuf.driver.ReferenceDriver;
-import dev.dbbuf.driver.host.DoorbellPolicy;
+import dev.dbbuf.driver.doorbells.DoorbellPolicy;
 import dev.dbbuf.spec.memory.HostMemory;
 import dev.dbbuf.spec.memory.PageAllocator;
 import dev.dbbuf.spec.memory.Region;
@@ -209,7 +209,7 @@ public final class FaultyDrivers {
                 public QueuePair createQueuePair(final int depth) {
                     final QueuePair pair = delegate.createQueuePair(depth);
                     for (final Region region : shadow) {
-                        memory.writeU32(region.address() + 8L * pair.qid(), 1, dev.dbbuf.spec.memory.AccessMode.RELEASE);
+                        memory.writeU32(region.address() + 8L * pair.qid(), 1, dev.dbbuf.spec.memory.StoreMode.RELEASE);
                     }
                     return pair;
                 }

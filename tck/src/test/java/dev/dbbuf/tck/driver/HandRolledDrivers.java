@@ -1,14 +1,15 @@
 package dev.dbbuf.tck.driver;
 
-import dev.dbbuf.driver.host.DoorbellBufferPages;
-import dev.dbbuf.driver.host.DoorbellPolicy;
-import dev.dbbuf.driver.host.HostController;
-import dev.dbbuf.driver.host.HostQueuePair;
+import dev.dbbuf.driver.doorbells.DoorbellBufferPages;
+import dev.dbbuf.driver.doorbells.DoorbellPolicy;
+import dev.dbbuf.driver.lifecycle.HostController;
+import dev.dbbuf.driver.queues.HostQueuePair;
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.layout.DoorbellLayout;
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.Fence;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.LoadMode;
+import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.nvme.CompletionQueueEntry;
 import dev.dbbuf.spec.nvme.IoCommands;
 import dev.dbbuf.spec.nvme.SubmissionQueueEntry;
@@ -271,12 +272,12 @@ public final class HandRolledDrivers {
             if (pages.isPresent()) {
                 final long shadow = pages.get().buffers().shadowAddress(doorbell);
                 // plain: this host is the only writer of its shadow entry
-                final int old = memory.readU32(shadow, AccessMode.PLAIN);
+                final int old = memory.readU32(shadow, LoadMode.PLAIN);
                 // release: the entries before the value; full: the value before the EventIdx load
-                memory.writeU32(shadow, value, AccessMode.RELEASE);
+                memory.writeU32(shadow, value, StoreMode.RELEASE);
                 memory.fence(Fence.FULL);
                 final int eventIdx = memory.readU32(pages.get().buffers().eventIdxAddress(doorbell),
-                    AccessMode.ACQUIRE);
+                    LoadMode.ACQUIRE);
                 ring = first || driver.needEvent.test(value, eventIdx, old, depth());
             }
             if (ring) {

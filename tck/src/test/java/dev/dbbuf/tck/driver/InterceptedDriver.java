@@ -1,8 +1,8 @@
 package dev.dbbuf.tck.driver;
 
 import dev.dbbuf.driver.ReferenceDriver;
-import dev.dbbuf.driver.host.DoorbellPolicy;
-import dev.dbbuf.driver.host.HostController;
+import dev.dbbuf.driver.doorbells.DoorbellPolicy;
+import dev.dbbuf.driver.lifecycle.HostController;
 import dev.dbbuf.spec.memory.HostMemory;
 import dev.dbbuf.spec.memory.PageAllocator;
 import dev.dbbuf.spec.memory.Region;

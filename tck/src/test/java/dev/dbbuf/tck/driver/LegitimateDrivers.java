@@ -1,8 +1,8 @@
 package dev.dbbuf.tck.driver;
 
 import dev.dbbuf.driver.ReferenceDriver;
-import dev.dbbuf.driver.host.CompletionHeadUpdates;
-import dev.dbbuf.driver.host.DoorbellPolicy;
+import dev.dbbuf.driver.queues.CompletionHeadUpdates;
+import dev.dbbuf.driver.doorbells.DoorbellPolicy;
 import dev.dbbuf.spec.eventidx.EventIdxForm;
 import dev.dbbuf.spec.spi.AdminQueueStyle;
 import dev.dbbuf.spec.spi.driver.DoorbellBufferConfigTiming;

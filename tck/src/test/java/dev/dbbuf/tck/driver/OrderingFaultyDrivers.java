@@ -1,10 +1,11 @@
 package dev.dbbuf.tck.driver;
 
 import dev.dbbuf.driver.ReferenceDriver;
-import dev.dbbuf.driver.host.DoorbellPolicy;
-import dev.dbbuf.spec.memory.AccessMode;
+import dev.dbbuf.driver.doorbells.DoorbellPolicy;
 import dev.dbbuf.spec.memory.Fence;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.LoadMode;
+import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.spi.driver.ControllerPort;
 import dev.dbbuf.spec.spi.driver.DriverConfiguration;
 import dev.dbbuf.spec.spi.driver.DriverUnderTest;
@@ -96,8 +97,8 @@ public final class OrderingFaultyDrivers {
         }
 
         @Override
-        public void writeU32(final long address, final int value, final AccessMode mode) {
-            if (mode == AccessMode.PLAIN) {
+        public void writeU32(final long address, final int value, final StoreMode mode) {
+            if (mode == StoreMode.PLAIN) {
                 held.add(new Held(address, Integer.BYTES, () -> delegate.writeU32(address, value, mode)));
                 return;
             }
@@ -107,8 +108,8 @@ public final class OrderingFaultyDrivers {
         }
 
         @Override
-        public void writeU64(final long address, final long value, final AccessMode mode) {
-            if (mode == AccessMode.PLAIN) {
+        public void writeU64(final long address, final long value, final StoreMode mode) {
+            if (mode == StoreMode.PLAIN) {
                 held.add(new Held(address, Long.BYTES, () -> delegate.writeU64(address, value, mode)));
                 return;
             }
@@ -123,7 +124,7 @@ public final class OrderingFaultyDrivers {
         }
 
         @Override
-        public void writeU16(final long address, final int value, final AccessMode mode) {
+        public void writeU16(final long address, final int value, final StoreMode mode) {
             release();
             delegate.writeU16(address, value, mode);
         }
@@ -141,19 +142,19 @@ public final class OrderingFaultyDrivers {
         }
 
         @Override
-        public int readU32(final long address, final AccessMode mode) {
+        public int readU32(final long address, final LoadMode mode) {
             releaseIfHeld(address, Integer.BYTES);
             return delegate.readU32(address, mode);
         }
 
         @Override
-        public int readU16(final long address, final AccessMode mode) {
+        public int readU16(final long address, final LoadMode mode) {
             releaseIfHeld(address, Short.BYTES);
             return delegate.readU16(address, mode);
         }
 
         @Override
-        public long readU64(final long address, final AccessMode mode) {
+        public long readU64(final long address, final LoadMode mode) {
             releaseIfHeld(address, Long.BYTES);
             return delegate.readU64(address, mode);
         }

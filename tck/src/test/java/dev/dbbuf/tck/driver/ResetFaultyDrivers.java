@@ -1,6 +1,6 @@
 package dev.dbbuf.tck.driver;
 
-import dev.dbbuf.driver.host.DoorbellBufferPages;
+import dev.dbbuf.driver.doorbells.DoorbellBufferPages;
 import dev.dbbuf.driver.io.ReferenceQueuePair;
 import dev.dbbuf.spec.memory.PageAllocator;
 import dev.dbbuf.spec.memory.Region;

@@ -6,15 +6,17 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.Fence;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.LoadMode;
+import dev.dbbuf.spec.memory.StoreMode;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.util.Locale;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -38,6 +40,8 @@ final class HostUpcalls {
     /** Byte offset of {@code read_u32} in the struct; the callbacks follow at pointer size. */
     private static final long FIRST_CALLBACK_OFFSET = 8;
     private static final long STRUCT_SIZE = 64;
+    /** {@code enum dbbuf_tck_access_mode} of dbbuf_tck.h, by value. */
+    private static final String[] ABI_MODES = {"PLAIN", "OPAQUE", "ACQUIRE", "RELEASE", "VOLATILE"};
 
     private final HostMemory memory;
     private final MemorySegment struct;
@@ -99,7 +103,7 @@ final class HostUpcalls {
 
     private int readU32(final MemorySegment context, final long address, final int mode) {
         try {
-            return memory.readU32(address, mode(mode));
+            return memory.readU32(address, mode(mode, LoadMode.class));
         } catch (final Throwable e) {
             keep(e);
             return 0;
@@ -108,7 +112,7 @@ final class HostUpcalls {
 
     private void writeU32(final MemorySegment context, final long address, final int value, final int mode) {
         try {
-            memory.writeU32(address, value, mode(mode));
+            memory.writeU32(address, value, mode(mode, StoreMode.class));
         } catch (final Throwable e) {
             keep(e);
         }
@@ -116,7 +120,7 @@ final class HostUpcalls {
 
     private long readU64(final MemorySegment context, final long address, final int mode) {
         try {
-            return memory.readU64(address, mode(mode));
+            return memory.readU64(address, mode(mode, LoadMode.class));
         } catch (final Throwable e) {
             keep(e);
             return 0;
@@ -125,7 +129,7 @@ final class HostUpcalls {
 
     private void writeU64(final MemorySegment context, final long address, final long value, final int mode) {
         try {
-            memory.writeU64(address, value, mode(mode));
+            memory.writeU64(address, value, mode(mode, StoreMode.class));
         } catch (final Throwable e) {
             keep(e);
         }
@@ -163,11 +167,21 @@ final class HostUpcalls {
         }
     }
 
-    private static AccessMode mode(final int mode) {
-        if (mode < 0 || mode >= AccessMode.values().length) {
+    /**
+     * Maps a value of {@code enum dbbuf_tck_access_mode} to the load or store mode of that name: the C ABI numbers
+     * the five modes in one enum, the kit has one type per direction.
+     */
+    private static <M extends Enum<M>> M mode(final int mode, final Class<M> direction) {
+        if (mode < 0 || mode >= ABI_MODES.length) {
             throw new IllegalArgumentException("native code named no access mode of dbbuf_tck.h: mode=" + mode);
         }
-        return AccessMode.values()[mode];
+        try {
+            return Enum.valueOf(direction, ABI_MODES[mode]);
+        } catch (final IllegalArgumentException e) {
+            throw new IllegalArgumentException("a %s cannot have %s semantics: mode=%s".formatted(
+                direction == LoadMode.class ? "load" : "store", ABI_MODES[mode].toLowerCase(Locale.ROOT),
+                ABI_MODES[mode]), e);
+        }
     }
 
     private void keep(final Throwable e) {

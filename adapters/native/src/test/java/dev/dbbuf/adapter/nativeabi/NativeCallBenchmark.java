@@ -5,8 +5,9 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import dev.dbbuf.spec.eventidx.EventIdxForm;
-import dev.dbbuf.spec.memory.AccessMode;
+import dev.dbbuf.spec.memory.LoadMode;
 import dev.dbbuf.spec.memory.SegmentHostMemory;
+import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.spi.eventidx.EventIdxDecision;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -59,7 +60,7 @@ public class NativeCallBenchmark {
         javaDecision = EventIdxForm.LINUX_16;
         nativeDecision = new NativeEventIdxProvider().decision();
         memory = new SegmentHostMemory(1 << 16);
-        memory.writeU32(ADDRESS_READ, 7, AccessMode.PLAIN);
+        memory.writeU32(ADDRESS_READ, 7, StoreMode.PLAIN);
         upcalls = new HostUpcalls(memory, Arena.global());
         readLoop = Linker.nativeLinker().downcallHandle(
             SymbolLookup.libraryLookup(dir.resolve("libupcall-bench.so"), Arena.global()).find("bench_read_loop")
@@ -98,7 +99,7 @@ public class NativeCallBenchmark {
     public long hostLoadJava() {
         long sum = 0;
         for (int i = 0; i < LOOP; i++) {
-            sum += memory.readU32(ADDRESS_READ, AccessMode.ACQUIRE);
+            sum += memory.readU32(ADDRESS_READ, LoadMode.ACQUIRE);
         }
         return sum;
     }

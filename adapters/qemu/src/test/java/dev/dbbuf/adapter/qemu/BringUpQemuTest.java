@@ -3,7 +3,7 @@ package dev.dbbuf.adapter.qemu;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dbbuf.spec.memory.AccessMode;
+import dev.dbbuf.spec.memory.LoadMode;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
 import dev.dbbuf.spec.memory.SegmentHostMemory;
@@ -46,8 +46,8 @@ class BringUpQemuTest {
             final Region data = host.allocator.allocate(RegionKind.DATA_IN, IdentifyController.SIZE, NvmeTestHost.PAGE);
             host.adminOk(AdminCommands.identify(IdentifyController.CNS, 0, data.address()));
             // plain: read after the completion was acquired
-            final int vid = host.memory.readU16(data.address() + IdentifyController.VID_OFFSET, AccessMode.PLAIN);
-            final int oacs = host.memory.readU16(data.address() + IdentifyController.OACS_OFFSET, AccessMode.PLAIN);
+            final int vid = host.memory.readU16(data.address() + IdentifyController.VID_OFFSET, LoadMode.PLAIN);
+            final int oacs = host.memory.readU16(data.address() + IdentifyController.OACS_OFFSET, LoadMode.PLAIN);
             assertThat(vid).as("VID").isEqualTo(MachineSetup.NVME_VENDOR);
             assertThat(oacs).as("OACS").isEqualTo(0x010A);
             assertThat(IdentifyController.supportsDoorbellBufferConfig(oacs)).isTrue();
@@ -63,7 +63,7 @@ class BringUpQemuTest {
                 host.memory.fill(page, NvmeTestHost.PAGE, 0xA5);
                 host.adminOk(AdminCommands.identify(IdentifyController.CNS, 0, page));
                 // plain: read after the completion was acquired
-                assertThat(host.memory.readU16(page + IdentifyController.VID_OFFSET, AccessMode.PLAIN))
+                assertThat(host.memory.readU16(page + IdentifyController.VID_OFFSET, LoadMode.PLAIN))
                     .as("VID DMAed to 0x%x", page).isEqualTo(MachineSetup.NVME_VENDOR);
             }
         }

@@ -3,7 +3,7 @@ package dev.dbbuf.adapter.qemu;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbbuf.spec.layout.Doorbell;
-import dev.dbbuf.spec.memory.AccessMode;
+import dev.dbbuf.spec.memory.LoadMode;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
 import dev.dbbuf.spec.nvme.AdminCommands;
@@ -67,7 +67,7 @@ class DoorbellBufferConfigQemuTest {
                     .isEqualTo(io.sq().tail());
                 if (command.opcode() == IoOpcode.READ.code()) {
                     // plain: read after the completion was acquired
-                    assertThat(host.memory.readU32(data.address(), AccessMode.PLAIN)).as("null-co reads zeroes").isZero();
+                    assertThat(host.memory.readU32(data.address(), LoadMode.PLAIN)).as("null-co reads zeroes").isZero();
                 }
             }
             assertThat(host.shadowEntry(new Doorbell.SubmissionTail(1))).isEqualTo(io.sq().tail());

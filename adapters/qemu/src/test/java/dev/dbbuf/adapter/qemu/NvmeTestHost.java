@@ -7,9 +7,9 @@ import dev.dbbuf.spec.doorbell.DoorbellWriter;
 import dev.dbbuf.spec.doorbell.HostShadowDoorbell;
 import dev.dbbuf.spec.eventidx.EventIdxForm;
 import dev.dbbuf.spec.layout.Doorbell;
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.FirstFitPageAllocator;
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.LoadMode;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
 import dev.dbbuf.spec.nvme.AdminCommands;
@@ -198,13 +198,13 @@ final class NvmeTestHost implements AutoCloseable {
     /** The 32-bit entry of a doorbell in the Shadow Doorbell buffer. */
     int shadowEntry(final Doorbell doorbell) {
         // volatile: a one-off observation of memory the controller may write; qtest makes it sequentially consistent
-        return memory.readU32(java.util.Objects.requireNonNull(buffers).shadowAddress(doorbell), AccessMode.VOLATILE);
+        return memory.readU32(java.util.Objects.requireNonNull(buffers).shadowAddress(doorbell), LoadMode.VOLATILE);
     }
 
     /** The 32-bit entry of a doorbell in the EventIdx buffer. */
     int eventIdxEntry(final Doorbell doorbell) {
         // volatile: a one-off observation of the controller's EventIdx store
-        return memory.readU32(java.util.Objects.requireNonNull(buffers).eventIdxAddress(doorbell), AccessMode.VOLATILE);
+        return memory.readU32(java.util.Objects.requireNonNull(buffers).eventIdxAddress(doorbell), LoadMode.VOLATILE);
     }
 
     /** Every u32 of a page, read in one transfer. */

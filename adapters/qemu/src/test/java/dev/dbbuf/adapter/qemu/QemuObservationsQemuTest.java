@@ -7,9 +7,9 @@ import dev.dbbuf.spec.doorbell.HostShadowDoorbell;
 import dev.dbbuf.spec.eventidx.EventIdxForm;
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.layout.DoorbellLayout;
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
+import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.nvme.AdminCommands;
 import dev.dbbuf.spec.nvme.CompletionQueueEntry;
 import dev.dbbuf.spec.nvme.IdentifyController;
@@ -149,7 +149,7 @@ class QemuObservationsQemuTest {
             host.awaitCompletion(io);
             final int garbage = 0xEEEE;
             // release: a host store of its own shadow entry, read by QEMU on its next completion post
-            host.memory.writeU32(host.buffers.shadowAddress(CQ1), garbage, AccessMode.RELEASE);
+            host.memory.writeU32(host.buffers.shadowAddress(CQ1), garbage, StoreMode.RELEASE);
             host.submit(io, IoCommands.flush(NSID));
             assertThat(host.awaitEntry(io, NvmeTestHost.DEADLINE)).as("posted despite head %d", garbage).isNotNull();
             host.submit(io, IoCommands.flush(NSID));

@@ -3,9 +3,10 @@ package dev.dbbuf.adapter.qemu;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dbbuf.spec.memory.AccessMode;
 import dev.dbbuf.spec.memory.Fence;
 import dev.dbbuf.spec.memory.HostMemoryException;
+import dev.dbbuf.spec.memory.LoadMode;
+import dev.dbbuf.spec.memory.StoreMode;
 import org.junit.jupiter.api.Test;
 
 class QtestHostMemoryTest {
@@ -17,9 +18,9 @@ class QtestHostMemoryTest {
         final int[] value = {7};
         try (FakeQtestPeer peer = FakeQtestPeer.answering(line -> line.startsWith("read") ? "OK 0x%016x".formatted(value[0]++) : "OK")) {
             final QtestHostMemory memory = new QtestHostMemory(new QtestSession(peer.channel), CAPACITY);
-            assertThat(memory.readU32(0x1000, AccessMode.ACQUIRE)).isEqualTo(7);
-            assertThat(memory.readU32(0x1000, AccessMode.ACQUIRE)).as("re-read, not cached").isEqualTo(8);
-            memory.writeU16(0x1002, 0xBEEF, AccessMode.RELEASE);
+            assertThat(memory.readU32(0x1000, LoadMode.ACQUIRE)).isEqualTo(7);
+            assertThat(memory.readU32(0x1000, LoadMode.ACQUIRE)).as("re-read, not cached").isEqualTo(8);
+            memory.writeU16(0x1002, 0xBEEF, StoreMode.RELEASE);
             memory.writeU8(0x1001, 0x1AB);
             assertThat(peer.commands).containsExactly("readl 0x1000", "readl 0x1000", "writew 0x1002 0xbeef", "writeb 0x1001 0xab");
         }
@@ -37,18 +38,16 @@ class QtestHostMemoryTest {
     }
 
     @Test
-    void misalignedAtomicAccess_outOfRangeAccess_andWrongModes_areRefusedBeforeSending() throws Exception {
+    void misalignedAtomicAccess_andOutOfRangeAccess_areRefusedBeforeSending() throws Exception {
         try (FakeQtestPeer peer = FakeQtestPeer.answering(line -> "OK 0x0000000000000000")) {
             final QtestHostMemory memory = new QtestHostMemory(new QtestSession(peer.channel), CAPACITY);
-            assertThatThrownBy(() -> memory.readU32(0x1002, AccessMode.ACQUIRE)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> memory.readU32(0x1002, LoadMode.ACQUIRE)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("an atomic access must be naturally aligned: address=0x1002 width=4 mode=ACQUIRE");
-            assertThatThrownBy(() -> memory.writeU64(CAPACITY - 4, 0, AccessMode.PLAIN)).isInstanceOf(HostMemoryException.class)
+            assertThatThrownBy(() -> memory.writeU64(CAPACITY - 4, 0, StoreMode.PLAIN)).isInstanceOf(HostMemoryException.class)
                 .hasMessageStartingWith("access must lie inside guest RAM");
             assertThatThrownBy(() -> memory.fill(-1, 2, 0)).isInstanceOf(HostMemoryException.class);
-            assertThatThrownBy(() -> memory.readU16(0, AccessMode.RELEASE)).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> memory.writeU16(0, 0, AccessMode.ACQUIRE)).isInstanceOf(IllegalArgumentException.class);
             assertThat(peer.commands).isEmpty();
-            assertThat(memory.readU32(0x1002, AccessMode.PLAIN)).as("plain may be unaligned").isZero();
+            assertThat(memory.readU32(0x1002, LoadMode.PLAIN)).as("plain may be unaligned").isZero();
             assertThat(peer.commands).containsExactly("readl 0x1002");
         }
     }

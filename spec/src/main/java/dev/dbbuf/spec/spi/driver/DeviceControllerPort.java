@@ -1,6 +1,6 @@
 package dev.dbbuf.spec.spi.driver;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.spi.device.DeviceUnderTest;
 import dev.dbbuf.spec.spi.device.ExecutionModel;
@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  * <p>The pause is the device's poll interval, capped at {@value #MAX_PAUSE_MICROS} µs, so that a host polling a
  * completion queue never sleeps long.
  */
-@API(status = STABLE, since = "0.1")
+@API(status = INTERNAL, since = "0.1")
 public final class DeviceControllerPort implements ControllerPort {
 
     /** Longest pause of one {@link #idle()} for an autonomous device. */

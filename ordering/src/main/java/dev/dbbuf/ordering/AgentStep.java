@@ -1,0 +1,92 @@
+package dev.dbbuf.ordering;
+
+import dev.dbbuf.spec.memory.LoadMode;
+import java.util.function.LongPredicate;
+
+/**
+ * What a blocked agent will do when the explorer lets it run: the agent's next globally visible operation.
+ *
+ * <p>Stores into the agent's own buffer and fences that find the buffer empty are invisible to other agents, so they
+ * are not steps: the agent performs them as soon as it runs.
+ */
+sealed interface AgentStep {
+
+    /** Whether the step may run now. */
+    boolean enabled(SharedState state, int agent);
+
+    /** Address for the action identity, or -1. */
+    long address();
+
+    /**
+     * A load; a VOLATILE load first waits for the agent's buffer to drain.
+     *
+     * @param address first byte
+     * @param width   bytes
+     * @param mode    access mode
+     */
+    record Load(long address, int width, LoadMode mode) implements AgentStep {
+        @Override
+        public boolean enabled(final SharedState state, final int agent) {
+            return mode != LoadMode.VOLATILE || state.buffer(agent).isEmpty();
+        }
+    }
+
+    /** A FULL fence or VOLATILE store that found the buffer non-empty: waits until it drains. */
+    record Drain() implements AgentStep {
+        @Override
+        public boolean enabled(final SharedState state, final int agent) {
+            return state.buffer(agent).isEmpty();
+        }
+
+        @Override
+        public long address() {
+            return -1;
+        }
+    }
+
+    /**
+     * An MMIO doorbell write: waits until the writer's buffer drains, then wakes the device.
+     *
+     * @param value the doorbell value
+     */
+    record Ring(int value) implements AgentStep {
+        @Override
+        public boolean enabled(final SharedState state, final int agent) {
+            return state.buffer(agent).isEmpty();
+        }
+
+        @Override
+        public long address() {
+            return -1;
+        }
+    }
+
+    /** A device waiting for an MMIO doorbell write: idle until one is pending. */
+    record AwaitRing() implements AgentStep {
+        @Override
+        public boolean enabled(final SharedState state, final int agent) {
+            return state.pendingRings() > 0;
+        }
+
+        @Override
+        public long address() {
+            return -1;
+        }
+    }
+
+    /**
+     * A polling loop: enabled once the load would return a value that satisfies the condition.
+     *
+     * @param address first byte
+     * @param width   bytes
+     * @param mode    access mode; VOLATILE also waits for the agent's buffer to drain
+     * @param until   the condition on the little-endian value
+     */
+    record AwaitLoad(long address, int width, LoadMode mode, LongPredicate until) implements AgentStep {
+        @Override
+        public boolean enabled(final SharedState state, final int agent) {
+            return (mode != LoadMode.VOLATILE || state.buffer(agent).isEmpty())
+                && until.test(SharedState.littleEndian(state.load(agent, address, width), 0, width));
+        }
+    }
+}
