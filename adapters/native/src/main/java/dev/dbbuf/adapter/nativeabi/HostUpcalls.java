@@ -72,6 +72,15 @@ final class HostUpcalls {
         return struct;
     }
 
+    /**
+     * Whether an access of the current native call failed, so that a driver waiting on the kit can be told to stop.
+     *
+     * @return true if a failure waits for {@link #rethrow()}
+     */
+    boolean failed() {
+        return failure != null;
+    }
+
     /** Throws the first failure an access of the last native call met, if any, and forgets it. */
     void rethrow() {
         final Throwable first = failure;
