@@ -17,7 +17,8 @@
  *   its own. The number changes whenever a declaration below changes meaning, arguments or result; adding a new side
  *   (a new group of functions a library may leave out) does not change it.
  *
- *   Version 1: the EventIdx side; the device side (stepped controllers, host memory in observed mode); the driver
+ *   Version 1: the EventIdx side; the device side (stepped controllers, host memory in observed mode).
+ *   Version 2: struct dbbuf_tck_host ends with direct_base and direct_length (host memory in direct mode); the driver
  *   side (host drivers given a controller port, an allocator and host memory in observed mode).
  *
  * WHAT A LIBRARY MUST EXPORT
@@ -36,6 +37,7 @@
 #ifndef DBBUF_TCK_H
 #define DBBUF_TCK_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #ifdef __cplusplus
@@ -43,7 +45,7 @@ extern "C" {
 #endif
 
 /** The version of this header; see "ABI VERSION" above. */
-#define DBBUF_TCK_ABI_VERSION 1u
+#define DBBUF_TCK_ABI_VERSION 2u
 
 /** Marks a function the kit looks up by name; keeps it visible in a library built with -fvisibility=hidden. */
 #if defined(__GNUC__)
@@ -110,6 +112,14 @@ DBBUF_TCK_EXPORT int dbbuf_tck_eventidx_must_ring(uint32_t old_value, uint32_t n
  * load returns 0, and the kit reports the access when the library's call (register access, step, submit...) returns.
  * A driver uses the same struct and accessors for its own stores (entries, shadow doorbells) and loads (completions,
  * EventIdx).
+ *
+ * Direct mode (device side, -Dtck.native.memory=direct): the kit allocates host memory as one native block and sets
+ * direct_base and direct_length; the accessors then read and write that block in place, with the GCC/Clang __atomic
+ * builtins in the memory order their suffix names (plain and opaque as relaxed, volatile as sequentially consistent),
+ * the way a device model works on guest RAM. The kit sees none of these accesses: it judges the device by what it
+ * finds in memory, and the rules that need every access (the weak-memory explorer) are NOT_APPLICABLE. An access
+ * outside the block still goes through the callbacks, so the kit reports it. A library built without the accessors
+ * (its own loads through the callbacks) works in both modes, observed in both.
  * --------------------------------------------------------------------------------------------------------------- */
 
 /** Access modes of a load or store, as the kit's AccessMode. */
@@ -142,52 +152,87 @@ struct dbbuf_tck_host {
     void (*read_bytes)(void *context, uint64_t address, void *destination, uint64_t length);
     void (*write_bytes)(void *context, uint64_t address, const void *source, uint64_t length);
     void (*fence)(void *context, uint32_t fence);
+    /* Direct mode: host address a is direct_base[a] for a + size <= direct_length; NULL and 0 in observed mode. */
+    uint8_t *direct_base;
+    uint64_t direct_length;
 };
 
-#define DBBUF_TCK_LOAD(bits, mode, MODE)                                                                              \
+/** Whether an access of length bytes at address may go to the direct block. */
+static inline int dbbuf_tck_direct(const struct dbbuf_tck_host *host, uint64_t address, uint64_t length) {
+    return host->direct_base != NULL && address <= host->direct_length && length <= host->direct_length - address;
+}
+
+#define DBBUF_TCK_LOAD(bits, mode, MODE, ORDER)                                                                       \
     static inline uint##bits##_t dbbuf_tck_read_u##bits##_##mode(const struct dbbuf_tck_host *host,                  \
                                                                   uint64_t address) {                                \
+        if (dbbuf_tck_direct(host, address, bits / 8)) {                                                             \
+            return __atomic_load_n((const uint##bits##_t *) (host->direct_base + address), ORDER);                   \
+        }                                                                                                             \
         return host->read_u##bits(host->context, address, DBBUF_TCK_##MODE);                                        \
     }
-#define DBBUF_TCK_STORE(bits, mode, MODE)                                                                             \
+#define DBBUF_TCK_STORE(bits, mode, MODE, ORDER)                                                                      \
     static inline void dbbuf_tck_write_u##bits##_##mode(const struct dbbuf_tck_host *host, uint64_t address,          \
                                                          uint##bits##_t value) {                                     \
+        if (dbbuf_tck_direct(host, address, bits / 8)) {                                                             \
+            __atomic_store_n((uint##bits##_t *) (host->direct_base + address), value, ORDER);                        \
+            return;                                                                                                   \
+        }                                                                                                             \
         host->write_u##bits(host->context, address, value, DBBUF_TCK_##MODE);                                        \
     }
-DBBUF_TCK_LOAD(32, plain, PLAIN)
-DBBUF_TCK_LOAD(32, opaque, OPAQUE)
-DBBUF_TCK_LOAD(32, acquire, ACQUIRE)
-DBBUF_TCK_LOAD(32, volatile, VOLATILE)
-DBBUF_TCK_LOAD(64, plain, PLAIN)
-DBBUF_TCK_LOAD(64, acquire, ACQUIRE)
-DBBUF_TCK_STORE(32, plain, PLAIN)
-DBBUF_TCK_STORE(32, opaque, OPAQUE)
-DBBUF_TCK_STORE(32, release, RELEASE)
-DBBUF_TCK_STORE(32, volatile, VOLATILE)
-DBBUF_TCK_STORE(64, plain, PLAIN)
-DBBUF_TCK_STORE(64, release, RELEASE)
+DBBUF_TCK_LOAD(32, plain, PLAIN, __ATOMIC_RELAXED)
+DBBUF_TCK_LOAD(32, opaque, OPAQUE, __ATOMIC_RELAXED)
+DBBUF_TCK_LOAD(32, acquire, ACQUIRE, __ATOMIC_ACQUIRE)
+DBBUF_TCK_LOAD(32, volatile, VOLATILE, __ATOMIC_SEQ_CST)
+DBBUF_TCK_LOAD(64, plain, PLAIN, __ATOMIC_RELAXED)
+DBBUF_TCK_LOAD(64, acquire, ACQUIRE, __ATOMIC_ACQUIRE)
+DBBUF_TCK_STORE(32, plain, PLAIN, __ATOMIC_RELAXED)
+DBBUF_TCK_STORE(32, opaque, OPAQUE, __ATOMIC_RELAXED)
+DBBUF_TCK_STORE(32, release, RELEASE, __ATOMIC_RELEASE)
+DBBUF_TCK_STORE(32, volatile, VOLATILE, __ATOMIC_SEQ_CST)
+DBBUF_TCK_STORE(64, plain, PLAIN, __ATOMIC_RELAXED)
+DBBUF_TCK_STORE(64, release, RELEASE, __ATOMIC_RELEASE)
 #undef DBBUF_TCK_LOAD
 #undef DBBUF_TCK_STORE
 
 static inline void dbbuf_tck_read_bytes(const struct dbbuf_tck_host *host, uint64_t address, void *destination,
                                         uint64_t length) {
+    if (dbbuf_tck_direct(host, address, length)) {
+        __builtin_memcpy(destination, host->direct_base + address, length);
+        return;
+    }
     host->read_bytes(host->context, address, destination, length);
 }
 
 static inline void dbbuf_tck_write_bytes(const struct dbbuf_tck_host *host, uint64_t address, const void *source,
                                          uint64_t length) {
+    if (dbbuf_tck_direct(host, address, length)) {
+        __builtin_memcpy(host->direct_base + address, source, length);
+        return;
+    }
     host->write_bytes(host->context, address, source, length);
 }
 
 static inline void dbbuf_tck_fence_full(const struct dbbuf_tck_host *host) {
+    if (host->direct_base != NULL) {
+        __atomic_thread_fence(__ATOMIC_SEQ_CST);
+        return;
+    }
     host->fence(host->context, DBBUF_TCK_FENCE_FULL);
 }
 
 static inline void dbbuf_tck_fence_release(const struct dbbuf_tck_host *host) {
+    if (host->direct_base != NULL) {
+        __atomic_thread_fence(__ATOMIC_RELEASE);
+        return;
+    }
     host->fence(host->context, DBBUF_TCK_FENCE_RELEASE);
 }
 
 static inline void dbbuf_tck_fence_acquire(const struct dbbuf_tck_host *host) {
+    if (host->direct_base != NULL) {
+        __atomic_thread_fence(__ATOMIC_ACQUIRE);
+        return;
+    }
     host->fence(host->context, DBBUF_TCK_FENCE_ACQUIRE);
 }
 
