@@ -18,6 +18,8 @@
  *   (a new group of functions a library may leave out) does not change it.
  *
  *   Version 1: the EventIdx side; the device side (stepped controllers, host memory in observed mode).
+ *   Version 2: struct dbbuf_tck_host ends with direct_base and direct_length (host memory in direct mode); the driver
+ *   side (host drivers given a controller port, an allocator and host memory in observed mode).
  *
  * WHAT A LIBRARY MUST EXPORT
  *
@@ -35,6 +37,7 @@
 #ifndef DBBUF_TCK_H
 #define DBBUF_TCK_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #ifdef __cplusplus
@@ -42,7 +45,7 @@ extern "C" {
 #endif
 
 /** The version of this header; see "ABI VERSION" above. */
-#define DBBUF_TCK_ABI_VERSION 1u
+#define DBBUF_TCK_ABI_VERSION 2u
 
 /** Marks a function the kit looks up by name; keeps it visible in a library built with -fvisibility=hidden. */
 #if defined(__GNUC__)
@@ -105,8 +108,18 @@ DBBUF_TCK_EXPORT int dbbuf_tck_eventidx_must_ring(uint32_t old_value, uint32_t n
  * store and the shadow doorbell reload that follows it need one (DBC-ORD-003). Addresses are host physical addresses
  * as the host wrote them into commands and registers; 32- and 64-bit accesses must be naturally aligned.
  *
- * A callback never fails towards the device: when the kit rejects an access (outside host memory, a freed page) the
- * load returns 0, and the kit reports the access when the device's call (register access or step) returns.
+ * A callback never fails towards the library: when the kit rejects an access (outside host memory, a freed page) the
+ * load returns 0, and the kit reports the access when the library's call (register access, step, submit...) returns.
+ * A driver uses the same struct and accessors for its own stores (entries, shadow doorbells) and loads (completions,
+ * EventIdx).
+ *
+ * Direct mode (device side, -Dtck.native.memory=direct): the kit allocates host memory as one native block and sets
+ * direct_base and direct_length; the accessors then read and write that block in place, with the GCC/Clang __atomic
+ * builtins in the memory order their suffix names (plain and opaque as relaxed, volatile as sequentially consistent),
+ * the way a device model works on guest RAM. The kit sees none of these accesses: it judges the device by what it
+ * finds in memory, and the rules that need every access (the weak-memory explorer) are NOT_APPLICABLE. An access
+ * outside the block still goes through the callbacks, so the kit reports it. A library built without the accessors
+ * (its own loads through the callbacks) works in both modes, observed in both.
  * --------------------------------------------------------------------------------------------------------------- */
 
 /** Access modes of a load or store, as the kit's LoadMode and StoreMode; acquire is for loads, release for stores. */
@@ -125,7 +138,10 @@ enum dbbuf_tck_fence {
     DBBUF_TCK_FENCE_FULL = 2
 };
 
-/** The kit's host memory, handed to dbbuf_tck_device_attach; valid until dbbuf_tck_device_destroy. */
+/**
+ * The kit's host memory, handed to dbbuf_tck_device_attach (valid until dbbuf_tck_device_destroy) or to
+ * dbbuf_tck_driver_initialize (valid until dbbuf_tck_driver_destroy).
+ */
 struct dbbuf_tck_host {
     void *context;
     uint32_t (*read_u32)(void *context, uint64_t address, uint32_t mode);
@@ -136,49 +152,88 @@ struct dbbuf_tck_host {
     void (*read_bytes)(void *context, uint64_t address, void *destination, uint64_t length);
     void (*write_bytes)(void *context, uint64_t address, const void *source, uint64_t length);
     void (*fence)(void *context, uint32_t fence);
+    /* Direct mode: host address a is direct_base[a] for a + size <= direct_length; NULL and 0 in observed mode. */
+    uint8_t *direct_base;
+    uint64_t direct_length;
 };
 
-#define DBBUF_TCK_LOAD(bits, mode, MODE)                                                                              \
+/** Whether an access of length bytes at address may go to the direct block. */
+static inline int dbbuf_tck_direct(const struct dbbuf_tck_host *host, uint64_t address, uint64_t length) {
+    return host->direct_base != NULL && address <= host->direct_length && length <= host->direct_length - address;
+}
+
+#define DBBUF_TCK_LOAD(bits, mode, MODE, ORDER)                                                                       \
     static inline uint##bits##_t dbbuf_tck_read_u##bits##_##mode(const struct dbbuf_tck_host *host,                  \
                                                                   uint64_t address) {                                \
+        if (dbbuf_tck_direct(host, address, bits / 8)) {                                                             \
+            return __atomic_load_n((const uint##bits##_t *) (host->direct_base + address), ORDER);                   \
+        }                                                                                                             \
         return host->read_u##bits(host->context, address, DBBUF_TCK_##MODE);                                        \
     }
-#define DBBUF_TCK_STORE(bits, mode, MODE)                                                                             \
+#define DBBUF_TCK_STORE(bits, mode, MODE, ORDER)                                                                      \
     static inline void dbbuf_tck_write_u##bits##_##mode(const struct dbbuf_tck_host *host, uint64_t address,          \
                                                          uint##bits##_t value) {                                     \
+        if (dbbuf_tck_direct(host, address, bits / 8)) {                                                             \
+            __atomic_store_n((uint##bits##_t *) (host->direct_base + address), value, ORDER);                        \
+            return;                                                                                                   \
+        }                                                                                                             \
         host->write_u##bits(host->context, address, value, DBBUF_TCK_##MODE);                                        \
     }
-DBBUF_TCK_LOAD(32, plain, PLAIN)
-DBBUF_TCK_LOAD(32, opaque, OPAQUE)
-DBBUF_TCK_LOAD(32, acquire, ACQUIRE)
-DBBUF_TCK_LOAD(32, volatile, VOLATILE)
-DBBUF_TCK_LOAD(64, plain, PLAIN)
-DBBUF_TCK_LOAD(64, acquire, ACQUIRE)
-DBBUF_TCK_STORE(32, plain, PLAIN)
-DBBUF_TCK_STORE(32, opaque, OPAQUE)
-DBBUF_TCK_STORE(32, release, RELEASE)
-DBBUF_TCK_STORE(32, volatile, VOLATILE)
-DBBUF_TCK_STORE(64, plain, PLAIN)
-DBBUF_TCK_STORE(64, release, RELEASE)
+DBBUF_TCK_LOAD(32, plain, PLAIN, __ATOMIC_RELAXED)
+DBBUF_TCK_LOAD(32, opaque, OPAQUE, __ATOMIC_RELAXED)
+DBBUF_TCK_LOAD(32, acquire, ACQUIRE, __ATOMIC_ACQUIRE)
+DBBUF_TCK_LOAD(32, volatile, VOLATILE, __ATOMIC_SEQ_CST)
+DBBUF_TCK_LOAD(64, plain, PLAIN, __ATOMIC_RELAXED)
+DBBUF_TCK_LOAD(64, acquire, ACQUIRE, __ATOMIC_ACQUIRE)
+DBBUF_TCK_STORE(32, plain, PLAIN, __ATOMIC_RELAXED)
+DBBUF_TCK_STORE(32, opaque, OPAQUE, __ATOMIC_RELAXED)
+DBBUF_TCK_STORE(32, release, RELEASE, __ATOMIC_RELEASE)
+DBBUF_TCK_STORE(32, volatile, VOLATILE, __ATOMIC_SEQ_CST)
+DBBUF_TCK_STORE(64, plain, PLAIN, __ATOMIC_RELAXED)
+DBBUF_TCK_STORE(64, release, RELEASE, __ATOMIC_RELEASE)
 #undef DBBUF_TCK_LOAD
 #undef DBBUF_TCK_STORE
 
 static inline void dbbuf_tck_read_bytes(const struct dbbuf_tck_host *host, uint64_t address, void *destination,
                                         uint64_t length) {
+    if (dbbuf_tck_direct(host, address, length)) {
+        __builtin_memcpy(destination, host->direct_base + address, length);
+        return;
+    }
     host->read_bytes(host->context, address, destination, length);
 }
 
 static inline void dbbuf_tck_write_bytes(const struct dbbuf_tck_host *host, uint64_t address, const void *source,
                                          uint64_t length) {
+    if (dbbuf_tck_direct(host, address, length)) {
+        __builtin_memcpy(host->direct_base + address, source, length);
+        return;
+    }
     host->write_bytes(host->context, address, source, length);
 }
 
 static inline void dbbuf_tck_fence_full(const struct dbbuf_tck_host *host) {
+    if (host->direct_base != NULL) {
+        __atomic_thread_fence(__ATOMIC_SEQ_CST);
+        return;
+    }
     host->fence(host->context, DBBUF_TCK_FENCE_FULL);
 }
 
 static inline void dbbuf_tck_fence_release(const struct dbbuf_tck_host *host) {
+    if (host->direct_base != NULL) {
+        __atomic_thread_fence(__ATOMIC_RELEASE);
+        return;
+    }
     host->fence(host->context, DBBUF_TCK_FENCE_RELEASE);
+}
+
+static inline void dbbuf_tck_fence_acquire(const struct dbbuf_tck_host *host) {
+    if (host->direct_base != NULL) {
+        __atomic_thread_fence(__ATOMIC_ACQUIRE);
+        return;
+    }
+    host->fence(host->context, DBBUF_TCK_FENCE_ACQUIRE);
 }
 
 /* ---------------------------------------------------------------------------------------------------------------
@@ -240,6 +295,180 @@ DBBUF_TCK_EXPORT int dbbuf_tck_device_step(void *device);
 
 /** Releases the controller; the kit does not use it afterwards. */
 DBBUF_TCK_EXPORT void dbbuf_tck_device_destroy(void *device);
+
+/* ---------------------------------------------------------------------------------------------------------------
+ * Driver side (selected with -Dtck.driver=native)
+ *
+ * An NVMe host driver the kit runs against its probe controller, judged by the kit's driver suite. The driver reaches
+ * the controller only through struct dbbuf_tck_controller (BAR0 registers, each 32-bit write an MMIO trap the kit
+ * counts, and a way to wait), host memory only through struct dbbuf_tck_host (observed mode, above), and allocates
+ * every queue, buffer and doorbell page from struct dbbuf_tck_allocator, naming what the region is for.
+ *
+ * What the kit does with a driver: it creates one, initialises it, creates and deletes queue pairs up to the depth
+ * the driver declares, submits batches of Flush commands (namespace 1) of 1 up to depth - 1 requests and polls until
+ * every one completed, resets the controller through the driver, shuts it down and destroys it. The probe controller
+ * makes progress only while the driver waits (idle), and may publish any EventIdx a legal controller may: the driver
+ * must apply the EventIdx rule of the EventIdx side above to every shadow doorbell update, with a full fence between
+ * its shadow store and its EventIdx load (DBC-ORD-001).
+ *
+ * Results: the functions returning int answer DBBUF_TCK_OK, an NVMe status field (bits 0-14 of completion dword 3
+ * shifted right by 17: SC in bits 0-7, SCT in bits 8-10, M bit 13, DNR bit 14) of the command that failed, or one
+ * of the negative DBBUF_TCK_* codes below; after a failure dbbuf_tck_driver_last_error says what was sent and what
+ * came back. The kit turns a failure into the SPI's NvmeCommandException with that message.
+ * --------------------------------------------------------------------------------------------------------------- */
+
+#define DBBUF_TCK_OK 0
+/** A command or CSTS change did not come within the timeout given to dbbuf_tck_driver_initialize. */
+#define DBBUF_TCK_TIMEOUT (-1)
+/** The kit asked for something the driver cannot do (a batch that does not fit, an unknown queue). */
+#define DBBUF_TCK_INVALID (-2)
+/** The allocator refused a region. */
+#define DBBUF_TCK_NO_MEMORY (-3)
+
+/** The controller behind the kit's ControllerPort; valid from dbbuf_tck_driver_initialize to destroy. */
+struct dbbuf_tck_controller {
+    void *context;
+    uint32_t (*read32)(void *context, uint32_t offset);
+    uint64_t (*read64)(void *context, uint32_t offset);
+    void (*write32)(void *context, uint32_t offset, uint32_t value);
+    void (*write64)(void *context, uint32_t offset, uint64_t value);
+    /*
+     * Call whenever there is nothing to do until the controller acts (polling a completion queue, waiting for
+     * CSTS.RDY): a stepped controller runs then. Returns 0 normally; non-zero when the kit has given up on the wait
+     * (its own deadline, or a finding it will report): stop waiting and fail the call with DBBUF_TCK_TIMEOUT.
+     */
+    int (*idle)(void *context);
+    /* The clock to measure timeouts with, in nanoseconds from an arbitrary origin; the kit may run it fast. */
+    uint64_t (*nano_time)(void *context);
+};
+
+/** What a region is for, as the kit's RegionKind; the kit checks who writes each kind. */
+enum dbbuf_tck_region_kind {
+    DBBUF_TCK_SUBMISSION_QUEUE = 0,
+    DBBUF_TCK_COMPLETION_QUEUE = 1,
+    DBBUF_TCK_SHADOW_DOORBELL = 2,
+    DBBUF_TCK_EVENT_IDX = 3,
+    DBBUF_TCK_DATA_IN = 4,
+    DBBUF_TCK_DATA_OUT = 5,
+    DBBUF_TCK_PRP_LIST = 6,
+    DBBUF_TCK_HOST_PRIVATE = 7
+};
+
+/** The kit's page allocator; valid from dbbuf_tck_driver_initialize to destroy. */
+struct dbbuf_tck_allocator {
+    void *context;
+    /* Allocates length bytes aligned to alignment (a power of two); 0 and the address, or non-zero if refused. */
+    int (*allocate)(void *context, uint32_t kind, uint64_t length, uint64_t alignment, uint64_t *address);
+    /* Frees a region by the address allocate returned; the kit poisons it. */
+    void (*free)(void *context, uint64_t address);
+};
+
+/** What the kit asks of a driver it creates (the kit's DriverConfiguration). */
+struct dbbuf_tck_driver_config {
+    uint32_t admin_queue_style; /* DBBUF_TCK_ADMIN_MMIO_ONLY, DBBUF_TCK_ADMIN_SHADOWED, or 0: the driver's own */
+    uint32_t io_queues;         /* I/O queue pairs to ask the controller for (Number of Queues), 1..65535 */
+};
+
+/** When a driver sends Doorbell Buffer Config, as the kit's DoorbellBufferConfigTiming. */
+enum dbbuf_tck_dbbuf_timing {
+    DBBUF_TCK_BEFORE_IO_QUEUES = 0,
+    DBBUF_TCK_AFTER_IO_QUEUES = 1
+};
+
+/** What a driver declares (the kit's DriverCapabilities); the kit checks its behaviour against it. */
+struct dbbuf_tck_driver_caps {
+    uint32_t admin_queue_style; /* DBBUF_TCK_ADMIN_MMIO_ONLY or DBBUF_TCK_ADMIN_SHADOWED */
+    uint32_t timing;            /* enum dbbuf_tck_dbbuf_timing */
+    uint32_t max_queue_depth;   /* the deepest I/O queue it creates, 2..65536 */
+};
+
+/** How a driver rings its I/O doorbells now, as the kit's DoorbellMode. */
+enum dbbuf_tck_doorbell_mode {
+    DBBUF_TCK_OFFLINE = 0,
+    DBBUF_TCK_MMIO = 1,
+    DBBUF_TCK_SHADOW = 2
+};
+
+/** I/O opcodes of dbbuf_tck_io_request. */
+#define DBBUF_TCK_IO_FLUSH 0x00u
+#define DBBUF_TCK_IO_WRITE 0x01u
+#define DBBUF_TCK_IO_READ 0x02u
+
+/** One I/O request; the driver builds the entry, chooses the command identifier and the PRPs. */
+struct dbbuf_tck_io_request {
+    uint64_t tag;           /* the kit's name for the request: its completion carries it back */
+    uint32_t opcode;        /* DBBUF_TCK_IO_* */
+    uint32_t nsid;          /* from 1 */
+    uint64_t slba;          /* Read, Write: first logical block */
+    uint32_t blocks;        /* Read, Write: number of blocks */
+    uint32_t reserved;
+    uint64_t buffer;        /* Read, Write: host address of a region the kit allocated (DATA_IN, DATA_OUT) */
+    uint64_t buffer_length; /* bytes */
+};
+
+/** One completed request. */
+struct dbbuf_tck_io_completion {
+    uint64_t tag;    /* the request's tag */
+    uint32_t status; /* NVMe status field, as the int results above; 0 is success */
+    uint32_t reserved;
+};
+
+/** Creates a driver, not initialised. Returns NULL if it cannot; the kit fails the test with that. */
+DBBUF_TCK_EXPORT void *dbbuf_tck_driver_create(const struct dbbuf_tck_driver_config *config);
+
+/** Fills in what the driver declares; constant for its life. */
+DBBUF_TCK_EXPORT void dbbuf_tck_driver_capabilities(void *driver, struct dbbuf_tck_driver_caps *caps);
+
+/**
+ * Brings the controller up: disable, admin queues, enable, Identify, Number of Queues, and Doorbell Buffer Config if
+ * the controller supports it (OACS bit 8) and the driver uses it. Every wait is bounded by command_timeout_ns on the
+ * controller's nano_time clock.
+ */
+DBBUF_TCK_EXPORT int dbbuf_tck_driver_initialize(void *driver, const struct dbbuf_tck_controller *controller,
+                                                 const struct dbbuf_tck_host *host,
+                                                 const struct dbbuf_tck_allocator *allocator,
+                                                 uint64_t command_timeout_ns);
+
+/** Creates an I/O completion queue and submission queue with one identifier, written to *qid; depth 2..65536. */
+DBBUF_TCK_EXPORT int dbbuf_tck_driver_create_queue_pair(void *driver, uint32_t depth, uint32_t *qid);
+
+/** Deletes a queue pair (SQ first, then CQ); outstanding requests are abandoned. */
+DBBUF_TCK_EXPORT int dbbuf_tck_driver_delete_queue_pair(void *driver, uint32_t qid);
+
+/**
+ * Submits requests as one batch: every entry written, then one tail update (one doorbell decision). The kit never
+ * submits more than depth - 1 minus the outstanding requests; a batch that does not fit is DBBUF_TCK_INVALID.
+ */
+DBBUF_TCK_EXPORT int dbbuf_tck_driver_submit(void *driver, uint32_t qid, const struct dbbuf_tck_io_request *requests,
+                                             uint32_t count);
+
+/**
+ * Processes every completion available now, in CQ order, with one head update for the lot; writes at most capacity
+ * (the queue's depth) completions. Returns how many, or a negative DBBUF_TCK_* code.
+ */
+DBBUF_TCK_EXPORT int dbbuf_tck_driver_poll(void *driver, uint32_t qid, struct dbbuf_tck_io_completion *completions,
+                                           uint32_t capacity);
+
+/** Requests submitted on the pair and not yet completed. */
+DBBUF_TCK_EXPORT uint32_t dbbuf_tck_driver_outstanding(void *driver, uint32_t qid);
+
+/**
+ * Resets the controller (CC.EN 1 to 0 to 1) and restores the driver's queues and doorbell mode; queue pairs created
+ * before stay usable, requests outstanding at the reset are abandoned.
+ */
+DBBUF_TCK_EXPORT int dbbuf_tck_driver_reset(void *driver);
+
+/** enum dbbuf_tck_doorbell_mode: how the driver rings its I/O doorbells now. */
+DBBUF_TCK_EXPORT uint32_t dbbuf_tck_driver_doorbell_mode(void *driver);
+
+/** Deletes all queues, shuts the controller down (CC.SHN) and frees every allocation. */
+DBBUF_TCK_EXPORT int dbbuf_tck_driver_shutdown(void *driver);
+
+/** What the last failed call sent and what came back, one line; static or owned by the driver until its next call. */
+DBBUF_TCK_EXPORT const char *dbbuf_tck_driver_last_error(void *driver);
+
+/** Frees whatever shutdown did not (without talking to the controller) and the driver; never fails. */
+DBBUF_TCK_EXPORT void dbbuf_tck_driver_destroy(void *driver);
 
 #ifdef __cplusplus
 }

@@ -162,6 +162,16 @@ public final class SegmentHostMemory implements HostMemory, AutoCloseable {
         }
     }
 
+    /**
+     * The native memory itself, for code outside Java that reads and writes it in place (a native device given
+     * direct access); host address {@code a} is byte {@code a} of the segment.
+     *
+     * @return the segment, valid until {@link #close()}
+     */
+    public MemorySegment segment() {
+        return segment;
+    }
+
     /** Releases the memory; any later access fails. */
     @Override
     public void close() {

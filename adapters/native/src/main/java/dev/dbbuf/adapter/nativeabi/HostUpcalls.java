@@ -29,9 +29,10 @@ import org.jspecify.annotations.Nullable;
  * {@link #rethrow()} when it returns, so the kit sees its own finding as it would from a Java device.
  *
  * <pre>
- * struct dbbuf_tck_host, 8 pointers:
+ * struct dbbuf_tck_host, 8 pointers, then the direct block:
  *   [0,8) context   [8,16) read_u32   [16,24) write_u32   [24,32) read_u64
  *   [32,40) write_u64   [40,48) read_bytes   [48,56) write_bytes   [56,64) fence
+ *   [64,72) direct_base   [72,80) direct_length       (NULL and 0 in observed mode)
  * </pre>
  */
 @API(status = INTERNAL, since = "0.1")
@@ -39,9 +40,11 @@ final class HostUpcalls {
 
     /** Byte offset of {@code read_u32} in the struct; the callbacks follow at pointer size. */
     private static final long FIRST_CALLBACK_OFFSET = 8;
-    private static final long STRUCT_SIZE = 64;
     /** {@code enum dbbuf_tck_access_mode} of dbbuf_tck.h, by value. */
     private static final String[] ABI_MODES = {"PLAIN", "OPAQUE", "ACQUIRE", "RELEASE", "VOLATILE"};
+    private static final long DIRECT_BASE_OFFSET = 64;
+    private static final long DIRECT_LENGTH_OFFSET = 72;
+    private static final long STRUCT_SIZE = 80;
 
     private final HostMemory memory;
     private final MemorySegment struct;
@@ -51,6 +54,8 @@ final class HostUpcalls {
         this.memory = memory;
         this.struct = arena.allocate(STRUCT_SIZE, 8);
         struct.set(ADDRESS, 0, MemorySegment.NULL);
+        struct.set(ADDRESS, DIRECT_BASE_OFFSET, MemorySegment.NULL);
+        struct.set(JAVA_LONG, DIRECT_LENGTH_OFFSET, 0L);
         final Object[][] callbacks = {
             {"readU32", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT)},
             {"writeU32", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT)},
@@ -68,12 +73,34 @@ final class HostUpcalls {
     }
 
     /**
+     * Direct mode: the library's accessors read and write {@code block} in place, host address {@code a} being byte
+     * {@code a} of it; the callbacks stay for what falls outside it.
+     *
+     * @param block the native memory the kit's host memory is
+     * @return this
+     */
+    HostUpcalls direct(final MemorySegment block) {
+        struct.set(ADDRESS, DIRECT_BASE_OFFSET, block);
+        struct.set(JAVA_LONG, DIRECT_LENGTH_OFFSET, block.byteSize());
+        return this;
+    }
+
+    /**
      * The {@code struct dbbuf_tck_host *} to hand to the device.
      *
      * @return the struct
      */
     MemorySegment struct() {
         return struct;
+    }
+
+    /**
+     * Whether an access of the current native call failed, so that a driver waiting on the kit can be told to stop.
+     *
+     * @return true if a failure waits for {@link #rethrow()}
+     */
+    boolean failed() {
+        return failure != null;
     }
 
     /** Throws the first failure an access of the last native call met, if any, and forgets it. */

@@ -13,8 +13,10 @@ import dev.dbbuf.spec.spi.device.DeviceUnderTest;
 import dev.dbbuf.spec.spi.device.EventIdxPolicy;
 import dev.dbbuf.spec.spi.device.ExecutionModel;
 import java.lang.foreign.Arena;
+import dev.dbbuf.spec.memory.SegmentHostMemory;
 import java.lang.foreign.MemorySegment;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +25,10 @@ import org.jspecify.annotations.Nullable;
  * {@code NativeDevice} is a controller of a native library as a {@link DeviceUnderTest}: every SPI call is one call
  * of the device side of {@code dbbuf_tck.h}, logged first, and every host memory access of the controller is an
  * upcall into the kit's {@link HostMemory} (observed mode). The controller is stepped.
+ *
+ * <p>In direct mode the device provides the host memory ({@link #providedMemory()}): one native block the kit
+ * allocates its queues and buffers in, and the library's accessors read and write in place. The kit then sees the
+ * device's work only in memory contents, as with QEMU's guest RAM.
  *
  * <p>The kit may call a device from a watchdog thread as well as the test's, one at a time: the arena is shared.
  */
@@ -49,11 +55,14 @@ final class NativeDevice implements DeviceUnderTest {
     private final MemorySegment device;
     private final DeviceCapabilities capabilities;
     private final ExecutionModel stepped = ExecutionModel.stepped(this::step);
+    private final @Nullable SegmentHostMemory directMemory;
     private @Nullable HostUpcalls host;
 
     NativeDevice(final NativeLibrary library, final NativeDeviceFunctions functions,
-                 final DeviceConfiguration configuration) {
+                 final DeviceConfiguration configuration, final NativeMemoryMode mode) {
         this.functions = functions;
+        this.directMemory = mode == NativeMemoryMode.DIRECT ? new SegmentHostMemory(NativeMemoryMode.DIRECT_BYTES)
+            : null;
         this.calls = library.calls();
         this.crashes = library.crashes();
         final MemorySegment config = arena.allocate(CONFIG_SIZE, 8);
@@ -70,15 +79,15 @@ final class NativeDevice implements DeviceUnderTest {
             enter(NativeFunction.DEVICE_CREATE, 0, 0, 0);
             created = (MemorySegment) functions.create().invokeExact(config);
         } catch (final NativeCrash e) {
-            arena.close();
+            release();
             throw e;
         } catch (final Throwable e) {
-            arena.close();
+            release();
             throw new ProviderException("dbbuf_tck_device_create failed: " + e, e);
         }
         calls.exit();
         if (created.equals(MemorySegment.NULL)) {
-            arena.close();
+            release();
             throw new ProviderException("dbbuf_tck_device_create returned NULL for " + configuration, null);
         }
         this.device = created;
@@ -91,8 +100,17 @@ final class NativeDevice implements DeviceUnderTest {
     }
 
     @Override
+    public Optional<HostMemory> providedMemory() {
+        return Optional.ofNullable(directMemory);
+    }
+
+    @Override
     public void attach(final HostMemory memory) {
         final HostUpcalls upcalls = new HostUpcalls(memory, arena);
+        if (directMemory != null) {
+            // the kit attaches its own view of the memory the device provided: the accesses bypass it
+            upcalls.direct(directMemory.segment());
+        }
         host = upcalls;
         enter(NativeFunction.DEVICE_ATTACH, 0, 0, 0);
         try {
@@ -165,7 +183,14 @@ final class NativeDevice implements DeviceUnderTest {
             throw new IllegalStateException("downcall failed: " + e, e);
         } finally {
             calls.exit();
-            arena.close();
+            release();
+        }
+    }
+
+    private void release() {
+        arena.close();
+        if (directMemory != null) {
+            directMemory.close();
         }
     }
 

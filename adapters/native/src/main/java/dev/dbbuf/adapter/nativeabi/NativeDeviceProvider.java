@@ -9,7 +9,8 @@ import org.apiguardian.api.API;
 
 /**
  * {@code NativeDeviceProvider} is the device provider {@code native}: the stepped controller of the library named by
- * {@code -Dtck.native.library}, with host memory in observed mode (every access an upcall into the kit).
+ * {@code -Dtck.native.library}, with host memory in observed mode (every access an upcall into the kit) or, with
+ * {@code -Dtck.native.memory=direct}, in direct mode (a native block the library reads and writes in place).
  *
  * <p>The library and every device function are looked up when the kit asks for the provider's version (as it
  * selects the provider), so a missing library, symbol or ABI version fails every test with the loader's message.
@@ -35,13 +36,16 @@ public final class NativeDeviceProvider implements DeviceProvider {
 
     @Override
     public String description() {
-        return "the dbbuf_tck_device_* controller of " + NativeLibrary.selected().path()
-            + ", stepped, host memory observed through upcalls";
+        return "the dbbuf_tck_device_* controller of " + NativeLibrary.selected().path() + ", stepped, "
+            + (NativeMemoryMode.fromSettings() == NativeMemoryMode.DIRECT
+            ? "host memory direct (a native block it reads and writes in place; judged by content)"
+            : "host memory observed through upcalls");
     }
 
     @Override
     public DeviceUnderTest create(final DeviceConfiguration configuration) {
         final NativeLibrary library = NativeLibrary.selected();
-        return new NativeDevice(library, NativeDeviceFunctions.of(library), configuration);
+        return new NativeDevice(library, NativeDeviceFunctions.of(library), configuration,
+            NativeMemoryMode.fromSettings());
     }
 }

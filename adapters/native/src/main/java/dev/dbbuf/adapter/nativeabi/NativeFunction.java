@@ -34,7 +34,33 @@ public enum NativeFunction {
     /** {@code int dbbuf_tck_device_step(void *)}. */
     DEVICE_STEP("dbbuf_tck_device_step"),
     /** {@code void dbbuf_tck_device_destroy(void *)}. */
-    DEVICE_DESTROY("dbbuf_tck_device_destroy");
+    DEVICE_DESTROY("dbbuf_tck_device_destroy"),
+    /** {@code void *dbbuf_tck_driver_create(const struct dbbuf_tck_driver_config *)}. */
+    DRIVER_CREATE("dbbuf_tck_driver_create", "admin_queue_style", "io_queues"),
+    /** {@code void dbbuf_tck_driver_capabilities(void *, struct dbbuf_tck_driver_caps *)}. */
+    DRIVER_CAPABILITIES("dbbuf_tck_driver_capabilities"),
+    /** {@code int dbbuf_tck_driver_initialize(void *, controller, host, allocator, command_timeout_ns)}. */
+    DRIVER_INITIALIZE("dbbuf_tck_driver_initialize", "command_timeout_ms"),
+    /** {@code int dbbuf_tck_driver_create_queue_pair(void *, uint32_t depth, uint32_t *qid)}. */
+    DRIVER_CREATE_QUEUE_PAIR("dbbuf_tck_driver_create_queue_pair", "depth"),
+    /** {@code int dbbuf_tck_driver_delete_queue_pair(void *, uint32_t qid)}. */
+    DRIVER_DELETE_QUEUE_PAIR("dbbuf_tck_driver_delete_queue_pair", "qid"),
+    /** {@code int dbbuf_tck_driver_submit(void *, uint32_t qid, requests, uint32_t count)}. */
+    DRIVER_SUBMIT("dbbuf_tck_driver_submit", "qid", "count"),
+    /** {@code int dbbuf_tck_driver_poll(void *, uint32_t qid, completions, uint32_t capacity)}. */
+    DRIVER_POLL("dbbuf_tck_driver_poll", "qid", "capacity"),
+    /** {@code uint32_t dbbuf_tck_driver_outstanding(void *, uint32_t qid)}. */
+    DRIVER_OUTSTANDING("dbbuf_tck_driver_outstanding", "qid"),
+    /** {@code int dbbuf_tck_driver_reset(void *)}. */
+    DRIVER_RESET("dbbuf_tck_driver_reset"),
+    /** {@code uint32_t dbbuf_tck_driver_doorbell_mode(void *)}. */
+    DRIVER_DOORBELL_MODE("dbbuf_tck_driver_doorbell_mode"),
+    /** {@code int dbbuf_tck_driver_shutdown(void *)}. */
+    DRIVER_SHUTDOWN("dbbuf_tck_driver_shutdown"),
+    /** {@code const char *dbbuf_tck_driver_last_error(void *)}. */
+    DRIVER_LAST_ERROR("dbbuf_tck_driver_last_error"),
+    /** {@code void dbbuf_tck_driver_destroy(void *)}. */
+    DRIVER_DESTROY("dbbuf_tck_driver_destroy");
 
     private final String symbol;
     private final List<String> parameters;

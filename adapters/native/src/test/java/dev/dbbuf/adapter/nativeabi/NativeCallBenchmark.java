@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The cost of the C ABI, side by side with the same work in Java: an EventIdx decision as a Java form and as a
  * downcall into Linux's vring_need_event() (with the call log the kit keeps for crashes), and a host memory load as
- * a Java call and as an upcall from C (observed mode). Run with {@link NativeCallBenchmarkTest}'s command.
+ * a Java call, as an upcall from C (observed mode) and as C's own atomic load of the shared block (direct mode). Run with {@link NativeCallBenchmarkTest}'s command.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -49,6 +49,7 @@ public class NativeCallBenchmark {
     private EventIdxDecision nativeDecision;
     private SegmentHostMemory memory;
     private HostUpcalls upcalls;
+    private HostUpcalls direct;
     private MethodHandle readLoop;
     private int old;
 
@@ -62,6 +63,7 @@ public class NativeCallBenchmark {
         memory = new SegmentHostMemory(1 << 16);
         memory.writeU32(ADDRESS_READ, 7, StoreMode.PLAIN);
         upcalls = new HostUpcalls(memory, Arena.global());
+        direct = new HostUpcalls(memory, Arena.global()).direct(memory.segment());
         readLoop = Linker.nativeLinker().downcallHandle(
             SymbolLookup.libraryLookup(dir.resolve("libupcall-bench.so"), Arena.global()).find("bench_read_loop")
                 .orElseThrow(), FunctionDescriptor.of(JAVA_LONG, ADDRESS, JAVA_LONG, JAVA_INT));
@@ -114,5 +116,17 @@ public class NativeCallBenchmark {
     @OperationsPerInvocation(LOOP)
     public long hostLoadNativeObserved() throws Throwable {
         return (long) readLoop.invokeExact(upcalls.struct(), ADDRESS_READ, LOOP);
+    }
+
+    /**
+     * An acquire load of host memory from C in direct mode, per load: C's own load of the shared block.
+     *
+     * @return the sum of the loads
+     * @throws Throwable if the downcall fails
+     */
+    @Benchmark
+    @OperationsPerInvocation(LOOP)
+    public long hostLoadNativeDirect() throws Throwable {
+        return (long) readLoop.invokeExact(direct.struct(), ADDRESS_READ, LOOP);
     }
 }

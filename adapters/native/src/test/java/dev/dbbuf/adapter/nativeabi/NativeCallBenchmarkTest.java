@@ -25,6 +25,6 @@ class NativeCallBenchmarkTest {
             .jvmArgsAppend("-Ddbbuf.native.dir=" + System.getProperty("dbbuf.native.dir", "target/native"))
             .build()).run();
 
-        assertThat(results).hasSize(4).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
+        assertThat(results).hasSize(5).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
     }
 }

@@ -31,8 +31,9 @@ import org.apiguardian.api.API;
  * as the library's failure of each requirement being checked, with the signal and the crashing call in the message.
  * A library that crashes in another function in every run is given up on after {@value #MAX_RUNS} runs.
  *
- * <p>Command line: {@code NativeKit --library PATH [--side eventidx|device] [--out DIR] [-Dtck.KEY=VALUE ...]}; exit status
- * 0 when every test passed, 1 when one failed, 2 when the library could not be judged.
+ * <p>Command line: {@code NativeKit --library PATH [--side eventidx|device|driver] [--out DIR]
+ * [-Dtck.KEY=VALUE ...]}; exit status 0 when every test passed, 1 when one failed, 2 when the library could not be
+ * judged.
  */
 @API(status = STABLE, since = "0.1")
 public final class NativeKit {
@@ -44,7 +45,7 @@ public final class NativeKit {
 
     private static final int USAGE = 2;
     private static final String USAGE_LINE =
-        "usage: NativeKit --library PATH [--side eventidx|device] [--out DIR] [-Dtck.KEY=VALUE ...]";
+        "usage: NativeKit --library PATH [--side eventidx|device|driver] [--out DIR] [-Dtck.KEY=VALUE ...]";
     private static final java.util.Set<String> OPTIONS = java.util.Set.of("--library", "--side", "--out");
 
     private NativeKit() {
@@ -109,7 +110,7 @@ public final class NativeKit {
     /**
      * The command line.
      *
-     * @param args {@code --library PATH [--side eventidx|device] [--out DIR] [-Dtck.KEY=VALUE ...]}
+     * @param args {@code --library PATH [--side eventidx|device|driver] [--out DIR] [-Dtck.KEY=VALUE ...]}
      */
     public static void main(final String[] args) {
         System.exit(run(args, System.out, System.err));

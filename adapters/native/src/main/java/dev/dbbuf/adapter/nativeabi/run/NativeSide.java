@@ -3,6 +3,7 @@ package dev.dbbuf.adapter.nativeabi.run;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.dbbuf.tck.device.DeviceConformanceSuite;
+import dev.dbbuf.tck.driver.DriverConformanceSuite;
 import dev.dbbuf.tck.eventidx.EventIdxArithmeticSuite;
 import org.apiguardian.api.API;
 
@@ -14,7 +15,9 @@ public enum NativeSide {
     /** {@code dbbuf_tck_eventidx_must_ring}, judged by the EventIdx arithmetic suite. */
     EVENTIDX("eventidx", EventIdxArithmeticSuite.class),
     /** The {@code dbbuf_tck_device_*} controller, judged by the device conformance suite. */
-    DEVICE("device", DeviceConformanceSuite.class);
+    DEVICE("device", DeviceConformanceSuite.class),
+    /** The {@code dbbuf_tck_driver_*} host driver, judged by the driver conformance suite against the probe device. */
+    DRIVER("driver", DriverConformanceSuite.class);
 
     private final String key;
     private final Class<?> suite;

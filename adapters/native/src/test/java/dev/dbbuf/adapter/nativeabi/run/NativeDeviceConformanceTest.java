@@ -31,6 +31,12 @@ class NativeDeviceConformanceTest {
         KitChild.CLASSES_SETTING, "dev.dbbuf.tck.device.DeviceOrderingVerification",
         KitChild.METHODS_SETTING, FULL_FENCE);
 
+    private static Map<String, String> direct(final Map<String, String> rules) {
+        final Map<String, String> settings = new java.util.HashMap<>(rules);
+        settings.put("tck.native.memory", "direct");
+        return settings;
+    }
+
     private static NativeRun judge(final String library) {
         return judge(library, EVENTIDX_RULES, "");
     }
@@ -68,6 +74,35 @@ class NativeDeviceConformanceTest {
         assertThat(verdicts.verdict("DBC-EVT-006")).as(verdicts.message("DBC-EVT-006")).isEqualTo("PASS");
         assertThat(verdicts.verdict("DBC-EVT-007")).as(verdicts.message("DBC-EVT-007")).isEqualTo("PASS");
         assertThat(verdicts.json()).contains("device_example.c (stepped controller, EventIdx = last value seen)");
+    }
+
+    @Test
+    void inDirectModeTheCControllerIsJudgedByTheEventIdxItLeftInMemory() {
+        final NativeRun run = judge("libdevice-example.so", direct(EVENTIDX_RULES), "-direct");
+        final VerdictJson verdicts = VerdictJson.of(run.verdictFile());
+
+        assertThat(verdicts.verdict("DBC-EVT-006")).as(verdicts.message("DBC-EVT-006")).isEqualTo("PASS");
+        assertThat(verdicts.verdict("DBC-EVT-007")).as(verdicts.message("DBC-EVT-007")).isEqualTo("PASS");
+        assertThat(verdicts.json()).contains("host memory direct");
+    }
+
+    @Test
+    void inDirectModeTheControllerThatNeverWritesEventIdxStillFailsBothRules() {
+        final NativeRun run = judge("libdevice-faulty-no-eventidx.so", direct(EVENTIDX_RULES), "-direct");
+        final VerdictJson verdicts = VerdictJson.of(run.verdictFile());
+
+        assertThat(verdicts.verdict("DBC-EVT-006")).isEqualTo("FAIL");
+        assertThat(verdicts.message("DBC-EVT-006")).contains("actual=still the sentinel 0x5ea15ea1 (never written)");
+        assertThat(verdicts.verdict("DBC-EVT-007")).isEqualTo("FAIL");
+    }
+
+    @Test
+    void inDirectModeTheWeakMemoryExplorerIsNotApplicableAndSaysWhy() {
+        final NativeRun run = judge("libdevice-faulty-no-full-fence.so", direct(FULL_FENCE_RULE), "-direct-ordering");
+        final VerdictJson verdicts = VerdictJson.of(run.verdictFile());
+
+        assertThat(verdicts.verdict("DBC-ORD-003")).isEqualTo("NOT_APPLICABLE");
+        assertThat(verdicts.message("DBC-ORD-003")).contains("provides its own host memory");
     }
 
     @Test

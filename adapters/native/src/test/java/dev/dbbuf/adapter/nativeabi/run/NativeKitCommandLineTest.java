@@ -24,7 +24,7 @@ class NativeKitCommandLineTest {
     void withoutALibraryPrintsTheUsage() {
         assertThat(run("--side", "eventidx")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(
-            "usage: NativeKit --library PATH [--side eventidx|device] [--out DIR] [-Dtck.KEY=VALUE ...]\n");
+            "usage: NativeKit --library PATH [--side eventidx|device|driver] [--out DIR] [-Dtck.KEY=VALUE ...]\n");
     }
 
     @Test
@@ -35,9 +35,9 @@ class NativeKitCommandLineTest {
 
     @Test
     void sideTheAbiDoesNotHaveListsTheSides() {
-        assertThat(run("--library", "libacme.so", "--side", "driver")).isEqualTo(2);
+        assertThat(run("--library", "libacme.so", "--side", "controller")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8))
-            .isEqualTo("the library could not be judged: no native side named 'driver'; sides: [eventidx, device]\n");
+            .isEqualTo("the library could not be judged: no native side named 'controller'; sides: [eventidx, device, driver]\n");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 }

@@ -1,0 +1,1 @@
+../../adapters/native/src/test/c/device_example.c

@@ -1,0 +1,1 @@
+../../adapters/native/src/test/c/driver_example.c
