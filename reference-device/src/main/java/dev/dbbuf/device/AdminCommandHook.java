@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code AdminCommandHook} lets a test device override the completion status of admin commands, e.g. make Doorbell
- * Buffer Config fail with Invalid Field in Command to exercise a driver's fallback path (bug record #5).
+ * Buffer Config fail with Invalid Field in Command to exercise a driver's fallback path (linux-0f0d2c876c96 in spec/SOURCES.md).
  *
  * <p>Called on the controller's thread before the command is executed. A non-null answer completes the command with
  * that status and DW0 = 0 <em>without executing it</em>; {@code null} lets the controller execute it normally.

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Both host styles of admin-queue ringing work once Doorbell Buffer Config is in effect (bug record #10). */
+/** Both host styles of admin-queue ringing work once Doorbell Buffer Config is in effect (spdk-issue-2147 and libvfn-quirk-broken-dbbuf in spec/SOURCES.md). */
 class AdminQueueStylesTest {
 
     static Stream<Arguments> styles() {

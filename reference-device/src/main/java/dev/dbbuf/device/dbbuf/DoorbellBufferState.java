@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * {@code DoorbellBufferState} is whether Doorbell Buffer Config is in effect, and where its buffers are.
  *
  * <p>Cleared by a Controller Level Reset; after that no slot made from the old buffers exists, so the controller
- * cannot touch the old pages (bug record #9).
+ * cannot touch the old pages (DBC-RST-001).
  */
 @API(status = INTERNAL, since = "0.1")
 public final class DoorbellBufferState {

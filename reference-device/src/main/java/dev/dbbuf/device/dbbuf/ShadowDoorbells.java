@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  *
  * <p>Every method works on a queue without a slot too, and then does nothing. A shadow value beyond the queue is
  * ignored and reported once through the invalid-value callback (the Invalid Doorbell Write Value event); because it
- * becomes the last value loaded, it is neither re-reported nor retried (bug record #14).
+ * becomes the last value loaded, it is neither re-reported nor retried (spdk-issue-2171 in spec/SOURCES.md).
  */
 @API(status = INTERNAL, since = "0.1")
 public final class ShadowDoorbells {

@@ -15,8 +15,8 @@ import org.apiguardian.api.API;
 /**
  * {@code DoorbellBufferPages} is one Shadow Doorbell page and one EventIdx page, freshly allocated (the allocator
  * zeroes them) and sized so that the entries of the highest queue identifier the controller granted lie inside
- * (bug record #7). Pages are never reused across a Controller Level Reset or after a failed Doorbell Buffer Config:
- * the owner frees them and allocates new ones, so no pre-reset value is ever read again (bug records #4, #5, #16).
+ * (DBC-LAY-004). Pages are never reused across a Controller Level Reset or after a failed Doorbell Buffer Config:
+ * the owner frees them and allocates new ones, so no pre-reset value is ever read again (linux-58847f12fe78 and linux-0f0d2c876c96 in spec/SOURCES.md; DBC-FBK-005).
  *
  * @param memory   host memory
  * @param shadow   the Shadow Doorbell page (PRP1)
@@ -54,7 +54,7 @@ public record DoorbellBufferPages(HostMemory memory, Region shadow, Region event
 
     /**
      * Zeroes a queue's two shadow entries (SQ tail, CQ head), before the queue is created and after it is deleted,
-     * so that a re-created qid never starts from an earlier life's values (bug record #12).
+     * so that a re-created qid never starts from an earlier life's values (spdk-issue-1795 in spec/SOURCES.md).
      *
      * @param qid the queue identifier
      */

@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
  * <p>After every switch (and after the queue is created) the first update of each doorbell is also written to
  * MMIO, whatever EventIdx says: the shadow entry and EventIdx of a fresh attachment may describe an earlier life of
  * the qid or a value the controller never acted on, and an extra MMIO write is always allowed while a missing one
- * loses a doorbell (bug record #4, #12).
+ * loses a doorbell (linux-58847f12fe78 and spdk-issue-1795 in spec/SOURCES.md).
  *
  * <p>The writers are swapped by the admin path while the queue is idle; the fields are volatile so that the thread
  * that owns the queue sees the swap.

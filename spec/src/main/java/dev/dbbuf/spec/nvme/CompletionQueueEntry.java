@@ -21,7 +21,7 @@ import org.apiguardian.api.API;
  *
  * <p>The phase tag publishes the entry: {@link #post} stores bytes 0-13 plain and then bytes 14-15 with release,
  * and {@link #poll} loads bytes 14-15 with acquire before anything else. A controller that lets the phase bit
- * become visible before the rest of the entry makes the host read a stale completion (bug record #15).
+ * become visible before the rest of the entry makes the host read a stale completion (spdk-issue-2323 in spec/SOURCES.md).
  *
  * @param dw0    command specific result
  * @param sqHead SQ head pointer at the time of completion

@@ -7,7 +7,7 @@ import org.apiguardian.api.API;
 /**
  * {@code AdminQueueStyle} is how a host rings the admin queue's doorbells once Doorbell Buffer Config is active.
  *
- * <p>Hosts differ (bug record #10): Linux and SPDK never shadow the admin queue, libvfn does, as the specification
+ * <p>Hosts differ (spdk-issue-2147 and libvfn-quirk-broken-dbbuf in spec/SOURCES.md): Linux and SPDK never shadow the admin queue, libvfn does, as the specification
  * allows. A controller must work with both.
  */
 @API(status = STABLE, since = "0.1")
