@@ -40,4 +40,24 @@ public interface AgentPort extends DoorbellPort {
      * @return the value loaded
      */
     long awaitLoad(long address, int width, AccessMode mode, LongPredicate until);
+
+    /**
+     * Opens a quiet stretch (or keeps the open one): a device's idle polling in one step. The stretch's first load is a
+     * scheduling point as usual; every later load that returns what the agent last loaded from the same bytes is then
+     * performed at once, with the newest value, and is neither a scheduling point nor a trace line of its own (the
+     * trace counts them). Nobody else can tell such loads apart from none, and performing them back to back is one
+     * interleaving the hardware allows. The stretch ends at the agent's first store, fence, VOLATILE load, MMIO access
+     * or wait, or at a load that returns something new (that load and everything after it are explored as usual). So
+     * a polling controller's idle passes cost one step, while the pass in which it sees a new tail or stops polling
+     * (EventIdx store, full fence, re-load) is explored access by access.
+     */
+    void quiet();
+
+    /**
+     * How many host-memory accesses (loads, stores, fences) the agent made since the explored phase began: a device
+     * that made none in a pass did not look at the shadow buffer, so it does not poll.
+     *
+     * @return the count, never decreasing
+     */
+    long accesses();
 }
