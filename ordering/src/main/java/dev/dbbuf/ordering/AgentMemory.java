@@ -305,19 +305,26 @@ final class AgentMemory implements HostMemory, AgentPort {
 
     @Override
     public void ring(final int value) {
-        write(MmioWrite.SINGLE_DOORBELL, value);
+        mmioWrite(MmioWrite.SINGLE_DOORBELL, value, false);
     }
 
     @Override
     public void write(final int offset, final int value) {
+        mmioWrite(offset, value, true);
+    }
+
+    private void mmioWrite(final int offset, final int value, final boolean relaxed) {
         execution.requireExploring("MMIO doorbell write");
         endQuiet();
-        execution.await(agent, new Step.Ring(value));
+        execution.await(agent, new Step.Ring(value, relaxed));
         state.ring(new MmioWrite(offset, value));
         // an MMIO write is an uncached access that completes in order: later loads are not satisfied before it
         state.window(agent).order(state.commits());
-        execution.observe(agent, "MMIO doorbell write " + register(offset) + "= " + value
-            + " (store buffer drained first)", (long) offset << 32 | Integer.toUnsignedLong(value));
+        final String drained = state.buffer(agent).isEmpty() ? "store buffer drained first"
+            : "stores before the last release fence visible first, %d still buffered".formatted(
+                state.buffer(agent).entries().size());
+        execution.observe(agent, "MMIO doorbell write " + register(offset) + "= " + value + " (" + drained + ")",
+            (long) offset << 32 | Integer.toUnsignedLong(value));
     }
 
     @Override

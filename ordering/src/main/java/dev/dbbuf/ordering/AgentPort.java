@@ -14,8 +14,11 @@ import org.apiguardian.api.API;
 public interface AgentPort extends DoorbellPort {
 
     /**
-     * Host: an MMIO write to a doorbell register; like {@link #ring(int)}, it waits until the writer's store buffer is
-     * empty.
+     * Host: an MMIO write to a doorbell register, relaxed: under x86-TSO it waits until the writer's store buffer is
+     * empty like {@link #ring(int)}, but under the WEAK model only until the stores ahead of the writer's last release
+     * fence are visible (Arm's {@code writel_relaxed}; {@code writel} is a release fence and this write). A host that
+     * writes a submission queue entry and then the tail doorbell without a release fence between them lets the device
+     * see the doorbell before the entry.
      *
      * @param offset BAR0 byte offset
      * @param value  the value
