@@ -5,6 +5,8 @@ import dev.dbbuf.spec.memory.HostMemory;
 import dev.dbbuf.spec.memory.LoadMode;
 import dev.dbbuf.spec.memory.StoreMode;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.LongPredicate;
 
 /**
@@ -20,6 +22,16 @@ final class AgentMemory implements HostMemory, AgentPort {
     private final Execution execution;
     private final SharedState state;
     private final int agent;
+    /** The value this agent last loaded, per address and width: what a quiet stretch compares against. */
+    private final Map<Long, Long> lastLoaded = new HashMap<>();
+    /** A quiet stretch is open ({@link #quiet()}). */
+    private boolean quiet;
+    /** The open stretch had its scheduling point: its first load. */
+    private boolean quietStarted;
+    /** Loads of the open stretch that saw nothing new. */
+    private int absorbed;
+    /** Explored-phase accesses so far. */
+    private long accesses;
 
     AgentMemory(final Execution execution, final SharedState state, final int agent) {
         this.execution = execution;
@@ -37,17 +49,85 @@ final class AgentMemory implements HostMemory, AgentPort {
         if (execution.settingUp()) {
             return SharedState.littleEndian(state.load(agent, address, width), 0, width);
         }
+        accesses++;
+        if (quietLoad(mode)) {
+            final long value = SharedState.littleEndian(perform(address, width, mode, 0), 0, width);
+            if (absorb(address, width, value)) {
+                return value;
+            }
+            endQuiet();
+            execution.observe(agent, "load  u%d %s %s = %d (new: ends the quiet stretch)".formatted(8 * width,
+                execution.name(address), mode, value), value);
+            return value;
+        }
+        endQuietUnless(mode != LoadMode.VOLATILE);
         execution.await(agent, new AgentStep.Load(address, width, mode));
-        final byte[] bytes = perform(address, width, mode);
+        final byte[] bytes = perform(address, width, mode, execution.early(agent));
         final long value = SharedState.littleEndian(bytes, 0, width);
         execution.observe(agent, "load  u%d %s %s = %d%s".formatted(8 * width, execution.name(address), mode, value,
             early()), value);
+        lastLoaded.put(key(address, width), value);
+        quietStarted = quiet;
         return value;
     }
 
-    /** Performs a load the scheduler let run: early if it chose so, and an acquire or volatile load orders later ones. */
-    private byte[] perform(final long address, final int width, final LoadMode mode) {
-        final int variant = execution.early(agent);
+    /** Whether this load belongs to an open quiet stretch past its scheduling point. */
+    private boolean quietLoad(final LoadMode mode) {
+        return quiet && quietStarted && mode != LoadMode.VOLATILE;
+    }
+
+    /** Records a quiet load; true if it saw what the agent last loaded there (it then stays out of the trace). */
+    private boolean absorb(final long address, final int width, final long value) {
+        final Long last = lastLoaded.put(key(address, width), value);
+        if (last != null && last == value) {
+            absorbed++;
+            execution.absorb(agent, address, value);
+            return true;
+        }
+        return false;
+    }
+
+    private static long key(final long address, final int width) {
+        return address << 16 | width;
+    }
+
+    private void endQuietUnless(final boolean keep) {
+        if (!keep) {
+            endQuiet();
+        }
+    }
+
+    /** Closes the quiet stretch, counting its absorbed loads in the trace. */
+    private void endQuiet() {
+        if (quiet && absorbed > 0 && !execution.settingUp()) {
+            execution.observe(agent, "%d loads saw nothing new (idle passes in one step)".formatted(absorbed),
+                absorbed);
+        }
+        quiet = false;
+        quietStarted = false;
+        absorbed = 0;
+    }
+
+    @Override
+    public long accesses() {
+        return accesses;
+    }
+
+    @Override
+    public void quiet() {
+        execution.requireExploring("quiet stretch");
+        if (!quiet) {
+            quiet = true;
+            quietStarted = false;
+            absorbed = 0;
+        }
+    }
+
+    /**
+     * Performs a load the scheduler let run: {@code variant} older values early (0: the newest), and an acquire or
+     * volatile load orders later ones.
+     */
+    private byte[] perform(final long address, final int width, final LoadMode mode, final int variant) {
         final byte[] bytes;
         if (variant > 0) {
             final SharedState.Candidate candidate = state.candidates(agent, address, width).get(variant);
@@ -75,6 +155,8 @@ final class AgentMemory implements HostMemory, AgentPort {
             state.storeNow(address, SharedState.toBytes(value, width));
             return;
         }
+        accesses++;
+        endQuiet();
         state.buffer(agent).store(address, SharedState.toBytes(value, width), mode == StoreMode.RELEASE);
         execution.observe(agent, "store u%d %s %s = %d (buffered)".formatted(8 * width, execution.name(address), mode,
             value), value);
@@ -88,6 +170,8 @@ final class AgentMemory implements HostMemory, AgentPort {
             state.storeNow(address, bytes);
             return;
         }
+        accesses++;
+        endQuiet();
         state.buffer(agent).store(address, bytes, false);
         execution.observe(agent, what, hash);
     }
@@ -148,10 +232,24 @@ final class AgentMemory implements HostMemory, AgentPort {
     public void readBytes(final long address, final byte[] dst, final int offset, final int length) {
         state.bounds().checkRange(address, length);
         if (!execution.settingUp()) {
+            accesses++;
+            if (quietLoad(LoadMode.PLAIN)) {
+                final byte[] bytes = perform(address, length, LoadMode.PLAIN, 0);
+                System.arraycopy(bytes, 0, dst, offset, length);
+                if (!absorb(address, length, Arrays.hashCode(bytes))) {
+                    endQuiet();
+                    execution.observe(agent, "load  %d bytes %s PLAIN (new: ends the quiet stretch)"
+                        .formatted(length, execution.name(address)), Arrays.hashCode(bytes));
+                }
+                return;
+            }
             execution.await(agent, new AgentStep.Load(address, length, LoadMode.PLAIN));
-            System.arraycopy(perform(address, length, LoadMode.PLAIN), 0, dst, offset, length);
+            final byte[] bytes = perform(address, length, LoadMode.PLAIN, execution.early(agent));
+            System.arraycopy(bytes, 0, dst, offset, length);
             execution.observe(agent, "load  %d bytes %s PLAIN%s".formatted(length, execution.name(address), early()),
-                Arrays.hashCode(dst));
+                Arrays.hashCode(bytes));
+            lastLoaded.put(key(address, length), (long) Arrays.hashCode(bytes));
+            quietStarted = quiet;
             return;
         }
         System.arraycopy(state.load(agent, address, length), 0, dst, offset, length);
@@ -179,6 +277,8 @@ final class AgentMemory implements HostMemory, AgentPort {
         if (execution.settingUp()) {
             return;
         }
+        accesses++;
+        endQuiet();
         switch (fence) {
             case FULL -> drain("fence FULL");
             case RELEASE -> {
@@ -194,18 +294,26 @@ final class AgentMemory implements HostMemory, AgentPort {
 
     @Override
     public void ring(final int value) {
-        write(MmioWrite.SINGLE_DOORBELL, value);
+        mmioWrite(MmioWrite.SINGLE_DOORBELL, value, false);
     }
 
     @Override
     public void write(final int offset, final int value) {
+        mmioWrite(offset, value, true);
+    }
+
+    private void mmioWrite(final int offset, final int value, final boolean relaxed) {
         execution.requireExploring("MMIO doorbell write");
-        execution.await(agent, new AgentStep.Ring(value));
+        endQuiet();
+        execution.await(agent, new AgentStep.Ring(value, relaxed));
         state.ring(new MmioWrite(offset, value));
         // an MMIO write is an uncached access that completes in order: later loads are not satisfied before it
         state.window(agent).order(state.commits());
-        execution.observe(agent, "MMIO doorbell write " + register(offset) + "= " + value
-            + " (store buffer drained first)", (long) offset << 32 | Integer.toUnsignedLong(value));
+        final String drained = state.buffer(agent).isEmpty() ? "store buffer drained first"
+            : "stores before the last release fence visible first, %d still buffered".formatted(
+                state.buffer(agent).entries().size());
+        execution.observe(agent, "MMIO doorbell write " + register(offset) + "= " + value + " (" + drained + ")",
+            (long) offset << 32 | Integer.toUnsignedLong(value));
     }
 
     @Override
@@ -216,6 +324,7 @@ final class AgentMemory implements HostMemory, AgentPort {
     @Override
     public MmioWrite awaitWrite() {
         execution.requireExploring("wait for an MMIO doorbell write");
+        endQuiet();
         execution.await(agent, new AgentStep.AwaitRing());
         final MmioWrite write = state.takeRing();
         // a device's accesses triggered by a doorbell write are issued after it
@@ -229,6 +338,7 @@ final class AgentMemory implements HostMemory, AgentPort {
     public long awaitLoad(final long address, final int width, final LoadMode mode, final LongPredicate until) {
         state.bounds().check(address, width, mode);
         execution.requireExploring("polling loop");
+        endQuiet();
         execution.await(agent, new AgentStep.AwaitLoad(address, width, mode, until));
         final long value = SharedState.littleEndian(state.load(agent, address, width), 0, width);
         state.window(agent).saw(address, width, state.commits());

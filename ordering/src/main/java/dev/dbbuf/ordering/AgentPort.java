@@ -14,8 +14,11 @@ import org.apiguardian.api.API;
 public interface AgentPort extends DoorbellPort {
 
     /**
-     * Host: an MMIO write to a doorbell register; like {@link #ring(int)}, it waits until the writer's store buffer is
-     * empty.
+     * Host: an MMIO write to a doorbell register, relaxed: under x86-TSO it waits until the writer's store buffer is
+     * empty like {@link #ring(int)}, but under the WEAK model only until the stores ahead of the writer's last release
+     * fence are visible (Arm's {@code writel_relaxed}; {@code writel} is a release fence and this write). A host that
+     * writes a submission queue entry and then the tail doorbell without a release fence between them lets the device
+     * see the doorbell before the entry.
      *
      * @param offset BAR0 byte offset
      * @param value  the value
@@ -40,4 +43,24 @@ public interface AgentPort extends DoorbellPort {
      * @return the value loaded
      */
     long awaitLoad(long address, int width, LoadMode mode, LongPredicate until);
+
+    /**
+     * Opens a quiet stretch (or keeps the open one): a device's idle polling in one step. The stretch's first load is a
+     * scheduling point as usual; every later load that returns what the agent last loaded from the same bytes is then
+     * performed at once, with the newest value, and is neither a scheduling point nor a trace line of its own (the
+     * trace counts them). Nobody else can tell such loads apart from none, and performing them back to back is one
+     * interleaving the hardware allows. The stretch ends at the agent's first store, fence, VOLATILE load, MMIO access
+     * or wait, or at a load that returns something new (that load and everything after it are explored as usual). So
+     * a polling controller's idle passes cost one step, while the pass in which it sees a new tail or stops polling
+     * (EventIdx store, full fence, re-load) is explored access by access.
+     */
+    void quiet();
+
+    /**
+     * How many host-memory accesses (loads, stores, fences) the agent made since the explored phase began: a device
+     * that made none in a pass did not look at the shadow buffer, so it does not poll.
+     *
+     * @return the count, never decreasing
+     */
+    long accesses();
 }

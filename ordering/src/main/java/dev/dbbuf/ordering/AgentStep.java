@@ -45,14 +45,20 @@ sealed interface AgentStep {
     }
 
     /**
-     * An MMIO doorbell write: waits until the writer's buffer drains, then wakes the device.
+     * An MMIO doorbell write, then wakes the device. An ordered write (Linux's {@code writel}) waits until the writer's
+     * buffer drains. A relaxed one (a plug-in's register write, which orders itself with a release fence as
+     * {@code writel} does inside) waits only under {@link MemoryModel#TSO}, where an uncached store never passes
+     * earlier stores; under {@link MemoryModel#WEAK} it waits only for the stores ahead of the writer's last release
+     * fence, so stores after that fence (or without one) may become visible after the device saw the write.
      *
-     * @param value the doorbell value
+     * @param value   the doorbell value
+     * @param relaxed whether the write orders only what a release fence ordered before it
      */
-    record Ring(int value) implements AgentStep {
+    record Ring(int value, boolean relaxed) implements AgentStep {
         @Override
         public boolean enabled(final SharedState state, final int agent) {
-            return state.buffer(agent).isEmpty();
+            return relaxed && state.model() == MemoryModel.WEAK ? !state.buffer(agent).holdsStoresBeforeReleaseFence()
+                : state.buffer(agent).isEmpty();
         }
 
         @Override

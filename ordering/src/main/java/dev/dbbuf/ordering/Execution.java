@@ -233,6 +233,11 @@ final class Execution implements FinalState {
         history[agent] = StateKey.mix(history[agent] * 31 + text.hashCode() + value);
     }
 
+    /** A load of a quiet stretch: part of the agent's history (its state), not of the trace. */
+    void absorb(final int agent, final long address, final long value) {
+        history[agent] = StateKey.mix(history[agent] * 31 + address * 0x9E37L + value);
+    }
+
     private void agentMain(final int agent) {
         try {
             lock.lock();

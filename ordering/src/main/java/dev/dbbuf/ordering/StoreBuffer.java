@@ -41,6 +41,16 @@ final class StoreBuffer {
         epoch++;
     }
 
+    /** Whether a store made before the agent's last release fence is still buffered. */
+    boolean holdsStoresBeforeReleaseFence() {
+        for (final Entry entry : entries) {
+            if (entry.epoch() < epoch) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     boolean isEmpty() {
         return entries.isEmpty();
     }

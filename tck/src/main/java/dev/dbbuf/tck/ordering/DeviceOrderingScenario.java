@@ -41,8 +41,13 @@ import org.jspecify.annotations.Nullable;
  * completion through the CQ head doorbell (shadow store, full fence, EventIdx load, rule), so the device must see a
  * head move while its completion queue is full: the CQ EventIdx store, full fence and head re-load are explored. The
  * device agent is idle until an MMIO write, hands it to
- * {@link DeviceUnderTest#writeRegister32} and runs {@link ExecutionModel.Step#runOnce()} until a pass does no work.
- * Every device access to host memory is a scheduling point.
+ * {@link DeviceUnderTest#writeRegister32} and runs {@link ExecutionModel.Step#runOnce()} until a pass does no work;
+ * every device access to host memory is then a scheduling point. After that (and once right after set-up) the device
+ * spends its idle budget: passes until {@value DeviceSetUp#IDLE_PASSES} in a row did no work (or
+ * {@value DeviceSetUp#SILENT_PASSES} in a row touched no host memory), in a quiet stretch
+ * ({@link AgentPort#quiet()}) where loads that see nothing new are one step. Whatever the declared EventIdx policy, a
+ * polling device is thus explored while it polls, when it picks up a shadow-only update, and through its park path:
+ * an EventIdx store without the full fence and shadow re-load after it loses the host's update (LOST_DOORBELL).
  */
 @API(status = INTERNAL, since = "0.1")
 public final class DeviceOrderingScenario implements OrderingScenario {
@@ -220,6 +225,9 @@ public final class DeviceOrderingScenario implements OrderingScenario {
             if (target == null || pass == null) {
                 throw new IllegalStateException("device agent started without set-up");
             }
+            // set-up ended at the first idle pass: a polling device may still be polling, and parks (or not) while
+            // the host starts submitting
+            idle(port, pass);
             while (true) {
                 final MmioWrite write = port.awaitWrite();
                 target.writeRegister32(write.offset(), write.value());
@@ -229,6 +237,35 @@ public final class DeviceOrderingScenario implements OrderingScenario {
                         throw new IllegalStateException("device must go idle within the pass limit: passes="
                             + passes);
                     }
+                }
+                idle(port, pass);
+            }
+        }
+
+        /**
+         * Lets the device spend its idle budget: passes until {@value DeviceSetUp#IDLE_PASSES} in a row did no work, or
+         * {@value DeviceSetUp#SILENT_PASSES} in a row did not even touch host memory (a controller that reads nothing
+         * does not poll). A polling device polls the shadow buffer meanwhile and stops polling somewhere in here,
+         * through its park path (EventIdx store, full fence, shadow re-load); its passes that see nothing new are one
+         * step, the rest is explored access by access.
+         */
+        private static void idle(final AgentPort port, final ExecutionModel.Step pass) {
+            int idlePasses = 0;
+            int silentPasses = 0;
+            int working = 0;
+            while (idlePasses < DeviceSetUp.IDLE_PASSES && silentPasses < DeviceSetUp.SILENT_PASSES) {
+                port.quiet();
+                final long before = port.accesses();
+                if (pass.runOnce()) {
+                    idlePasses = 0;
+                    silentPasses = 0;
+                    if (++working >= DeviceSetUp.MAX_PASSES) {
+                        throw new IllegalStateException("device must go idle within the pass limit: passes="
+                            + working);
+                    }
+                } else {
+                    idlePasses++;
+                    silentPasses = port.accesses() == before ? silentPasses + 1 : 0;
                 }
             }
         }

@@ -29,6 +29,16 @@ final class DeviceSetUp {
 
     /** Passes a device may take to answer one set-up step. */
     static final int MAX_PASSES = 1_000;
+    /**
+     * Consecutive passes without work after which a device counts as stopped (parked), as the probe host has it: a
+     * polling device must stop polling within this budget.
+     */
+    static final int IDLE_PASSES = 4_096;
+    /**
+     * Consecutive passes without work that did not touch host memory after which a device counts as parked: a
+     * controller that polls has to read the shadow buffer to see an update.
+     */
+    static final int SILENT_PASSES = 64;
 
     private final DeviceUnderTest device;
     private final ExecutionModel.Step step;

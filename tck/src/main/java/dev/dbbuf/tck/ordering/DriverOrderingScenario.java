@@ -11,6 +11,7 @@ import dev.dbbuf.ordering.OrderingScenario;
 import dev.dbbuf.ordering.OutcomeSpec;
 import dev.dbbuf.ordering.OutcomeTable;
 import dev.dbbuf.spec.doorbell.ControllerShadowDoorbell;
+import dev.dbbuf.spec.doorbell.DoorbellBuffers;
 import dev.dbbuf.spec.memory.FirstFitPageAllocator;
 import dev.dbbuf.spec.memory.HostMemory;
 import dev.dbbuf.spec.nvme.Capabilities;
@@ -45,6 +46,11 @@ import org.jspecify.annotations.Nullable;
  * {@link ControllerShadowDoorbell}: idle until an MMIO write to the queue's tail doorbell, then acquire the shadow
  * tail, fetch each entry (one 64-byte load), publish EventIdx with a full fence and re-read the tail, idle only when
  * it has not moved.
+ *
+ * <p>The fallback variant ({@link #fallback}) initialises the driver against the set-up device without Doorbell Buffer
+ * Config, so the driver rings the queue by MMIO: the controller takes each tail doorbell write as the tail and fetches
+ * up to it. A plug-in's register write is relaxed under the WEAK model ({@link AgentPort#write}), so a driver that
+ * writes the entry and then the doorbell without a release fence between them is caught (TORN_PUBLICATION).
  */
 @API(status = INTERNAL, since = "0.1")
 public final class DriverOrderingScenario implements OrderingScenario {
@@ -82,6 +88,7 @@ public final class DriverOrderingScenario implements OrderingScenario {
     private final Duration timeout;
     private final int depth;
     private final int submissions;
+    private final boolean fallback;
 
     /**
      * A scenario.
@@ -94,6 +101,13 @@ public final class DriverOrderingScenario implements OrderingScenario {
      */
     public DriverOrderingScenario(final DriverProvider provider, final DeviceProvider setUpDevice,
                                   final Duration timeout, final int depth, final int submissions) {
+        this(provider, setUpDevice, timeout, depth, submissions, false);
+    }
+
+    private DriverOrderingScenario(final DriverProvider provider, final DeviceProvider setUpDevice,
+                                   final Duration timeout, final int depth, final int submissions,
+                                   final boolean fallback) {
+        this.fallback = fallback;
         this.provider = provider;
         this.setUpDevice = setUpDevice;
         this.timeout = timeout;
@@ -101,10 +115,26 @@ public final class DriverOrderingScenario implements OrderingScenario {
         this.submissions = submissions;
     }
 
+    /**
+     * The same submissions on the no-dbbuf fallback path: the set-up device does not offer Doorbell Buffer Config, and
+     * the driver rings the queue by MMIO.
+     *
+     * @param provider    creates a fresh driver for every execution
+     * @param setUpDevice the stepped device the driver is initialised against, asked not to offer the feature
+     * @param timeout     the driver's command timeout
+     * @param depth       the queue pair's depth
+     * @param submissions Flush requests, each its own batch, below the depth
+     * @return the scenario
+     */
+    public static DriverOrderingScenario fallback(final DriverProvider provider, final DeviceProvider setUpDevice,
+                                                  final Duration timeout, final int depth, final int submissions) {
+        return new DriverOrderingScenario(provider, setUpDevice, timeout, depth, submissions, true);
+    }
+
     @Override
     public String name() {
-        return "driver %s, %d Flush submissions on a queue pair of depth %d".formatted(provider.name(), submissions,
-            depth);
+        return "driver %s, %d Flush submissions on a queue pair of depth %d%s".formatted(provider.name(), submissions,
+            depth, fallback ? ", MMIO doorbells (no Doorbell Buffer Config)" : "");
     }
 
     @Override
@@ -133,7 +163,8 @@ public final class DriverOrderingScenario implements OrderingScenario {
 
         @Override
         public void setUp(final List<HostMemory> memories) {
-            final DeviceUnderTest created = setUpDevice.create(DeviceConfiguration.defaults().withThreaded(false));
+            final DeviceUnderTest created = setUpDevice.create(DeviceConfiguration.defaults().withThreaded(false)
+                .withDoorbellBufferConfig(!fallback));
             device = created;
             if (!(created.executionModel() instanceof ExecutionModel.Stepped stepped)) {
                 throw new IllegalStateException("driver ordering set-up needs a stepped device: device=%s "
@@ -148,13 +179,17 @@ public final class DriverOrderingScenario implements OrderingScenario {
             made.initialize(new HostContext(controller, host, new FirstFitPageAllocator(host), timeout));
             final QueuePair created1 = made.createQueuePair(depth);
             pair = created1;
-            if (made.doorbellMode() != DoorbellMode.SHADOW) {
+            if (!fallback && made.doorbellMode() != DoorbellMode.SHADOW) {
                 throw new NotShadowed("the driver rings its I/O queues by " + made.doorbellMode()
                     + " against the kit device; the ordering rules bind shadow doorbell updates");
             }
+            if (fallback && made.doorbellMode() == DoorbellMode.SHADOW) {
+                throw new IllegalStateException("a driver must not use shadow doorbells against a controller without "
+                    + "Doorbell Buffer Config: doorbellMode=" + made.doorbellMode());
+            }
             final int dstrd = Capabilities.decode(created.readRegister64(ControllerRegister.CAP)).dstrd();
             queue = DriverQueueLocation.find(host, controller.adminSq(), controller.adminDepth(), created1.qid(),
-                dstrd);
+                dstrd, !fallback);
             for (int pass = 0; stepped.step().runOnce(); pass++) {
                 if (pass >= DeviceSetUp.MAX_PASSES) {
                     throw new IllegalStateException("set-up device must go idle: passes=" + pass);
@@ -191,7 +226,12 @@ public final class DriverOrderingScenario implements OrderingScenario {
 
         private void serve(final HostMemory memory, final AgentPort agentPort) {
             final DriverQueueLocation where = require(queue);
-            final ControllerShadowDoorbell shadow = new ControllerShadowDoorbell(memory, where.buffers(),
+            final DoorbellBuffers buffers = where.buffers();
+            if (buffers == null) {
+                serveMmio(memory, agentPort, where);
+                return;
+            }
+            final ControllerShadowDoorbell shadow = new ControllerShadowDoorbell(memory, buffers,
                 where.tailDoorbell());
             int head = 0;
             while (true) {
@@ -202,15 +242,37 @@ public final class DriverOrderingScenario implements OrderingScenario {
                 int tail = shadow.readShadow();
                 while (tail != head && Integer.compareUnsigned(tail, where.depth()) < 0) {
                     while (head != tail) {
-                        final byte[] entry = new byte[SubmissionQueueEntry.SIZE];
-                        // plain: covered by the acquire load of the shadow tail (readShadow / publishEventIdx)
-                        memory.readBytes(where.slot(head), entry, 0, entry.length);
-                        fetched.add(entry);
+                        // covered by the acquire load of the shadow tail (readShadow / publishEventIdx)
+                        fetch(memory, where, head);
                         head = (head + 1) % where.depth();
                     }
                     tail = shadow.publishEventIdx(head);
                 }
             }
+        }
+
+        /** The fallback path: every tail doorbell write is the tail; the entries below it are fetched. */
+        private void serveMmio(final HostMemory memory, final AgentPort agentPort, final DriverQueueLocation where) {
+            int head = 0;
+            while (true) {
+                final MmioWrite write = agentPort.awaitWrite();
+                final int tail = write.value();
+                if (write.offset() != where.tailRegister() || Integer.compareUnsigned(tail, where.depth()) >= 0) {
+                    continue;
+                }
+                while (head != tail) {
+                    fetch(memory, where, head);
+                    head = (head + 1) % where.depth();
+                }
+            }
+        }
+
+        private void fetch(final HostMemory memory, final DriverQueueLocation where, final int head) {
+            final byte[] entry = new byte[SubmissionQueueEntry.SIZE];
+            // plain: ordered after the shadow tail's acquire load, or after taking the MMIO doorbell write (an
+            // ordering point)
+            memory.readBytes(where.slot(head), entry, 0, entry.length);
+            fetched.add(entry);
         }
 
         @Override
@@ -231,8 +293,14 @@ public final class DriverOrderingScenario implements OrderingScenario {
             if (fetched.size() == submissions) {
                 return ALL_FETCHED;
             }
-            final int shadow = state.readU32(where.buffers().shadowAddress(where.tailDoorbell()));
-            final int eventIdx = state.readU32(where.buffers().eventIdxAddress(where.tailDoorbell()));
+            final DoorbellBuffers buffers = where.buffers();
+            if (buffers == null) {
+                details = "queue hangs: fetched=%d of %d pending MMIO writes=%d controller idle=%s".formatted(
+                    fetched.size(), submissions, state.pendingRings(), state.idle(DEVICE));
+                return "STALLED";
+            }
+            final int shadow = state.readU32(buffers.shadowAddress(where.tailDoorbell()));
+            final int eventIdx = state.readU32(buffers.eventIdxAddress(where.tailDoorbell()));
             details = ("queue hangs: shadow tail=%d EventIdx=%d fetched=%d of %d pending MMIO writes=%d controller "
                 + "idle=%s").formatted(shadow, eventIdx, fetched.size(), submissions, state.pendingRings(),
                 state.idle(DEVICE));

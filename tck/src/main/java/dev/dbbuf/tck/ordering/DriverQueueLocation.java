@@ -10,6 +10,7 @@ import dev.dbbuf.spec.nvme.AdminOpcode;
 import dev.dbbuf.spec.nvme.QueueCommands;
 import dev.dbbuf.spec.nvme.SubmissionQueueEntry;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code DriverQueueLocation} is where a driver put its I/O submission queue and the doorbell buffers, read in the
@@ -18,11 +19,11 @@ import org.apiguardian.api.API;
  * @param qid          queue identifier
  * @param base         slot 0 of the submission queue
  * @param depth        its depth
- * @param buffers      the Doorbell Buffer Config buffers
+ * @param buffers      the Doorbell Buffer Config buffers, or {@code null} for a driver on the MMIO fallback path
  * @param tailRegister BAR0 offset of its tail doorbell
  */
 @API(status = INTERNAL, since = "0.1")
-record DriverQueueLocation(int qid, long base, int depth, DoorbellBuffers buffers, int tailRegister) {
+record DriverQueueLocation(int qid, long base, int depth, @Nullable DoorbellBuffers buffers, int tailRegister) {
 
     Doorbell.SubmissionTail tailDoorbell() {
         return new Doorbell.SubmissionTail(qid);
@@ -33,7 +34,7 @@ record DriverQueueLocation(int qid, long base, int depth, DoorbellBuffers buffer
     }
 
     static DriverQueueLocation find(final HostMemory memory, final long adminSq, final int adminDepth,
-                                        final int qid, final int dstrd) {
+                                        final int qid, final int dstrd, final boolean shadowed) {
         long base = -1;
         int depth = 0;
         long shadow = -1;
@@ -50,12 +51,12 @@ record DriverQueueLocation(int qid, long base, int depth, DoorbellBuffers buffer
                 eventIdx = entry.prp2();
             }
         }
-        if (base < 0 || shadow < 0) {
+        if (base < 0 || shadowed && shadow < 0) {
             throw new IllegalStateException("ordering set-up must find Create I/O SQ and Doorbell Buffer Config "
                 + "in the admin queue: qid=%d adminSq=0x%x adminDepth=%d sqFound=%s bufferConfigFound=%s"
                 .formatted(qid, adminSq, adminDepth, base >= 0, shadow >= 0));
         }
-        return new DriverQueueLocation(qid, base, depth, new DoorbellBuffers(shadow, eventIdx, dstrd),
+        return new DriverQueueLocation(qid, base, depth, shadowed ? new DoorbellBuffers(shadow, eventIdx, dstrd) : null,
             (int) DoorbellLayout.registerOffset(new Doorbell.SubmissionTail(qid), dstrd));
     }
 }

@@ -50,6 +50,35 @@ public final class OrderingFaultyDrivers {
     }
 
     /**
+     * Rings MMIO doorbells with relaxed register writes: every release fence the driver issues is lost, so the write
+     * of a submission queue entry is not ordered before the tail doorbell write that covers it (DBC-ORD-002 on the
+     * fallback path, where nothing else orders them).
+     */
+    public static final class NoReleaseBeforeMmioDoorbell extends NamedDriverProvider {
+        public NoReleaseBeforeMmioDoorbell() {
+            super("faulty-relaxed-mmio-doorbell-driver");
+        }
+
+        @Override
+        public DriverUnderTest create(final DriverConfiguration configuration) {
+            return new FaultyDrivers.Wrapped(new ReferenceDriver(DoorbellPolicy.defaults(), configuration.ioQueues())) {
+                @Override
+                public void initialize(final HostContext context) {
+                    delegate.initialize(new HostContext(context.controller(), new ForwardingHostMemory(
+                        context.memory()) {
+                        @Override
+                        public void fence(final Fence fence) {
+                            if (fence != Fence.RELEASE) {
+                                delegate.fence(fence);
+                            }
+                        }
+                    }, context.allocator(), context.commandTimeout()));
+                }
+            };
+        }
+    }
+
+    /**
      * Publishes the shadow tail before the entries it covers (bug #13, DBC-ORD-002): plain stores are held back until
      * the next release store, which goes first; a fence, a register write or a load of held bytes lets them out.
      */

@@ -22,7 +22,11 @@ import org.apiguardian.api.API;
  *       passes did no work, so that a polling controller runs out of its idle budget and stops polling before the
  *       next update.</li>
  *   <li>The weak-memory explorer (DBC-ORD-003/004/005) hands each MMIO write to the device and then runs passes
- *       until one does no work; the device must get there within {@code 1000} passes. Its host memory is 24 KiB:
+ *       until one does no work; the device must get there within {@code 1000} passes. Then (and once right after its
+ *       set-up) it lets the device spend its idle budget whatever its declared EventIdx policy: passes until
+ *       {@code 4096} in a row did no work or {@code 64} in a row touched no host memory. A polling device must stop
+ *       polling within that budget, and its park path (EventIdx store, full fence, shadow re-load) is explored;
+ *       idle passes that read nothing new are explored as one step. Its host memory is 24 KiB:
  *       six 4 KiB pages at addresses 0 to 0x6000 (shadow, EventIdx, admin SQ and CQ, SQ1, CQ1).</li>
  * </ul>
  * A pass must therefore return true exactly when it did work: a device that reports work forever never counts as

@@ -28,7 +28,10 @@ public interface ControllerPort {
     long readRegister64(int offset);
 
     /**
-     * Writes a 32-bit register; a doorbell write is one of these.
+     * Writes a 32-bit register; a doorbell write is one of these. Like Arm's {@code writel_relaxed}, the write is not
+     * ordered after the driver's earlier stores to host memory: a driver issues a release fence before a doorbell
+     * write (Linux's {@code writel} does), or the controller may act on the doorbell before the entries it covers are
+     * visible (DBC-ORD-002; the kit's ordering exploration checks this on the MMIO fallback path).
      *
      * @param offset BAR0 byte offset
      * @param value  the value
