@@ -85,27 +85,6 @@ public final class FaultyDrivers {
         }
     }
 
-    /**
-     * Never sends Doorbell Buffer Config and rings every doorbell by MMIO, but reports shadow doorbells as its mode:
-     * every shadow rule would pass vacuously if the kit trusted the claim.
-     */
-    public static final class ClaimsShadowWithout0x7c extends NamedDriverProvider {
-        public ClaimsShadowWithout0x7c() {
-            super("faulty-claims-shadow-without-0x7c-driver");
-        }
-
-        @Override
-        public DriverUnderTest create(final DriverConfiguration configuration) {
-            return new Wrapped(new ReferenceDriver(DoorbellPolicy.defaults().withDoorbellBufferConfig(false),
-                configuration.ioQueues())) {
-                @Override
-                public DoorbellMode doorbellMode() {
-                    return DoorbellMode.SHADOW;
-                }
-            };
-        }
-    }
-
     /** Shadows the admin queue while declaring that it rings it by MMIO only. */
     public static final class MisdeclaredAdminStyle extends NamedDriverProvider {
         public MisdeclaredAdminStyle() {
