@@ -324,7 +324,10 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
         final long address = base + DoorbellLayout.entryOffset(doorbell, dstrd);
         // plain: the driver's thread is writing the register; its own earlier store is visible to it
         final int entry = raw.readU32(address, AccessMode.PLAIN);
-        if (entry != value) {
+        final int depth = doorbell instanceof Doorbell.SubmissionTail ? snoop.submissionDepth(doorbell.qid())
+            : snoop.completionDepth(doorbell.qid());
+        // an entry that is no index at all was reported at its store (DBC-LAY-003, DBC-LAY-005): that is the root
+        if (entry != value && Integer.compareUnsigned(entry, depth) < 0) {
             final Requirement rule = doorbell instanceof Doorbell.SubmissionTail ? Requirement.DBC_LAY_001
                 : Requirement.DBC_LAY_002;
             findings.record(rule, FailureMessage.of(rule, doorbell + " shadow @" + FailureMessage.hex(address)
