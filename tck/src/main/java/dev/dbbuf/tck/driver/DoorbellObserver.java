@@ -35,7 +35,9 @@ import org.apiguardian.api.API;
  * EventIdx the driver loads from its slot after the store ({@link EventIdxLoadWatch}), or against the value in memory
  * if the driver loads none; a required write that has not happened when the driver next stores to the doorbell,
  * waits for the device, or finishes is a DBC-EVT-003 finding ({@link UpdateJudgement}). Host writes to the EventIdx buffer while the controller
- * owns it are DBC-ISO-005 findings.
+ * owns it are DBC-ISO-005 findings. Once Doorbell Buffer Config completed, an MMIO write to an I/O doorbell whose
+ * shadow entry holds another index is a DBC-LAY-001 (SQ tail) or DBC-LAY-002 (CQ head) finding: the controller reads
+ * the doorbell from that entry.
  */
 @API(status = STABLE, since = "0.1")
 public final class DoorbellObserver implements ControllerPort, GuardedHostMemory.WriteHook {
@@ -339,8 +341,8 @@ public final class DoorbellObserver implements ControllerPort, GuardedHostMemory
     }
 
     /**
-     * The last EventIdx the driver loaded that was at or above its queue's depth (the poll-mode 0xFFFFFFFF), while it
-     * is the driver's latest load of that slot.
+     * The driver's latest EventIdx load, if it was at or above its queue's depth (the poll-mode 0xFFFFFFFF): an
+     * exception the driver throws next is its answer to that value.
      *
      * @return what was read where, or empty
      */

@@ -37,39 +37,39 @@ class DriverDefectCountTest {
 
     @ParameterizedTest(name = "{0} fails {1}")
     @CsvSource(delimiter = '|', textBlock = """
-        faulty-no-wrap-driver | X
-        faulty-admin-style-driver | X
-        faulty-rezeroes-eventidx-driver | X
-        faulty-ignores-failed-0x7c-driver | X
-        faulty-big-endian-driver | X
-        faulty-buffer-size-driver | X
-        faulty-keeps-deleted-slots-driver | X
-        faulty-stale-buffers-driver | X
-        faulty-no-0x7c-after-reset-driver | X
-        faulty-failure-path-off-by-one-driver | X
-        faulty-use-after-shutdown-driver | X
-        faulty-whole-depth-batch-driver | X
-        faulty-drifts-after-delete-driver | X
-        faulty-no-full-fence-driver | X
-        faulty-tail-before-entry-driver | X
-        faulty-ignores-stride-driver | X
-        faulty-signed-need-event-driver | X
-        faulty-skips-wrap-to-zero-driver | X
-        faulty-frees-buffers-before-disable-driver | X
-        faulty-oacs-off-by-two-driver | X
-        faulty-shadow-before-completion-driver | X
-        faulty-free-running-counters-driver | X
-        faulty-misaligned-eventidx-driver | X
-        faulty-shadow-only-without-oacs-bit8-driver | X
-        faulty-claims-shadow-rings-mmio-driver | X
-        faulty-shadow-value-lags-driver | X
-        faulty-cached-eventidx-driver | X
-        faulty-old-moves-only-on-ring-driver | X
-        faulty-eventidx-from-shadow-page-driver | X
-        faulty-mmio-where-shadow-is-due-driver | X
-        faulty-swapped-slots-driver | X
-        faulty-never-rings-cq-head-driver | X
-        faulty-rejects-poll-mode-eventidx-driver | X
+        faulty-no-wrap-driver                        | DBC-EVT-003 DBC-LIF-006
+        faulty-admin-style-driver                    | DBC-ADM-003
+        faulty-rezeroes-eventidx-driver              | DBC-ISO-005
+        faulty-ignores-failed-0x7c-driver            | DBC-EVT-003 DBC-EVT-004 DBC-FBK-002 DBC-FBK-003 DBC-FBK-005 DBC-LAY-001 DBC-LAY-002 DBC-RST-002 DBC-RST-003
+        faulty-big-endian-driver                     | DBC-LAY-003 DBC-LAY-005 DBC-ORD-001
+        faulty-buffer-size-driver                    | DBC-FBK-005 DBC-LAY-004
+        faulty-keeps-deleted-slots-driver            | DBC-LIF-003
+        faulty-stale-buffers-driver                  | DBC-FBK-002 DBC-FBK-003 DBC-FBK-004 DBC-RST-003
+        faulty-no-0x7c-after-reset-driver            | DBC-EVT-003 DBC-FBK-002 DBC-FBK-003 DBC-FBK-004 DBC-RST-002
+        faulty-failure-path-off-by-one-driver        | DBC-FBK-004
+        faulty-use-after-shutdown-driver             | DBC-FBK-005
+        faulty-whole-depth-batch-driver              | DBC-EVT-003 DBC-EVT-004
+        faulty-drifts-after-delete-driver            | DBC-EVT-003
+        faulty-no-full-fence-driver                  | DBC-ORD-001
+        faulty-tail-before-entry-driver              | DBC-ORD-002
+        faulty-ignores-stride-driver                 | DBC-LAY-001 DBC-LAY-002
+        faulty-signed-need-event-driver              | DBC-EVT-003 DBC-LIF-006
+        faulty-skips-wrap-to-zero-driver             | DBC-EVT-003
+        faulty-frees-buffers-before-disable-driver   | DBC-FBK-005
+        faulty-oacs-off-by-two-driver                | DBC-CMD-009
+        faulty-shadow-before-completion-driver       | DBC-LIF-005
+        faulty-free-running-counters-driver          | DBC-LAY-005
+        faulty-misaligned-eventidx-driver            | DBC-ADM-003 DBC-CMD-010 DBC-EVT-003 DBC-FBK-005 DBC-ISO-005 DBC-LAY-005 DBC-LIF-003 DBC-LIF-005 DBC-LIF-006 DBC-RST-003
+        faulty-shadow-only-without-oacs-bit8-driver  | DBC-EVT-003 DBC-FBK-001 DBC-RST-002 DBC-RST-003
+        faulty-claims-shadow-rings-mmio-driver       | DBC-FBK-002 DBC-FBK-003 DBC-FBK-004 DBC-LIF-005 DBC-RST-002
+        faulty-shadow-value-lags-driver              | DBC-EVT-003 DBC-LAY-001 DBC-LAY-002 DBC-LIF-006 DBC-ORD-001
+        faulty-cached-eventidx-driver                | DBC-EVT-003 DBC-LIF-006 DBC-ORD-001
+        faulty-old-moves-only-on-ring-driver         | DBC-EVT-003
+        faulty-eventidx-from-shadow-page-driver      | DBC-EVT-003 DBC-ORD-001
+        faulty-mmio-where-shadow-is-due-driver       | DBC-EVT-003 DBC-LAY-001 DBC-LAY-002 DBC-LIF-006 DBC-ORD-001
+        faulty-swapped-slots-driver                  | DBC-EVT-003 DBC-LAY-001 DBC-ORD-001
+        faulty-never-rings-cq-head-driver            | DBC-EVT-003
+        faulty-rejects-poll-mode-eventidx-driver     | DBC-EVT-003 DBC-EVT-005 DBC-LIF-006
         """)
     void faultyDriverFailsExactlyTheRequirementsItsDefectBreaks(final String driver, final String expected) {
         final KitRun run = KitRun.of(SUITE, "driver", driver, QUICK);
