@@ -35,7 +35,9 @@ import org.apiguardian.api.API;
  * EventIdx the driver loads from its slot after the store ({@link EventIdxLoadWatch}), or against the value in memory
  * if the driver loads none; a required write that has not happened when the driver next stores to the doorbell,
  * waits for the device, or finishes is a DBC-EVT-003 finding ({@link UpdateJudgement}). Host writes to the EventIdx buffer while the controller
- * owns it are DBC-ISO-005 findings.
+ * owns it are DBC-ISO-005 findings. Once Doorbell Buffer Config completed, an MMIO write to an I/O doorbell whose
+ * shadow entry holds another index is a DBC-LAY-001 (SQ tail) or DBC-LAY-002 (CQ head) finding: the controller reads
+ * the doorbell from that entry.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class DoorbellObserver extends ForwardingControllerPort implements GuardedHostMemory.WriteHook {
@@ -59,6 +61,7 @@ public final class DoorbellObserver extends ForwardingControllerPort implements 
     private volatile long adminCompletionQueue = -1;
     private long failedShadowBase = -1;
     private long failedEventIdxBase = -1;
+    private @org.jspecify.annotations.Nullable String outOfRangeLoad;
 
     /** A required MMIO write not seen yet, and the rule its absence breaks. */
     private record Pending(Requirement rule, String message) {
@@ -288,7 +291,17 @@ public final class DoorbellObserver extends ForwardingControllerPort implements 
      */
     synchronized void loaded(final long address, final int value) {
         final long base = snoop.eventIdxBase();
-        if (base < 0 || address < base || address >= base + snoop.pageSize() || updates.isEmpty()) {
+        if (base < 0 || address < base || address >= base + snoop.pageSize()) {
+            return;
+        }
+        DoorbellLayout.doorbellAt(ControllerRegister.DOORBELL_BASE + address - base, dstrd).ifPresent(doorbell -> {
+            final int depth = doorbell instanceof Doorbell.SubmissionTail ? snoop.submissionDepth(doorbell.qid())
+                : snoop.completionDepth(doorbell.qid());
+            outOfRangeLoad = depth > 0 && Integer.compareUnsigned(value, depth) >= 0 ? doorbell + " EventIdx @"
+                + FailureMessage.hex(address) + " read " + FailureMessage.hex(value & 0xFFFF_FFFFL) + " (depth "
+                + depth + ")" : null;
+        });
+        if (updates.isEmpty()) {
             return;
         }
         DoorbellLayout.doorbellAt(ControllerRegister.DOORBELL_BASE + address - base, dstrd).ifPresent(doorbell -> {
@@ -297,6 +310,45 @@ public final class DoorbellObserver extends ForwardingControllerPort implements 
                 updates.put(doorbell, judged.withLoaded(value));
             }
         });
+    }
+
+    /**
+     * An MMIO write to an I/O queue's doorbell once Doorbell Buffer Config completed: the controller takes the shadow
+     * entry as that doorbell's value (QEMU and the reference device let it win over the register), so the entry at the
+     * doorbell's offset must already hold the value written. A driver that rings by MMIO only, stores another value
+     * (tail - 1), or keeps the value in another queue's entry leaves the controller a doorbell it never wrote.
+     * The admin queue is DBC-ADM-003's: a host may ring it by MMIO only.
+     */
+    private void mmioAgainstShadowEntry(final Doorbell doorbell, final int offset, final int value) {
+        final long base = snoop.shadowBase();
+        if (doorbell.qid() == 0 || base < 0 || !snoop.configCompleted() || !queueExists(doorbell)) {
+            return;
+        }
+        final long address = base + DoorbellLayout.entryOffset(doorbell, dstrd);
+        // plain: the driver's thread is writing the register; its own earlier store is visible to it
+        final int entry = raw.readU32(address, LoadMode.PLAIN);
+        final int depth = doorbell instanceof Doorbell.SubmissionTail ? snoop.submissionDepth(doorbell.qid())
+            : snoop.completionDepth(doorbell.qid());
+        // an entry that is no index at all was reported at its store (DBC-LAY-003, DBC-LAY-005): that is the root
+        if (entry != value && Integer.compareUnsigned(entry, depth) < 0) {
+            final Requirement rule = doorbell instanceof Doorbell.SubmissionTail ? Requirement.DBC_LAY_001
+                : Requirement.DBC_LAY_002;
+            findings.record(rule, FailureMessage.of(rule, doorbell + " shadow @" + FailureMessage.hex(address)
+                    + " at an MMIO write of " + Integer.toUnsignedString(value) + " to its register @"
+                    + FailureMessage.hex(offset), "the value written, stored at the doorbell's entry first",
+                Integer.toUnsignedString(entry), "after Doorbell Buffer Config completed; the controller reads "
+                    + doorbell + " from this entry, stride " + (4 << dstrd) + " bytes"));
+        }
+    }
+
+    /**
+     * The driver's latest EventIdx load, if it was at or above its queue's depth (the poll-mode 0xFFFFFFFF): an
+     * exception the driver throws next is its answer to that value.
+     *
+     * @return what was read where, or empty
+     */
+    synchronized java.util.Optional<String> outOfRangeLoad() {
+        return java.util.Optional.ofNullable(outOfRangeLoad);
     }
 
     /** Ends a scenario: a required MMIO write still missing is a finding. */
@@ -309,6 +361,7 @@ public final class DoorbellObserver extends ForwardingControllerPort implements 
         synchronized (this) {
             final java.util.Optional<Doorbell> doorbell = DoorbellLayout.doorbellAt(offset, dstrd);
             if (doorbell.isPresent()) {
+                mmioAgainstShadowEntry(doorbell.get(), offset, value);
                 pendingRings.remove(doorbell.get());
                 updates.remove(doorbell.get());
                 injector.heard(doorbell.get());

@@ -211,11 +211,14 @@ public final class DriverHarness implements AutoCloseable {
         for (int b = 0; b < batches; b++) {
             final List<IoRequest> batch = new ArrayList<>(Collections.nCopies(size, new IoRequest.Flush(1)));
             observer.submitting(pair.qid(), size);
-            pair.submit(batch);
+            driverCall(pair, "submit(" + size + " Flush)", () -> {
+                pair.submit(batch);
+                return List.of();
+            });
             final List<IoCompletion> done = new ArrayList<>();
             final long deadline = System.nanoTime() + env.timeout().toNanos();
             while (done.size() < size) {
-                done.addAll(pair.poll());
+                done.addAll(driverCall(pair, "poll()", pair::poll));
                 if (done.size() >= size) {
                     break;
                 }
@@ -236,6 +239,28 @@ public final class DriverHarness implements AutoCloseable {
                 }
                 observer.idle();
             }
+        }
+    }
+
+    /**
+     * A call into the driver's I/O path. An exception right after the driver loaded an EventIdx at or above the queue
+     * depth (the poll-mode 0xFFFFFFFF a polling controller may publish) is a DBC-EVT-005 finding: the driver stopped
+     * working on a legal value, and a test of another rule that it stops is blocked by that finding.
+     */
+    private List<IoCompletion> driverCall(final QueuePair pair, final String call,
+                                          final java.util.function.Supplier<List<IoCompletion>> action) {
+        try {
+            return action.get();
+        } catch (final RuntimeException e) {
+            final java.util.Optional<String> load = observer.outOfRangeLoad();
+            if (load.isEmpty()) {
+                throw e;
+            }
+            final String finding = FailureMessage.of(Requirement.DBC_EVT_005, "driver call " + call + " on queue pair "
+                + pair.qid(), "no exception with EventIdx at or above the depth", "threw " + e, "after its load: "
+                + load.get());
+            findings.record(Requirement.DBC_EVT_005, finding);
+            throw new PluginMisbehaviour(finding);
         }
     }
 

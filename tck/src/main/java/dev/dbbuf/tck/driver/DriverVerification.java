@@ -38,6 +38,7 @@ import dev.dbbuf.tck.trace.KitEnvironment;
 import dev.dbbuf.tck.verdict.FailureMessage;
 import java.util.concurrent.TimeUnit;
 import org.apiguardian.api.API;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.opentest4j.AssertionFailedError;
@@ -142,6 +143,38 @@ public class DriverVerification {
     @Verifies(DBC_LIF_005)
     void required_DBC_LIF_005_shadowDoorbellsOnlyAfterTheCommandCompleted(final KitEnvironment env) {
         scenario(env, DBC_LIF_005, DeviceConfiguration.defaults());
+    }
+
+    /**
+     * The doorbell mode a driver reports is a claim, checked by behaviour before any shadow rule is judged (as the
+     * Reactive Streams TCK's {@code required_validate_...} tests do): SHADOW against a controller with OACS bit 8
+     * promises a completed Doorbell Buffer Config and shadow stores. A driver that claims it without either would pass
+     * every shadow rule vacuously; this is "declaration not honoured", a FAIL, never the NOT_APPLICABLE of a driver
+     * that says it rings by MMIO.
+     */
+    @Test
+    @Verifies(DBC_LIF_005)
+    void required_DBC_LIF_005_validateDeclaredShadowDoorbellModeIsHonoured(final KitEnvironment env) {
+        try (DriverHarness h = new DriverHarness(env, DBC_LIF_005, DeviceConfiguration.defaults(),
+            DriverConfiguration.defaults())) {
+            final QueuePair pair = h.driver().createQueuePair(16);
+            h.flushes(pair, 4, 3);
+            final DoorbellMode claimed = h.driver().doorbellMode();
+            h.assertNone(DBC_LIF_005);
+            if (claimed != DoorbellMode.SHADOW) {
+                Assumptions.abort("DBC-LIF-005 declaration not exercised: the driver reports doorbell mode " + claimed
+                    + " against a controller with OACS bit 8 (no shadow doorbells claimed)");
+            }
+            final boolean completed = h.observer().snoop().configCompleted();
+            final long stores = h.observer().shadowStores();
+            if (!completed || stores == 0) {
+                throw new AssertionFailedError(FailureMessage.of(DBC_LIF_005, "driver doorbell mode", "SHADOW only "
+                        + "after a Doorbell Buffer Config completed, with doorbell values in the shadow entries",
+                    "declaration not honoured: doorbellMode=SHADOW but " + (completed ? "" : "no Doorbell Buffer "
+                        + "Config completed and ") + stores + " shadow stores",
+                    "4 batches of 3 Flush on qid " + pair.qid() + " depth 16, controller with OACS bit 8"));
+            }
+        }
     }
 
     @Test

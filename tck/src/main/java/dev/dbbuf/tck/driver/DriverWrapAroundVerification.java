@@ -7,6 +7,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.spec.spi.device.EventIdxPolicy;
 import dev.dbbuf.tck.Verifies;
+import dev.dbbuf.tck.guard.PluginMisbehaviour;
 import dev.dbbuf.tck.scenario.Scenario;
 import dev.dbbuf.tck.scenario.ScenarioFailure;
 import dev.dbbuf.tck.scenario.ScenarioRunner;
@@ -17,6 +18,8 @@ import dev.dbbuf.tck.trace.KitEnvironment;
 import dev.dbbuf.tck.verdict.FailureMessage;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -38,6 +41,8 @@ import org.opentest4j.AssertionFailedError;
 public class DriverWrapAroundVerification {
 
     private static final int WRAPS = 3;
+    /** A DBC-EVT-003 finding's update, old and new. */
+    private static final Pattern MISSED_UPDATE = Pattern.compile("update (\\d+)->(\\d+) past EventIdx");
 
     /** Creates the verification; the kit runs it through JUnit. */
     public DriverWrapAroundVerification() {
@@ -61,6 +66,22 @@ public class DriverWrapAroundVerification {
         }
     }
 
+    /**
+     * Whether the scenario broke on another rule than the one judged. A missed ring (DBC-EVT-003) counts for
+     * DBC-LIF-006 when the update wraps past index 0, which is what an edge depth exposes; one missed on an update
+     * that does not wrap is no depth defect.
+     */
+    private static boolean stoppedByAnotherRule(final Requirement requirement, final ScenarioFailure f) {
+        if (f.requirement() == requirement) {
+            return false;
+        }
+        if (requirement == DBC_LIF_006 && f.requirement() == DBC_EVT_003) {
+            final Matcher missed = MISSED_UPDATE.matcher(f.message());
+            return missed.find() && Integer.parseInt(missed.group(2)) > Integer.parseInt(missed.group(1));
+        }
+        return true;
+    }
+
     private static void check(final KitEnvironment env, final Requirement requirement, final WrapScenarios.Built built,
                               final EventIdxPolicy policy) {
         final Scenario scenario = new Scenario(0, policy, built.scenario().steps());
@@ -68,6 +89,14 @@ public class DriverWrapAroundVerification {
             .run(scenario);
         if (failure.isPresent()) {
             final ScenarioFailure f = failure.get();
+            if (stoppedByAnotherRule(requirement, f)) {
+                // the scenario stopped on another rule's finding before this rule could be judged: that finding is
+                // the root cause (the observers put it in the test's ledger), and this test is blocked by it
+                throw new PluginMisbehaviour(FailureMessage.of(requirement, "wrap-around scenario (depth "
+                        + built.depth() + ")", "every invariant after every step", "stopped after step "
+                        + (f.step() + 1) + " by a " + f.requirement().id() + " finding",
+                    "steps fixed, adversarial EventIdx positions from seed " + env.seed()));
+            }
             throw new AssertionFailedError(FailureMessage.of(requirement, "wrap-around scenario (depth "
                     + built.depth() + ", " + built.wraps() + " wraps, probe device " + policy + ")",
                 "every invariant after every step", "broken after step " + (f.step() + 1) + " of "

@@ -6,6 +6,7 @@ import dev.dbbuf.spec.memory.HostMemory;
 import dev.dbbuf.spec.memory.PageAllocator;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
+import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.spi.AdminQueueStyle;
 import dev.dbbuf.spec.spi.driver.DoorbellMode;
 import dev.dbbuf.spec.spi.driver.DriverCapabilities;
@@ -82,27 +83,6 @@ public final class FaultyDrivers {
         public DriverUnderTest create(final DriverConfiguration configuration) {
             return new ReferenceDriver(DoorbellPolicy.defaults().withDecision((o, n, e, depth) -> o <= e && e < n),
                 configuration.ioQueues());
-        }
-    }
-
-    /**
-     * Never sends Doorbell Buffer Config and rings every doorbell by MMIO, but reports shadow doorbells as its mode:
-     * every shadow rule would pass vacuously if the kit trusted the claim.
-     */
-    public static final class ClaimsShadowWithout0x7c extends NamedDriverProvider {
-        public ClaimsShadowWithout0x7c() {
-            super("faulty-claims-shadow-without-0x7c-driver");
-        }
-
-        @Override
-        public DriverUnderTest create(final DriverConfiguration configuration) {
-            return new Wrapped(new ReferenceDriver(DoorbellPolicy.defaults().withDoorbellBufferConfig(false),
-                configuration.ioQueues())) {
-                @Override
-                public DoorbellMode doorbellMode() {
-                    return DoorbellMode.SHADOW;
-                }
-            };
         }
     }
 

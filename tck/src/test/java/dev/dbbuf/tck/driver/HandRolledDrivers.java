@@ -6,7 +6,6 @@ import dev.dbbuf.driver.lifecycle.HostController;
 import dev.dbbuf.driver.queues.HostQueuePair;
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.layout.DoorbellLayout;
-import dev.dbbuf.spec.memory.Fence;
 import dev.dbbuf.spec.memory.HostMemory;
 import dev.dbbuf.spec.memory.LoadMode;
 import dev.dbbuf.spec.memory.StoreMode;
@@ -57,6 +56,11 @@ public final class HandRolledDrivers {
             return new Driver(configuration.ioQueues(),
                 (newIdx, ev, oldIdx, depth) -> (char) (newIdx - ev - 1) < (char) (newIdx - oldIdx));
         }
+
+        /** This driver's need_event: the one the other hand-rolled doorbell updates are measured against. */
+        static boolean needEvent(final int newIdx, final int ev, final int oldIdx) {
+            return (char) (newIdx - ev - 1) < (char) (newIdx - oldIdx);
+        }
     }
 
     /**
@@ -94,16 +98,22 @@ public final class HandRolledDrivers {
         }
     }
 
-    /** Bring-up and admin through the reference host, I/O through {@link Pair}. */
-    private static final class Driver implements DriverUnderTest {
+    /** Bring-up and admin through the reference host, I/O through {@link Pair}, doorbells through its update. */
+    static class Driver implements DriverUnderTest {
         private final int ioQueues;
-        private final NeedEvent needEvent;
+        private final DoorbellUpdate doorbells;
+        private final DoorbellPolicy bringUp;
         private final Map<Integer, Pair> pairs = new HashMap<>();
         private HostController host;
 
         Driver(final int ioQueues, final NeedEvent needEvent) {
+            this(ioQueues, DoorbellPolicy.defaults(), new DoorbellUpdate.Shadowed(needEvent));
+        }
+
+        Driver(final int ioQueues, final DoorbellPolicy bringUp, final DoorbellUpdate doorbells) {
             this.ioQueues = ioQueues;
-            this.needEvent = needEvent;
+            this.bringUp = bringUp;
+            this.doorbells = doorbells;
         }
 
         @Override
@@ -114,7 +124,7 @@ public final class HandRolledDrivers {
 
         @Override
         public synchronized void initialize(final HostContext context) {
-            host = HostController.bringUp(context, DoorbellPolicy.defaults(), ioQueues);
+            host = HostController.bringUp(context, bringUp, ioQueues);
         }
 
         @Override
@@ -147,6 +157,15 @@ public final class HandRolledDrivers {
         @Override
         public synchronized DoorbellMode doorbellMode() {
             return host.doorbellMode();
+        }
+
+        /**
+         * Whether the controller sets OACS bit 8.
+         *
+         * @return true if it supports Doorbell Buffer Config
+         */
+        synchronized boolean controllerOffersShadowDoorbells() {
+            return host != null && host.identity().supportsDoorbellBufferConfig();
         }
 
         @Override
@@ -267,23 +286,9 @@ public final class HandRolledDrivers {
 
         private void update(final Doorbell doorbell, final int value, final boolean first) {
             final int dstrd = driver.host.registers().capabilities().dstrd();
-            final Optional<DoorbellBufferPages> pages = driver.pages();
-            boolean ring = true;
-            if (pages.isPresent()) {
-                final long shadow = pages.get().buffers().shadowAddress(doorbell);
-                // plain: this host is the only writer of its shadow entry
-                final int old = memory.readU32(shadow, LoadMode.PLAIN);
-                // release: the entries before the value; full: the value before the EventIdx load
-                memory.writeU32(shadow, value, StoreMode.RELEASE);
-                memory.fence(Fence.FULL);
-                final int eventIdx = memory.readU32(pages.get().buffers().eventIdxAddress(doorbell),
-                    LoadMode.ACQUIRE);
-                ring = first || driver.needEvent.test(value, eventIdx, old, depth());
-            }
-            if (ring) {
-                driver.host.context().controller().writeRegister32((int) DoorbellLayout.registerOffset(doorbell,
-                    dstrd), value);
-            }
+            driver.doorbells.publish(new DoorbellUpdate.Bell(doorbell, depth(), memory,
+                driver.host.context().controller(), (int) DoorbellLayout.registerOffset(doorbell, dstrd),
+                driver.pages().map(DoorbellBufferPages::buffers)), value, first);
         }
     }
 }
