@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -25,16 +26,22 @@ import org.junit.jupiter.params.provider.MethodSource;
  * requirements it FAILs are at most the ones listed for it here, its root cause first (the table "Device proofs:
  * requirements failed per defect" of tck/README.md is this list). A requirement its defect does not break that starts
  * failing, or a root cause that stops failing, breaks the build.
+ *
+ * <p>It runs the whole suite once per faulty device (about 6 minutes on 2 cores), so it runs on request only:
+ * {@code ./mvnw -B verify -pl tck -am -Ddbbuf.proofs.footprint=true -Dtest=DeviceProofFootprintTest
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
+@EnabledIfSystemProperty(named = "dbbuf.proofs.footprint", matches = "true")
 class DeviceProofFootprintTest {
 
     private static final List<Class<?>> SUITE = List.of(DeviceCommandVerification.class, DeviceLayoutVerification.class,
         DeviceEventIdxVerification.class, DeviceLifecycleVerification.class, DeviceIsolationVerification.class,
         DeviceWrapAroundVerification.class, DeviceOrderingVerification.class, DeviceScenarioVerification.class);
 
-    /** Short waits and a smaller campaign: a footprint needs every requirement judged, not the full budget. */
-    private static final Map<String, String> SETTINGS = Map.of("tck.timeout.ms", "2000", "tck.scenario.count", "50",
-        "tck.scenario.shrink.replays", "20", "tck.scenario.shrink.ms", "2000");
+    /** Short waits, a smaller campaign and exploration: a footprint needs every requirement judged, not the full budget. */
+    private static final Map<String, String> SETTINGS = Map.of("tck.timeout.ms", "2000", "tck.scenario.count", "20",
+        "tck.scenario.shrink.replays", "10", "tck.scenario.shrink.ms", "1000", "tck.ordering.executions", "50",
+        "tck.ordering.runs", "50");
 
     private static final Pattern VERDICT = Pattern.compile(
         "\"id\": \"(DBC-[A-Z]+-\\d+)\",.*?\"verdict\": \"(\\w+)\"", Pattern.DOTALL);
@@ -87,7 +94,14 @@ class DeviceProofFootprintTest {
             new Footprint("faulty-writes-back-what-it-reads", List.of()),
             new Footprint("faulty-rejects-adjacent-buffers", List.of()),
             new Footprint("faulty-16-bit-queue-depth", List.of()),
-            new Footprint("faulty-ignores-mmio-while-shadowed", List.of()));
+            new Footprint("faulty-ignores-mmio-while-shadowed", List.of()),
+            new Footprint("faulty-existing-cqs-on-mmio", List.of()),
+            new Footprint("faulty-highest-qid-uncreatable", List.of()),
+            new Footprint("faulty-rejects-a-table-that-fills-the-page", List.of()),
+            new Footprint("faulty-tail-equal-to-depth-taken-as-zero", List.of()),
+            new Footprint("faulty-head-equal-to-depth-dropped", List.of()),
+            new Footprint("faulty-shadow-values-clamped-silently", List.of()),
+            new Footprint("faulty-event-for-the-last-cq-slot", List.of()));
     }
 
     @ParameterizedTest(name = "{0}")
