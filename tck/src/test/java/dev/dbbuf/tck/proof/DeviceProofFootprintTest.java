@@ -139,7 +139,7 @@ class DeviceProofFootprintTest {
             new Footprint("faulty-head-equal-to-depth-dropped", "DBC-ISO-004", List.of("DBC-ISO-004")),
             new Footprint("faulty-shadow-values-clamped-silently", "DBC-ISO-004", List.of("DBC-ISO-004")),
             new Footprint("faulty-event-for-the-last-cq-slot", "DBC-ISO-004", List.of("DBC-ISO-004")))
-            .filter(f -> only.isEmpty() || List.of(only.split(",")).contains(f.device())));
+            .filter(f -> only.isEmpty() || List.of(only.split(",")).contains(f.device()));
     }
 
     @ParameterizedTest(name = "{0}")
