@@ -124,6 +124,30 @@ public class DeviceCommandVerification {
     }
 
     @Test
+    @Verifies(DBC_CMD_006)
+    void required_DBC_CMD_006_acceptsATableThatExactlyFillsOnePage(final KitEnvironment env) {
+        // 63 queue identifiers at DSTRD 3: (2 * 63 + 2) * 32 = 4096 bytes, the page to the last byte; a size check
+        // with >= instead of > rejects it (whether the highest queue is then served is DBC-LIF-002's)
+        try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_CMD_006,
+            DeviceProbes.configuration(env).withDstrd(3).withMaxIoQueues(63), ProbeOptions.strict())) {
+            final int dstrd = probe.capabilities().dstrd();
+            final CompletionQueueEntry granted = probe.admin(AdminCommands.getNumberOfQueues());
+            final int maxQid = Math.max(granted.dw0() & 0xFFFF, granted.dw0() >>> 16) + 1;
+            if (DoorbellLayout.bytesNeeded(maxQid, dstrd) != probe.pages().pageSize()) {
+                Assumptions.abort("the device's table does not fill the page exactly (DeviceConfiguration dstrd=3, "
+                    + "maxIoQueues=63 not honoured): dstrd=" + dstrd + " maxQid=" + maxQid);
+            }
+            // two pages apart: whether buffers may be adjacent is DBC-CMD-003's question, not this one
+            final Region shadow = probe.pages().allocate()[0];
+            final Region eventIdx = probe.pages().allocate()[1];
+            check(DBC_CMD_006, "0x7C status for a table of exactly " + DoorbellLayout.bytesNeeded(maxQid, dstrd)
+                    + " bytes", "Successful Completion",
+                name(probe.configure(shadow.address(), eventIdx.address()).status()),
+                "dstrd=" + dstrd + " maxQid=" + maxQid + " page " + probe.pages().pageSize() + " bytes");
+        }
+    }
+
+    @Test
     @Verifies(DBC_CMD_007)
     void optional_DBC_CMD_007_rejectsTheSameAddressForBothBuffers(final KitEnvironment env) {
         try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_CMD_007, ProbeOptions.strict())) {
@@ -188,6 +212,9 @@ public class DeviceCommandVerification {
     }
 
     static String name(final Status status) {
+        if (status.isSuccess()) {
+            return "Successful Completion";
+        }
         return status.sameCode(Status.INVALID_FIELD) ? "Invalid Field in Command" : status.toString();
     }
 

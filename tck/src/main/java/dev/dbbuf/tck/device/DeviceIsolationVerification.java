@@ -10,6 +10,7 @@ import static dev.dbbuf.tck.device.DeviceCommandVerification.check;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.eventidx.EventIdxForm;
+import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.layout.DoorbellLayout;
 import dev.dbbuf.spec.nvme.AdminCommands;
 import dev.dbbuf.spec.nvme.AsyncEvent;
@@ -81,42 +82,126 @@ public class DeviceIsolationVerification {
     @Test
     @Verifies(DBC_ISO_003)
     void required_DBC_ISO_003_outOfRangeShadowValueCausesNoRunawayProcessing(final KitEnvironment env) {
-        try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_ISO_003, ProbeOptions.strict())) {
-            probe.pages().configureFresh();
-            final ProbeQueue queue = probe.createQueuePair(1, BAD_DEPTH, BAD_DEPTH);
-            probe.submit(queue, DeviceProbes.flushes(2));
-            probe.reap(queue, 2);
-            final long slot = probe.buffers().shadowAddress(queue.tail());
-            probe.pages().writeShadowRaw(slot, BAD_DEPTH + 5);
-            probe.device().writeRegister32((int) DoorbellLayout.registerOffset(queue.tail(), probe.capabilities()
-                .dstrd()), BAD_DEPTH + 5);
-            final int completions = drain(probe, queue);
-            check(DBC_ISO_003, "completions after SQ1 tail shadow @" + FailureMessage.hex(slot) + " = "
-                + (BAD_DEPTH + 5), "none (no command was submitted)", completions == 0
-                ? "none (no command was submitted)" : completions + " completions of entries never written",
-                "qid=1 depth=" + BAD_DEPTH);
-            final CompletionQueueEntry alive = probe.admin(AdminCommands.getNumberOfQueues());
-            check(DBC_ISO_003, "admin command after the bad value", "completed", alive == null ? "lost" : "completed",
-                "the controller must keep serving other queues");
+        // the depth itself is the first value that is not an index: a bound checked with > instead of >= lets it in
+        for (final int bad : new int[] {BAD_DEPTH + 5, BAD_DEPTH}) {
+            try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_ISO_003,
+                ProbeOptions.strict())) {
+                probe.pages().configureFresh();
+                final ProbeQueue queue = probe.createQueuePair(1, BAD_DEPTH, BAD_DEPTH);
+                probe.submit(queue, DeviceProbes.flushes(2));
+                probe.reap(queue, 2);
+                final long slot = probe.buffers().shadowAddress(queue.tail());
+                probe.pages().writeShadowRaw(slot, bad);
+                mmio(probe, queue.tail(), bad);
+                final int completions = drain(probe, queue);
+                check(DBC_ISO_003, "completions after SQ1 tail shadow @" + FailureMessage.hex(slot) + " = " + bad,
+                    "none (no command was submitted)", completions == 0 ? "none (no command was submitted)"
+                        : completions + " completions of entries never written", "qid=1 depth=" + BAD_DEPTH);
+                adminAlive(probe);
+            }
+        }
+    }
+
+    @Test
+    @Verifies(DBC_ISO_003)
+    void required_DBC_ISO_003_outOfRangeCompletionQueueHeadLeavesTheQueueWorking(final KitEnvironment env) {
+        // a head at the depth is no index; a head ahead of the controller's tail releases entries never posted
+        for (final int beyondTail : new int[] {0, 1}) {
+            try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_ISO_003,
+                ProbeOptions.strict())) {
+                probe.pages().configureFresh();
+                final ProbeQueue queue = probe.createQueuePair(1, BAD_DEPTH, BAD_DEPTH);
+                probe.submit(queue, DeviceProbes.flushes(2));
+                probe.reap(queue, 2);
+                final int bad = beyondTail == 1 ? queue.cqHead() + 5 : BAD_DEPTH;
+                final long slot = probe.buffers().shadowAddress(queue.head());
+                // the shadow entry only: an out-of-range MMIO head is DBC-ISO-004's (the event)
+                probe.pages().writeShadowRaw(slot, bad);
+                probe.waits().quiesce();
+                // the host's own head is where it was: the controller must go on posting from there, exactly once
+                probe.pages().writeShadowRaw(slot, queue.cqHead());
+                for (int round = 0; round < 3; round++) {
+                    probe.submit(queue, DeviceProbes.flushes(7));
+                    probe.reap(queue, 7);
+                }
+                final int extra = drain(probe, queue);
+                check(DBC_ISO_003, "completions beyond the 21 submitted after CQ1 head @" + FailureMessage.hex(slot)
+                    + " = " + bad + (beyondTail == 1 ? " (beyond the tail)" : " (the depth)"), "none",
+                    extra == 0 ? "none" : extra + " completions of commands never submitted",
+                    "qid=1 depth=" + BAD_DEPTH);
+                adminAlive(probe);
+            }
         }
     }
 
     @Test
     @Verifies(DBC_ISO_004)
     void optional_DBC_ISO_004_outOfRangeValueRaisesInvalidDoorbellWriteValue(final KitEnvironment env) {
+        // MMIO writes only: the shadow entry keeps a valid value, so the event is for the register write itself
+        for (final String what : List.of("SQ tail depth + 5", "SQ tail = depth", "CQ head = depth",
+            "CQ head beyond the tail")) {
+            try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_ISO_004,
+                ProbeOptions.strict())) {
+                probe.pages().configureFresh();
+                final ProbeQueue queue = probe.createQueuePair(1, BAD_DEPTH, BAD_DEPTH);
+                probe.submit(queue, DeviceProbes.flushes(2));
+                probe.reap(queue, 2);
+                final ProbeQueue admin = probe.adminQueue();
+                probe.submit(admin, List.of(AdminCommands.asyncEventRequest()));
+                switch (what) {
+                    case "SQ tail depth + 5" -> mmio(probe, queue.tail(), BAD_DEPTH + 5);
+                    case "SQ tail = depth" -> mmio(probe, queue.tail(), BAD_DEPTH);
+                    case "CQ head = depth" -> mmio(probe, queue.head(), BAD_DEPTH);
+                    default -> mmio(probe, queue.head(), queue.cqHead() + 5);
+                }
+                final CompletionQueueEntry event = probe.reap(admin, 1).getFirst();
+                check(DBC_ISO_004, "Asynchronous Event completion", AsyncEvent.invalidDoorbellWriteValue(),
+                    AsyncEvent.decode(event.dw0()), "MMIO " + what + " (qid=1 depth=" + BAD_DEPTH + ")");
+            }
+        }
+    }
+
+    @Test
+    @Verifies(DBC_ISO_004)
+    void optional_DBC_ISO_004_outOfRangeShadowValueRaisesInvalidDoorbellWriteValue(final KitEnvironment env) {
         try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_ISO_004, ProbeOptions.strict())) {
             probe.pages().configureFresh();
             final ProbeQueue queue = probe.createQueuePair(1, BAD_DEPTH, BAD_DEPTH);
+            probe.submit(queue, DeviceProbes.flushes(2));
+            probe.reap(queue, 2);
             final ProbeQueue admin = probe.adminQueue();
             probe.submit(admin, List.of(AdminCommands.asyncEventRequest()));
             final long slot = probe.buffers().shadowAddress(queue.tail());
-            probe.pages().writeShadowRaw(slot, BAD_DEPTH + 5);
-            probe.device().writeRegister32((int) DoorbellLayout.registerOffset(queue.tail(), probe.capabilities()
-                .dstrd()), BAD_DEPTH + 5);
+            probe.pages().writeShadowRaw(slot, BAD_DEPTH);
+            // the kick a host gives a controller that stopped looking: the MMIO value is the valid tail it already
+            // has, so only the shadow entry carries the bad value
+            mmio(probe, queue.tail(), queue.sqTail());
             final CompletionQueueEntry event = probe.reap(admin, 1).getFirst();
             check(DBC_ISO_004, "Asynchronous Event completion", AsyncEvent.invalidDoorbellWriteValue(),
-                AsyncEvent.decode(event.dw0()), "SQ1 tail shadow @" + FailureMessage.hex(slot) + " = "
-                    + (BAD_DEPTH + 5));
+                AsyncEvent.decode(event.dw0()), "SQ1 tail shadow @" + FailureMessage.hex(slot) + " = " + BAD_DEPTH
+                    + " (the depth), MMIO kick with the valid tail " + queue.sqTail());
+        }
+    }
+
+    @Test
+    @Verifies(DBC_ISO_004)
+    void optional_DBC_ISO_004_validDoorbellValuesRaiseNoEvent(final KitEnvironment env) {
+        // every update also written by MMIO; batches of 3 on depth 8 put the SQ tail and the CQ head on every index
+        try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_ISO_004,
+            ProbeOptions.strict().withDecision(EventIdxForm.ALWAYS))) {
+            probe.pages().configureFresh();
+            final ProbeQueue queue = probe.createQueuePair(1, 8, 8);
+            final ProbeQueue admin = probe.adminQueue();
+            probe.submit(admin, List.of(AdminCommands.asyncEventRequest()));
+            for (int i = 0; i < 16; i++) {
+                probe.submit(queue, DeviceProbes.flushes(3));
+                probe.reap(queue, 3);
+            }
+            probe.waits().quiesce();
+            final CompletionQueueEntry event = admin.cq.poll();
+            check(DBC_ISO_004, "Asynchronous Event after valid doorbell writes only", "none",
+                event == null ? "none" : AsyncEvent.decode(event.dw0()), "SQ1 tail and CQ1 head written with every "
+                    + "index 0..7, by MMIO and in the shadow entries (qid=1 depth=8)");
         }
     }
 
@@ -173,6 +258,17 @@ public class DeviceIsolationVerification {
             probe.submit(again, DeviceProbes.flushes(3));
             probe.reap(again, 3);
         }
+    }
+
+    private static void mmio(final ProbeHost probe, final Doorbell doorbell, final int value) {
+        probe.device().writeRegister32((int) DoorbellLayout.registerOffset(doorbell, probe.capabilities().dstrd()),
+            value);
+    }
+
+    private static void adminAlive(final ProbeHost probe) {
+        final CompletionQueueEntry alive = probe.admin(AdminCommands.getNumberOfQueues());
+        check(DBC_ISO_003, "admin command after the bad value", "completed", alive == null ? "lost" : "completed",
+            "the controller must keep serving other queues");
     }
 
     private static int drain(final ProbeHost probe, final ProbeQueue queue) {

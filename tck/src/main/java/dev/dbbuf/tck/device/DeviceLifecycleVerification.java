@@ -8,7 +8,10 @@ import static dev.dbbuf.spec.requirement.Requirement.DBC_RST_004;
 import static dev.dbbuf.tck.device.DeviceCommandVerification.check;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.memory.Region;
+import dev.dbbuf.spec.nvme.AdminCommands;
+import dev.dbbuf.spec.nvme.CompletionQueueEntry;
 import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.tck.Verifies;
 import dev.dbbuf.tck.select.KitSide;
@@ -42,8 +45,18 @@ public class DeviceLifecycleVerification {
             final ProbeQueue queue = probe.createQueuePair(1, 16, 16);
             probe.submit(queue, DeviceProbes.flushes(5));
             probe.reap(queue, 5);
+            // a completion queue smaller than the work, used by MMIO before the command: after it the controller
+            // learns the host's head only from the shadow entry, or from a ring its own EventIdx asked for
+            final ProbeQueue small = probe.createQueuePair(2, 16, 4);
+            probe.submit(small, DeviceProbes.flushes(3));
+            probe.reap(small, 3);
             probe.pages().configureFresh();
+            for (int round = 0; round < 4; round++) {
+                probe.submit(small, DeviceProbes.flushes(11));
+                probe.reap(small, 11);
+            }
             shadowTraffic(probe, queue, DBC_LIF_001);
+            eventIdxWritten(probe, small, DBC_LIF_001);
         }
     }
 
@@ -53,6 +66,19 @@ public class DeviceLifecycleVerification {
         try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_LIF_002, ProbeOptions.strict())) {
             probe.pages().configureFresh();
             shadowTraffic(probe, probe.createQueuePair(2, 16, 16), DBC_LIF_002);
+        }
+    }
+
+    @Test
+    @Verifies(DBC_LIF_002)
+    void required_DBC_LIF_002_theHighestGrantedQueueIdentifierUsesTheShadowBuffers(final KitEnvironment env) {
+        try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_LIF_002, ProbeOptions.strict())) {
+            // Number of Queues: NSQA and NCQA are 0-based counts, so the highest I/O queue identifier granted is the
+            // smaller count; its entries are the last of the table the layout places in the buffers
+            final CompletionQueueEntry granted = probe.admin(AdminCommands.getNumberOfQueues());
+            final int highest = Math.min(granted.dw0() & 0xFFFF, granted.dw0() >>> 16) + 1;
+            probe.pages().configureFresh();
+            shadowTraffic(probe, probe.createQueuePair(highest, 16, 16), DBC_LIF_002);
         }
     }
 
@@ -109,7 +135,10 @@ public class DeviceLifecycleVerification {
         }
     }
 
-    /** Strict-host traffic on a shadowed queue, then the queue's SQ EventIdx must have been written. */
+    /**
+     * Strict-host traffic on a shadowed queue, then, once the controller went idle, both of the queue's EventIdx
+     * entries must hold a value that is right for the queue.
+     */
     static void shadowTraffic(final ProbeHost probe, final ProbeQueue queue, final Requirement requirement) {
         check(requirement, "doorbell mode of queue " + queue.qid(), "shadow", queue.shadowed() ? "shadow" : "mmio",
             "probe state");
@@ -118,8 +147,22 @@ public class DeviceLifecycleVerification {
             probe.submit(queue, DeviceProbes.flushes(batch));
             probe.reap(queue, batch);
         }
-        final long address = probe.buffers().eventIdxAddress(queue.tail());
-        check(requirement, queue.tail() + " EventIdx @" + FailureMessage.hex(address), "written",
-            probe.pages().readRaw(address) == ProbeHost.SENTINEL ? "never written" : "written", "qid=" + queue.qid());
+        eventIdxWritten(probe, queue, requirement);
+    }
+
+    /**
+     * Both EventIdx entries of a queue (SQ tail, CQ head) hold an index of the queue once the controller went idle,
+     * or any value for a queue it still polls: a completion queue the controller never attached leaves its entry
+     * unwritten although the submission side works.
+     */
+    private static void eventIdxWritten(final ProbeHost probe, final ProbeQueue queue, final Requirement requirement) {
+        probe.waits().quiesce();
+        for (final Doorbell doorbell : new Doorbell[] {queue.tail(), queue.head()}) {
+            final int depth = doorbell instanceof Doorbell.SubmissionTail ? queue.sqDepth() : queue.cqDepth();
+            final long address = probe.buffers().eventIdxAddress(doorbell);
+            IdleGap.wrongFor(probe, queue, doorbell, depth, requirement).ifPresent(wrong -> check(requirement,
+                doorbell + " EventIdx @" + FailureMessage.hex(address), "written (an index of this queue, or any "
+                    + "value while the controller polls it)", wrong, "qid=" + queue.qid() + " depth=" + depth));
+        }
     }
 }

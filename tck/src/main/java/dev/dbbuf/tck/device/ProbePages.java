@@ -36,6 +36,15 @@ public final class ProbePages {
     }
 
     /**
+     * The memory page size the probe enabled the controller with (CC.MPS).
+     *
+     * @return bytes
+     */
+    public long pageSize() {
+        return pageSize;
+    }
+
+    /**
      * Allocates a Shadow Doorbell and an EventIdx page; the EventIdx page is filled with {@link ProbeHost#SENTINEL}.
      *
      * @return shadow, then EventIdx region

@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Devices for the kit's proofs that publish EventIdx values a host applying the rule to exactly what it reads (Linux)
@@ -410,19 +409,18 @@ public final class EventIdxFaultyDevices {
 
         @Override
         public DeviceUnderTest create(final DeviceConfiguration configuration) {
-            final AtomicBoolean shadowed = new AtomicBoolean();
-            final AdminCommandHook snoop = command -> {
-                if (command.opcode() == AdminOpcode.DOORBELL_BUFFER_CONFIG.code()) {
-                    shadowed.set(true);
-                }
-                return null;
-            };
+            // the buffers are known once a Doorbell Buffer Config with valid buffers arrived: from then on shadowed
+            final Buffers buffers = new Buffers();
             return new Controller(ReferenceDeviceOptions.of(configuration.withThreaded(false))
-                .withAdminCommandHook(snoop).withEventIdxMode(EventIdxMode.EVENT_DRIVEN), new Buffers()) {
+                .withEventIdxMode(EventIdxMode.EVENT_DRIVEN), buffers) {
                 @Override
                 public void writeRegister32(final int offset, final int value) {
+                    if (offset == ControllerRegister.CC && (value & 1) == 0) {
+                        // a reset forgets the buffers: MMIO doorbells are the only ones until the next 0x7C
+                        buffers.shadow = -1;
+                    }
                     // the admin queue's doorbells are 2 * stride wide from the base; everything above is an I/O queue
-                    if (!shadowed.get() || offset < ControllerRegister.DOORBELL_BASE + 2 * stride) {
+                    if (buffers.shadow < 0 || offset < ControllerRegister.DOORBELL_BASE + 2 * stride) {
                         super.writeRegister32(offset, value);
                     }
                 }
