@@ -19,6 +19,7 @@ import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.spec.spi.AdminQueueStyle;
 import dev.dbbuf.spec.spi.device.ExecutionModel;
 import dev.dbbuf.tck.Verifies;
+import dev.dbbuf.tck.guard.PluginMisbehaviour;
 import dev.dbbuf.tck.select.KitSide;
 import dev.dbbuf.tck.trace.Conformance;
 import dev.dbbuf.tck.trace.KitEnvironment;
@@ -154,7 +155,16 @@ public class DeviceIsolationVerification {
                     case "CQ head = depth" -> mmio(probe, queue.head(), BAD_DEPTH);
                     default -> mmio(probe, queue.head(), queue.cqHead() + 5);
                 }
-                final CompletionQueueEntry event = probe.reap(admin, 1).getFirst();
+                final CompletionQueueEntry event;
+                try {
+                    event = probe.reap(admin, 1).getFirst();
+                } catch (final PluginMisbehaviour noEvent) {
+                    // say which boundary went unreported: the wait's own message names only the admin queue
+                    final String message = String.valueOf(noEvent.getMessage());
+                    final int id = message.startsWith("DBC-") ? message.indexOf(": ") + 2 : 0;
+                    throw new PluginMisbehaviour(message.substring(0, id) + "after MMIO " + what + " (qid=1 depth="
+                        + BAD_DEPTH + "): " + message.substring(id), noEvent);
+                }
                 check(DBC_ISO_004, "Asynchronous Event completion", AsyncEvent.invalidDoorbellWriteValue(),
                     AsyncEvent.decode(event.dw0()), "MMIO " + what + " (qid=1 depth=" + BAD_DEPTH + ")");
             }
