@@ -42,8 +42,16 @@ public final class MutationAudit {
         }
         final List<Path> roots = Stream.of(args).skip(4).map(Path::of).toList();
         final SourceLines sources = new SourceLines(roots);
-        final List<Mutant> mutants = PitReport.read(report, sources);
-        final EquivalentMutants equivalents = EquivalentMutants.read(Path.of(args[1]));
+        final List<Mutant> mutants;
+        final EquivalentMutants equivalents;
+        try {
+            mutants = PitReport.read(report, sources);
+            equivalents = EquivalentMutants.read(Path.of(args[1]));
+        } catch (final IllegalArgumentException e) {
+            System.err.println("dbbuf-mutation: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         final Audit audit = Audit.of(mutants, equivalents);
         write(Path.of(args[2]), audit.markdown());
         System.out.println(audit.markdown());
