@@ -9,9 +9,9 @@ import java.util.List;
 
 /**
  * {@code EquivalentMutants} is the committed list of mutants whose behaviour still conforms, one per line:
- * {@code Class | method | line | PIT description | source line | reason} (the reason holds no {@code |}). A line matches a mutant by class (without
- * package), method, description and source text; the line number is for the reader, so that moving code or packages
- * keeps the list valid.
+ * {@code Class | method | line | PIT description | source line | reason} (the reason holds no {@code |}). A line
+ * matches a mutant by class (without package), method, description and source text; the line number is for the
+ * reader, so that moving code or packages keeps the list valid.
  *
  * @param entries the listed mutants
  */

@@ -27,8 +27,8 @@ class EquivalentMutantsTest {
 
     @Test
     void aLineMatchesByClassMethodDescriptionAndSourceWhateverThePackageAndLine() throws IOException {
-        final EquivalentMutants equivalents = read(
-            "# comment", "", "ShadowSlot | read | 40 | negated conditional | if (a | b) { | both branches store the same");
+        final EquivalentMutants equivalents = read("# comment", "",
+            "ShadowSlot | read | 40 | negated conditional | if (a | b) { | both branches store the same");
 
         assertThat(equivalents.covers(LISTED)).isTrue();
         assertThat(equivalents.covers(MOVED)).isTrue();
