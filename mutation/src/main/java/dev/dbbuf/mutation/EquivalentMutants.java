@@ -65,9 +65,10 @@ record EquivalentMutants(List<Entry> entries) {
         return entries.stream().anyMatch(e -> e.matches(mutant));
     }
 
-    /** Listed entries that match no surviving mutant: killed since, or stale. */
+    /** Listed entries of an audited class that match no surviving mutant: killed since, or stale. */
     List<Entry> unmatched(final List<Mutant> mutants) {
         return entries.stream()
+            .filter(e -> mutants.stream().anyMatch(m -> m.simpleClass().equals(e.simpleClass())))
             .filter(e -> mutants.stream().noneMatch(m -> !m.detected() && e.matches(m)))
             .toList();
     }
