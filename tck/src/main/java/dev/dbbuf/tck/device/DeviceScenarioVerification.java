@@ -24,17 +24,16 @@ import dev.dbbuf.tck.trace.KitEnvironment;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apiguardian.api.API;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * {@code DeviceScenarioVerification} runs generated scenarios (submissions, completions, queue pairs created and
  * deleted, resets with and without a new Doorbell Buffer Config, ringing policy switches, extra MMIO doorbell writes)
  * against the device, each on a fresh device, checking the suite's invariants after every step. The campaign runs once
- * per class; each test reports the requirement it verifies, with the first failing scenario shrunk to a minimal one.
+ * per run (once per test with {@code tck.share=test}); each test reports the requirement it verifies, with the first
+ * failing scenario shrunk to a minimal one.
  *
  * <p>Even-numbered scenarios ring the admin queue by MMIO only, odd-numbered ones shadow it, among the styles the
  * device declares. Settings: {@code tck.scenario.count} (200) and the others of {@link ScenarioCampaign}.
@@ -44,11 +43,8 @@ import org.junit.jupiter.api.Timeout;
  */
 @API(status = INTERNAL, since = "0.1")
 @Conformance(KitSide.DEVICE)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 300, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 public class DeviceScenarioVerification {
-
-    private @Nullable ScenarioCampaign campaign;
 
     /** Creates the verification; the kit runs it through JUnit. */
     public DeviceScenarioVerification() {
@@ -104,17 +100,17 @@ public class DeviceScenarioVerification {
         campaign(env).assertNone(DBC_ADM_002);
     }
 
-    private synchronized ScenarioCampaign campaign(final KitEnvironment env) {
-        if (campaign == null) {
+    private static ScenarioCampaign campaign(final KitEnvironment env) {
+        return env.runShared(DeviceScenarioVerification.class, "device|" + env.implementation().name(), key -> {
             final List<AdminQueueStyle> styles = styles(env);
             final ScenarioGenerator generator = new ScenarioGenerator(new GeneratorProfile(ScenarioGenerator.LARGEST_GENERATED_DEPTH,
                 DeviceScenarioTarget.MAX_PAIRS, 8, 48, true, List.of()));
             final ScenarioRunner runner = new ScenarioRunner(scenario ->
                 new DeviceScenarioTarget(env, styles.get(scenario.index() % styles.size()), true));
-            campaign = ScenarioCampaign.run(env, "device-scenarios", generator, runner);
+            final ScenarioCampaign campaign = ScenarioCampaign.run(env, "device-scenarios", generator, runner);
             System.out.println("[dbbuf-tck] device scenarios: " + campaign.summary());
-        }
-        return campaign;
+            return campaign;
+        });
     }
 
     private static List<AdminQueueStyle> styles(final KitEnvironment env) {

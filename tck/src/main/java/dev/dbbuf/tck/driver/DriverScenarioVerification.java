@@ -22,16 +22,15 @@ import dev.dbbuf.tck.trace.KitEnvironment;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apiguardian.api.API;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * {@code DriverScenarioVerification} runs generated scenarios (submissions, completions, queue pairs created and
  * deleted, controller resets, against an event-driven or a polling probe device) against the driver, each on a fresh
  * driver and device, checking every doorbell update the observer sees after every step. The campaign runs once per
- * class; each test reports the requirement it verifies, with the first failing scenario shrunk to a minimal one.
+ * run (once per test with {@code tck.share=test}); each test reports the requirement it verifies, with the first
+ * failing scenario shrunk to a minimal one.
  *
  * <p>Settings: {@code tck.scenario.count} (200) and the others of {@link ScenarioCampaign}.
  *
@@ -40,13 +39,10 @@ import org.junit.jupiter.api.Timeout;
  */
 @API(status = INTERNAL, since = "0.1")
 @Conformance(KitSide.DRIVER)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 300, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 public class DriverScenarioVerification {
 
     private static final int MAX_PAIRS = 4;
-
-    private @Nullable ScenarioCampaign campaign;
 
     /** Creates the verification; the kit runs it through JUnit. */
     public DriverScenarioVerification() {
@@ -100,16 +96,17 @@ public class DriverScenarioVerification {
         campaign(env).assertNone(DBC_FBK_005);
     }
 
-    private synchronized ScenarioCampaign campaign(final KitEnvironment env) {
-        if (campaign == null) {
+    private static ScenarioCampaign campaign(final KitEnvironment env) {
+        return env.runShared(DriverScenarioVerification.class, "driver|" + env.implementation().name()
+            + "|" + env.setting("tck.device", "reference"), key -> {
             final ScenarioGenerator generator = new ScenarioGenerator(new GeneratorProfile(
                 ScenarioGenerator.LARGEST_GENERATED_DEPTH, MAX_PAIRS, 8, 48, false,
                 List.of(EventIdxPolicy.EVENT_DRIVEN, EventIdxPolicy.POLLING)));
             final ScenarioRunner runner = new ScenarioRunner(scenario -> new DriverScenarioTarget(env, scenario,
                 MAX_PAIRS));
-            campaign = ScenarioCampaign.run(env, "driver-scenarios", generator, runner);
+            final ScenarioCampaign campaign = ScenarioCampaign.run(env, "driver-scenarios", generator, runner);
             System.out.println("[dbbuf-tck] driver scenarios: " + campaign.summary());
-        }
-        return campaign;
+            return campaign;
+        });
     }
 }

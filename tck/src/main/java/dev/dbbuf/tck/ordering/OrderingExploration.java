@@ -23,7 +23,8 @@ import org.opentest4j.AssertionFailedError;
  * within {@code tck.ordering.executions} executions per model (default {@value #DEFAULT_EXECUTIONS}), and where that
  * budget does not cover every state, also {@code tck.ordering.runs} seeded random executions (default
  * {@value #DEFAULT_RUNS}) from the kit seed. One exploration serves every requirement it judges: results are kept per
- * scenario and seed for the rest of the run.
+ * scenario and seed for the rest of the launcher run, or for one test only with {@code tck.share=test}
+ * ({@link KitEnvironment#runShared}), never in a static field.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class OrderingExploration {

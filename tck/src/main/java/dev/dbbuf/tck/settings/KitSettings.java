@@ -7,6 +7,7 @@ import dev.dbbuf.spec.spi.ProviderException;
 import dev.dbbuf.spec.spi.Providers;
 import dev.dbbuf.spec.spi.device.EventIdxPolicy;
 import dev.dbbuf.tck.select.KitSide;
+import dev.dbbuf.tck.trace.KitEnvironment;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.CodeSource;
@@ -61,7 +62,10 @@ public final class KitSettings {
         Setting.wholeNumber("tck.scenario.shrink.ms", "20000", 0, 24 * HOUR_MILLIS, "milliseconds"),
         Setting.wholeNumber("tck.scenario.minimum", "50", 0, Integer.MAX_VALUE, "scenarios"),
         Setting.wholeNumber("tck.ordering.executions", "200", 1, Long.MAX_VALUE, "executions"),
-        Setting.wholeNumber("tck.ordering.runs", "300", 0, Integer.MAX_VALUE, "runs"));
+        Setting.wholeNumber("tck.ordering.runs", "300", 0, Integer.MAX_VALUE, "runs"),
+        new Setting(KitEnvironment.SHARE_SETTING, KitEnvironment.SHARE_PER_RUN, "run (one scenario campaign and "
+            + "ordering exploration per run) or test (one per test, for mutation tools)",
+            v -> v.equals(KitEnvironment.SHARE_PER_RUN) || v.equals(KitEnvironment.SHARE_PER_TEST)));
 
     private KitSettings() {
     }

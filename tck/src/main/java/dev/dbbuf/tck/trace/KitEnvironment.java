@@ -7,6 +7,7 @@ import dev.dbbuf.tck.select.ImplementationInfo;
 import java.time.Duration;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>{@code tck.seed}: the run's seed; random if absent, always printed and written to the verdict file.</li>
  *   <li>{@code tck.timeout.ms}: how long a plug-in call may take before it is a FAIL (default 5000).</li>
+ *   <li>{@code tck.share}: {@code run} (default) or {@code test}, see {@link #runShared}.</li>
  * </ul>
  */
 @API(status = INTERNAL, since = "0.1")
@@ -26,6 +28,12 @@ public final class KitEnvironment {
 
     /** Default limit for one plug-in call. */
     public static final long DEFAULT_TIMEOUT_MILLIS = 5_000;
+    /** How far {@link #runShared} shares: {@value #SHARE_PER_RUN} (default) or {@value #SHARE_PER_TEST}. */
+    public static final String SHARE_SETTING = "tck.share";
+    /** One result per launcher run, the first test computes it. */
+    public static final String SHARE_PER_RUN = "run";
+    /** One result per test: what a mutation tool needs. */
+    public static final String SHARE_PER_TEST = "test";
 
     private final Provider provider;
     private final ImplementationInfo implementation;
@@ -34,6 +42,7 @@ public final class KitEnvironment {
     private final Function<String, @Nullable String> settings;
     private final TestLedger ledger;
     private final Map<String, Object> shared;
+    private final Map<String, Object> thisTestOnly = new ConcurrentHashMap<>();
 
     KitEnvironment(final Provider provider, final ImplementationInfo implementation, final long seed,
                    final String testName, final Function<String, @Nullable String> settings,
@@ -85,8 +94,13 @@ public final class KitEnvironment {
 
     /**
      * A result shared by the tests of this launcher run only, computed by the first test that asks for it: an
-     * expensive exploration several requirements judge. It never outlives the run, so a later run in the same JVM
-     * (another provider, a mutant under mutation testing) computes its own.
+     * expensive exploration or scenario campaign several requirements judge. It never outlives the run, so a later run
+     * in the same JVM (another provider, a mutant under mutation testing) computes its own.
+     *
+     * <p>With {@code tck.share=test} every test computes its own instead. A mutation tool needs that: it measures
+     * which code each test runs on the unmutated implementation and later runs only those tests against a mutant, so
+     * a test that reused another's result would be credited with none of the code it judges and never run against
+     * a mutant of it.
      *
      * @param owner   the class that computes it, so keys of different classes never meet
      * @param key     identifies the result within the owner, e.g. the scenario, the plug-in and the budgets
@@ -96,7 +110,9 @@ public final class KitEnvironment {
      */
     @SuppressWarnings("unchecked") // one owner class stores one type per key
     public <T> T runShared(final Class<?> owner, final String key, final Function<String, T> compute) {
-        return (T) shared.computeIfAbsent(owner.getName() + "|" + key, k -> compute.apply(key));
+        final Map<String, Object> scope = SHARE_PER_TEST.equals(setting(SHARE_SETTING, SHARE_PER_RUN))
+            ? thisTestOnly : shared;
+        return (T) scope.computeIfAbsent(owner.getName() + "|" + key, k -> compute.apply(key));
     }
 
     /**

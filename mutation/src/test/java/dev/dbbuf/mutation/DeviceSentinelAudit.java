@@ -1,0 +1,18 @@
+package dev.dbbuf.mutation;
+
+import org.junit.platform.suite.api.ConfigurationParameter;
+import org.junit.platform.suite.api.ConfigurationParametersResource;
+import org.junit.platform.suite.api.IncludeClassNamePatterns;
+import org.junit.platform.suite.api.SelectPackages;
+import org.junit.platform.suite.api.Suite;
+
+/**
+ * The device suite against the reference device writing the poll-mode EventIdx 0xFFFFFFFF while it polls (OTHER).
+ */
+@Suite
+@SelectPackages("dev.dbbuf.tck.device")
+@IncludeClassNamePatterns(".*(Verification|Rules)$")
+@ConfigurationParametersResource("mutation-audit.properties")
+@ConfigurationParameter(key = "tck.device.eventIdxPolicy", value = "OTHER")
+class DeviceSentinelAudit {
+}
