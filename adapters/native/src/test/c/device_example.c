@@ -1,6 +1,6 @@
 /*
  * A small stepped NVMe controller in C with Doorbell Buffer Config: admin queue, Identify Controller and Namespace,
- * Set Features (Number of Queues), Create and Delete I/O queues, Doorbell Buffer Config, one Asynchronous Event
+ * Set and Get Features (Number of Queues), Create and Delete I/O queues, Doorbell Buffer Config, one Asynchronous Event
  * Request, and Flush, Write and Read on one namespace kept in memory. With the buffers configured it reads the shadow
  * doorbells of every queue, the admin queue included (a host may shadow it or keep ringing it by MMIO), on every step,
  * and writes the EventIdx of every queue it serves to the value it last saw, so that the host rings on its next
@@ -33,6 +33,7 @@
 #define OP_IDENTIFY 0x06u
 #define OP_ASYNC_EVENT_REQUEST 0x0Cu
 #define OP_SET_FEATURES 0x09u
+#define OP_GET_FEATURES 0x0Au
 #define OP_DOORBELL_BUFFER_CONFIG 0x7Cu
 #define OP_FLUSH 0x00u
 #define OP_WRITE 0x01u
@@ -344,6 +345,7 @@ static uint32_t admin(struct device *d, const uint32_t *command, uint32_t *resul
         return SC_SUCCESS;
     }
     case OP_SET_FEATURES:
+    case OP_GET_FEATURES:
         if ((command[10] & 0xFFu) != FID_NUMBER_OF_QUEUES) {
             return SC_INVALID_FIELD;
         }
