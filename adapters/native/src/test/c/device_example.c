@@ -9,8 +9,8 @@
  *
  * Compiled with -DFAULT_NO_EVENTIDX it never writes the EventIdx buffer: a host applying the EventIdx rule then
  * rings only when the doorbell passes whatever the buffer held (DBC-EVT-006, DBC-EVT-007). Compiled with
- * -DFAULT_NO_FULL_FENCE it reloads the shadow tail after its EventIdx store without a full fence between them, so
- * on a machine that buffers stores it can miss an update the host decided not to ring for (DBC-ORD-003).
+ * -DFAULT_NO_FULL_FENCE it reloads the shadow doorbells after its EventIdx stores without a full fence between them,
+ * so on a machine that buffers stores it can miss an update the host decided not to ring for (DBC-ORD-003).
  */
 #include <stdlib.h>
 #include <string.h>
