@@ -1,13 +1,16 @@
 /*
- * A small stepped NVMe controller in C with Doorbell Buffer Config: admin queue, Identify Controller, Set Features
- * (Number of Queues), Create and Delete I/O queues, Doorbell Buffer Config, Flush. With the buffers configured it
- * reads each I/O queue's shadow doorbells on every step and writes the EventIdx of every queue it serves to the
- * value it last saw, so that the host rings on its next update; the admin queue stays MMIO-only.
+ * A small stepped NVMe controller in C with Doorbell Buffer Config: admin queue, Identify Controller and Namespace,
+ * Set and Get Features (Number of Queues), Create and Delete I/O queues, Doorbell Buffer Config, one Asynchronous Event
+ * Request, and Flush, Write and Read on one namespace kept in memory. With the buffers configured it reads the shadow
+ * doorbells of every queue, the admin queue included (a host may shadow it or keep ringing it by MMIO), on every step,
+ * and writes the EventIdx of every queue it serves to the value it last saw, so that the host rings on its next
+ * update; after a full fence it reads both doorbells of the queue again. A doorbell or shadow value beyond its queue
+ * is ignored and raises the Invalid Doorbell Write Value event.
  *
  * Compiled with -DFAULT_NO_EVENTIDX it never writes the EventIdx buffer: a host applying the EventIdx rule then
  * rings only when the doorbell passes whatever the buffer held (DBC-EVT-006, DBC-EVT-007). Compiled with
- * -DFAULT_NO_FULL_FENCE it reloads the shadow tail after its EventIdx store without a full fence between them, so
- * on a machine that buffers stores it can miss an update the host decided not to ring for (DBC-ORD-003).
+ * -DFAULT_NO_FULL_FENCE it reloads the shadow doorbells after its EventIdx stores without a full fence between them,
+ * so on a machine that buffers stores it can miss an update the host decided not to ring for (DBC-ORD-003).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -28,22 +31,37 @@
 #define OP_DELETE_CQ 0x04u
 #define OP_CREATE_CQ 0x05u
 #define OP_IDENTIFY 0x06u
+#define OP_ASYNC_EVENT_REQUEST 0x0Cu
 #define OP_SET_FEATURES 0x09u
+#define OP_GET_FEATURES 0x0Au
 #define OP_DOORBELL_BUFFER_CONFIG 0x7Cu
 #define OP_FLUSH 0x00u
+#define OP_WRITE 0x01u
+#define OP_READ 0x02u
 
 #define SC_SUCCESS 0x00u
 #define SC_INVALID_OPCODE 0x01u
 #define SC_INVALID_FIELD 0x02u
+#define SC_INVALID_NAMESPACE 0x0Bu
+#define SC_LBA_OUT_OF_RANGE 0x80u
 #define SC_INVALID_QID 0x101u     /* SCT 1: Invalid Queue Identifier */
 #define SC_INVALID_QSIZE 0x102u   /* SCT 1: Invalid Queue Size */
 #define SC_INVALID_CQ 0x100u      /* SCT 1: Completion Queue Invalid */
+#define SC_AER_LIMIT 0x105u       /* SCT 1: Asynchronous Event Request Limit Exceeded */
+/* Asynchronous Event: type Error, information Invalid Doorbell Write Value, log page Error Information */
+#define EVENT_INVALID_DOORBELL_WRITE_VALUE (0x0u | (0x01u << 8) | (0x01u << 16))
 
 #define SQ_ENTRY 64u
 #define CQ_ENTRY 16u
 #define IDENTIFY_SIZE 4096u
 #define OACS_OFFSET 256u
+#define NN_OFFSET 516u
 #define FID_NUMBER_OF_QUEUES 0x07u
+#define CNS_NAMESPACE 0x00u
+#define CNS_CONTROLLER 0x01u
+#define NSID 1u
+#define LBA_SIZE 512u
+#define NAMESPACE_BLOCKS 2048u    /* 1 MiB kept in memory: Write and Read are mandatory NVM commands */
 
 uint32_t dbbuf_tck_abi_version(void) {
     return DBBUF_TCK_ABI_VERSION;
@@ -79,6 +97,10 @@ struct device {
     uint64_t shadow_base, event_idx_base;
     uint32_t queue_count;                 /* I/O queue pairs + 1 */
     struct queue *sq, *cq;
+    unsigned char *namespace_data;        /* NSID 1, NAMESPACE_BLOCKS logical blocks of LBA_SIZE bytes */
+    int event_request;                    /* an Asynchronous Event Request is outstanding (AERL 0: one at most) */
+    uint16_t event_request_cid;
+    int invalid_doorbell_value;           /* a doorbell or shadow value beyond its queue awaits its event */
 };
 
 static uint32_t stride(const struct device *d) {
@@ -94,6 +116,8 @@ static void reset(struct device *d) {
     memset(d->cq, 0, sizeof(struct queue) * d->queue_count);
     d->buffers = 0;
     d->csts = 0;
+    d->event_request = 0;
+    d->invalid_doorbell_value = 0;
 }
 
 void *dbbuf_tck_device_create(const struct dbbuf_tck_device_config *config) {
@@ -105,9 +129,11 @@ void *dbbuf_tck_device_create(const struct dbbuf_tck_device_config *config) {
     d->queue_count = config->max_io_queues + 1u;
     d->sq = calloc(d->queue_count, sizeof(struct queue));
     d->cq = calloc(d->queue_count, sizeof(struct queue));
-    if (d->sq == NULL || d->cq == NULL) {
+    d->namespace_data = calloc(NAMESPACE_BLOCKS, LBA_SIZE);
+    if (d->sq == NULL || d->cq == NULL || d->namespace_data == NULL) {
         free(d->sq);
         free(d->cq);
+        free(d->namespace_data);
         free(d);
         return NULL;
     }
@@ -122,7 +148,7 @@ void dbbuf_tck_device_capabilities(void *device, struct dbbuf_tck_device_caps *c
     const struct device *d = device;
     caps->doorbell_buffer_config = d->config.doorbell_buffer_config;
     caps->event_idx_policy = DBBUF_TCK_EVENT_DRIVEN;
-    caps->admin_queue_styles = DBBUF_TCK_ADMIN_MMIO_ONLY;
+    caps->admin_queue_styles = DBBUF_TCK_ADMIN_MMIO_ONLY | DBBUF_TCK_ADMIN_SHADOWED;
     caps->subsystem_reset = 0;
 }
 
@@ -130,6 +156,7 @@ void dbbuf_tck_device_destroy(void *device) {
     struct device *d = device;
     free(d->sq);
     free(d->cq);
+    free(d->namespace_data);
     free(d);
 }
 
@@ -215,6 +242,8 @@ void dbbuf_tck_device_write32(void *device, const uint32_t offset, const uint32_
             } else {
                 q->tail = value;
             }
+        } else if (q->live) {
+            d->invalid_doorbell_value = 1;
         }
     }
 }
@@ -294,24 +323,36 @@ static uint32_t admin(struct device *d, const uint32_t *command, uint32_t *resul
         return SC_SUCCESS;
     }
     case OP_IDENTIFY: {
-        if ((command[10] & 0xFFu) != 1u) {
-            return SC_INVALID_FIELD;
-        }
         unsigned char data[IDENTIFY_SIZE];
         memset(data, 0, sizeof data);
-        const uint16_t oacs = d->config.doorbell_buffer_config ? (uint16_t) (1u << 8) : 0;
-        memcpy(&data[OACS_OFFSET], &oacs, sizeof oacs);
-        data[512] = 0x66; /* SQES: 64-byte entries */
-        data[513] = 0x44; /* CQES: 16-byte entries */
+        if ((command[10] & 0xFFu) == CNS_CONTROLLER) {
+            const uint16_t oacs = d->config.doorbell_buffer_config ? (uint16_t) (1u << 8) : 0;
+            memcpy(&data[OACS_OFFSET], &oacs, sizeof oacs);
+            data[512] = 0x66; /* SQES: 64-byte entries */
+            data[513] = 0x44; /* CQES: 16-byte entries */
+            const uint32_t nn = NSID;
+            memcpy(&data[NN_OFFSET], &nn, sizeof nn);
+        } else if ((command[10] & 0xFFu) == CNS_NAMESPACE && command[1] == NSID) {
+            const uint64_t blocks = NAMESPACE_BLOCKS;
+            memcpy(&data[0], &blocks, sizeof blocks);   /* NSZE */
+            memcpy(&data[8], &blocks, sizeof blocks);   /* NCAP */
+            memcpy(&data[16], &blocks, sizeof blocks);  /* NUSE */
+            data[130] = 9;                              /* LBA format 0: LBADS, 512-byte blocks */
+        } else {
+            return SC_INVALID_FIELD;
+        }
         dbbuf_tck_write_bytes(d->host, prp1, data, sizeof data);
         return SC_SUCCESS;
     }
     case OP_SET_FEATURES:
+    case OP_GET_FEATURES:
         if ((command[10] & 0xFFu) != FID_NUMBER_OF_QUEUES) {
             return SC_INVALID_FIELD;
         }
         *result = (d->config.max_io_queues - 1u) | ((d->config.max_io_queues - 1u) << 16);
         return SC_SUCCESS;
+    case OP_ASYNC_EVENT_REQUEST:
+        return SC_AER_LIMIT; /* drain holds the first one */
     case OP_DOORBELL_BUFFER_CONFIG:
         if (!d->config.doorbell_buffer_config) {
             return SC_INVALID_OPCODE;
@@ -323,7 +364,8 @@ static uint32_t admin(struct device *d, const uint32_t *command, uint32_t *resul
         d->buffers = 1;
         d->shadow_base = prp1;
         d->event_idx_base = prp2;
-        for (uint32_t qid = 1; qid < d->queue_count; qid++) {
+        /* the admin queue too: a host may shadow it (DBC-ADM-002); one that keeps ringing it by MMIO leaves its slot */
+        for (uint32_t qid = 0; qid < d->queue_count; qid++) {
             d->sq[qid].shadow = dbbuf_tck_read_u32_acquire(d->host, slot(d, prp1, qid, 0));
             d->cq[qid].shadow = dbbuf_tck_read_u32_acquire(d->host, slot(d, prp1, qid, 1));
         }
@@ -333,13 +375,82 @@ static uint32_t admin(struct device *d, const uint32_t *command, uint32_t *resul
     }
 }
 
+/*
+ * Moves a Write's or Read's data between the namespace and the host pages its PRP entries name: PRP1 (with an offset),
+ * then PRP2 as the second page or as a PRP list, whose last entry chains to the next list page when more follows.
+ */
+static void transfer(struct device *d, const uint32_t *command, unsigned char *data, const uint32_t length,
+                     const int to_host) {
+    const uint64_t ps = page_size(d);
+    const uint64_t prp1 = (uint64_t) command[6] | ((uint64_t) command[7] << 32);
+    const uint64_t prp2 = (uint64_t) command[8] | ((uint64_t) command[9] << 32);
+    uint64_t address = prp1;
+    uint32_t chunk = (uint32_t) (ps - prp1 % ps);
+    uint32_t done = 0;
+    uint64_t list = 0;
+    uint32_t pages = 0;
+    while (done < length) {
+        if (chunk > length - done) {
+            chunk = length - done;
+        }
+        if (to_host) {
+            dbbuf_tck_write_bytes(d->host, address, data + done, chunk);
+        } else {
+            dbbuf_tck_read_bytes(d->host, address, data + done, chunk);
+        }
+        done += chunk;
+        pages++;
+        if (done >= length) {
+            break;
+        }
+        chunk = (uint32_t) ps;
+        if (pages == 1 && length - done <= ps) {
+            address = prp2;
+            continue;
+        }
+        if (pages == 1) {
+            list = prp2;
+        } else if ((list + 8u) % ps == 0 && length - done > ps) {
+            list = dbbuf_tck_read_u64_plain(d->host, list); /* the list page's last entry: the next list page */
+        }
+        address = dbbuf_tck_read_u64_plain(d->host, list);
+        list += 8u;
+    }
+}
+
+static uint32_t io(struct device *d, const uint32_t *command) {
+    const uint32_t opcode = command[0] & 0xFFu;
+    if (opcode == OP_FLUSH) {
+        return SC_SUCCESS;
+    }
+    if (opcode != OP_WRITE && opcode != OP_READ) {
+        return SC_INVALID_OPCODE;
+    }
+    if (command[1] != NSID) {
+        return SC_INVALID_NAMESPACE;
+    }
+    const uint64_t slba = (uint64_t) command[10] | ((uint64_t) command[11] << 32);
+    const uint32_t blocks = (command[12] & 0xFFFFu) + 1u;
+    if (slba >= NAMESPACE_BLOCKS || blocks > NAMESPACE_BLOCKS - slba) {
+        return SC_LBA_OUT_OF_RANGE;
+    }
+    transfer(d, command, d->namespace_data + slba * LBA_SIZE, blocks * LBA_SIZE, opcode == OP_READ);
+    return SC_SUCCESS;
+}
+
 /* Takes a changed shadow value as the host's latest doorbell; an out-of-range value is ignored. */
 static int reload_shadow(struct device *d, const uint32_t qid, const int completion) {
     struct queue *q = completion ? &d->cq[qid] : &d->sq[qid];
     /* acquire: pairs with the host's release of the shadow doorbell, so the entries it covers are visible */
     const uint32_t value = dbbuf_tck_read_u32_acquire(d->host, slot(d, d->shadow_base, qid, completion));
-    if (value == q->shadow || value >= q->depth) {
+    if (value == q->shadow) {
         return 0;
+    }
+    if (value >= q->depth) {
+        /* a shadow value stands for a doorbell write: the same event, once per value the host stores */
+        q->shadow = value;
+        d->invalid_doorbell_value = 1;
+        return 1;
     }
     q->shadow = value;
     if (completion) {
@@ -371,8 +482,15 @@ static int drain(struct device *d, const uint32_t qid) {
         const uint64_t entry = sq->base + (uint64_t) sq->head * SQ_ENTRY;
         dbbuf_tck_read_bytes(d->host, entry, command, sizeof command);
         uint32_t result = 0;
-        const uint32_t status = qid == 0 ? admin(d, command, &result)
-                                         : ((command[0] & 0xFFu) == OP_FLUSH ? SC_SUCCESS : SC_INVALID_OPCODE);
+        if (qid == 0 && (command[0] & 0xFFu) == OP_ASYNC_EVENT_REQUEST && !d->event_request) {
+            /* held until an event occurs: no completion now */
+            d->event_request = 1;
+            d->event_request_cid = (uint16_t) (command[0] >> 16);
+            sq->head = (sq->head + 1u) % sq->depth;
+            ran++;
+            continue;
+        }
+        const uint32_t status = qid == 0 ? admin(d, command, &result) : io(d, command);
         const uint32_t next = (sq->head + 1u) % sq->depth;
         const uint32_t head = sq->head;
         sq->head = next;
@@ -391,6 +509,12 @@ int dbbuf_tck_device_step(void *device) {
         return 0;
     }
     int work = drain(d, 0);
+    if (d->invalid_doorbell_value && d->event_request
+        && post(d, 0, 0, d->event_request_cid, SC_SUCCESS, EVENT_INVALID_DOORBELL_WRITE_VALUE)) {
+        d->event_request = 0;
+        d->invalid_doorbell_value = 0;
+        work++;
+    }
     if (!d->buffers) {
         for (uint32_t qid = 1; qid < d->queue_count; qid++) {
             if (d->sq[qid].live) {
@@ -399,19 +523,26 @@ int dbbuf_tck_device_step(void *device) {
         }
         return work != 0;
     }
-    for (uint32_t qid = 1; qid < d->queue_count; qid++) {
-        if (d->cq[qid].live) {
+    for (uint32_t qid = 0; qid < d->queue_count; qid++) {
+        struct queue *cq = &d->cq[qid], *sq = &d->sq[qid];
+        if (cq->live) {
             work += reload_shadow(d, qid, 1);
             publish_event_idx(d, qid, 1);
         }
-        if (d->sq[qid].live) {
+        if (sq->live) {
             work += reload_shadow(d, qid, 0);
             work += drain(d, qid);
             publish_event_idx(d, qid, 0);
+        }
 #ifndef FAULT_NO_FULL_FENCE
-            /* full: the EventIdx store must be visible before the shadow reload, or an update is missed */
-            dbbuf_tck_fence_full(d->host);
+        /* full: the EventIdx stores must be visible before the shadow reloads, or an update is missed */
+        dbbuf_tck_fence_full(d->host);
 #endif
+        /* both doorbells again: a CQ head the host moved while the CQ was full frees slots a blocked SQ waits for */
+        if (cq->live) {
+            work += reload_shadow(d, qid, 1);
+        }
+        if (sq->live) {
             work += reload_shadow(d, qid, 0);
         }
     }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * DBC-EVT-007; the same source compiled with -DFAULT_NO_EVENTIDX never writes them and fails both, the kit finding
  * the sentinel it left in the buffer. Under the kit's weak-memory explorer the controller passes DBC-ORD-003, and
  * compiled with -DFAULT_NO_FULL_FENCE (no full fence between its EventIdx store and the shadow reload) it loses a
- * doorbell and fails it.
+ * doorbell and fails it. It serves Write and Read, a host that shadows the admin queue, an Asynchronous Event for an
+ * out-of-range doorbell value, and a completion queue smaller than the work under the explorer.
  */
 class NativeDeviceConformanceTest {
 
@@ -30,6 +31,16 @@ class NativeDeviceConformanceTest {
         "tck.seed", "20261125",
         KitChild.CLASSES_SETTING, "dev.dbbuf.tck.device.DeviceOrderingVerification",
         KitChild.METHODS_SETTING, FULL_FENCE);
+
+    /** Rules a controller without Write and Read, a shadowed admin queue, the event or a CQ head re-read fails. */
+    private static final Map<String, String> WHOLE_CONTROLLER_RULES = Map.of(
+        "tck.seed", "20261125",
+        KitChild.CLASSES_SETTING, "dev.dbbuf.tck.device.DeviceEventIdxVerification,"
+            + "dev.dbbuf.tck.device.DeviceIsolationVerification,dev.dbbuf.tck.device.DeviceOrderingVerification",
+        KitChild.METHODS_SETTING, "required_DBC_EVT_008_everyWriteAndReadRunsExactlyOnceWithItsData,"
+            + "required_DBC_ADM_002_servesAHostThatShadowsTheAdminQueue,"
+            + "optional_DBC_ISO_004_outOfRangeValueRaisesInvalidDoorbellWriteValue,"
+            + "required_DBC_ORD_003_fullFenceBetweenCompletionQueueEventIdxStoreAndHeadReload");
 
     private static Map<String, String> direct(final Map<String, String> rules) {
         final Map<String, String> settings = new java.util.HashMap<>(rules);
@@ -52,6 +63,17 @@ class NativeDeviceConformanceTest {
         final VerdictJson verdicts = VerdictJson.of(run.verdictFile());
 
         assertThat(verdicts.verdict("DBC-ORD-003")).as(verdicts.message("DBC-ORD-003")).isEqualTo("PASS");
+    }
+
+    @Test
+    void cControllerServesWritesAShadowedAdminQueueTheEventAndACompletionQueueSmallerThanTheWork() {
+        final NativeRun run = judge("libdevice-example.so", WHOLE_CONTROLLER_RULES, "-whole");
+        final VerdictJson verdicts = VerdictJson.of(run.verdictFile());
+
+        assertThat(run.testsFailed()).as(verdicts.json()).isFalse();
+        for (final String id : new String[] {"DBC-EVT-008", "DBC-ADM-002", "DBC-ISO-004", "DBC-ORD-003"}) {
+            assertThat(verdicts.verdict(id)).as(verdicts.message(id)).isEqualTo("PASS");
+        }
     }
 
     @Test
