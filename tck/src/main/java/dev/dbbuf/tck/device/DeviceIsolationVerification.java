@@ -160,10 +160,8 @@ public class DeviceIsolationVerification {
                     event = probe.reap(admin, 1).getFirst();
                 } catch (final PluginMisbehaviour noEvent) {
                     // say which boundary went unreported: the wait's own message names only the admin queue
-                    final String message = String.valueOf(noEvent.getMessage());
-                    final int id = message.startsWith("DBC-") ? message.indexOf(": ") + 2 : 0;
-                    throw new PluginMisbehaviour(message.substring(0, id) + "after MMIO " + what + " (qid=1 depth="
-                        + BAD_DEPTH + "): " + message.substring(id), noEvent);
+                    throw new PluginMisbehaviour(noEvent.getMessage() + " (no event after MMIO " + what
+                        + ", qid=1 depth=" + BAD_DEPTH + ")", noEvent);
                 }
                 check(DBC_ISO_004, "Asynchronous Event completion", AsyncEvent.invalidDoorbellWriteValue(),
                     AsyncEvent.decode(event.dw0()), "MMIO " + what + " (qid=1 depth=" + BAD_DEPTH + ")");

@@ -39,6 +39,8 @@ interface DoorbellUpdate {
                 Optional<DoorbellBuffers> buffers) {
 
         void ring(final int value) {
+            // the port's register write is relaxed (writel_relaxed): the entries stored before it need a release
+            memory.fence(Fence.RELEASE);
             port.writeRegister32(register, value);
         }
 
