@@ -8,12 +8,19 @@ import org.apiguardian.api.API;
 
 /**
  * {@code MmioDoorbellInbox} takes MMIO doorbell writes from host threads without locking, like a hypervisor's
- * ioeventfd, and hands them to the controller pass. Per doorbell only the latest value is kept: the controller would
- * act on nothing but the latest anyway, and the inbox stays bounded however many writes come between passes.
+ * ioeventfd, and hands them to the controller pass. Per doorbell it keeps the latest value and the one value that
+ * latest write displaced, so the inbox stays bounded however many writes come between passes.
  *
- * <p>Writer: store the tagged value, set its dirty bit, set the pending flag. Reader: clear the flag, then take and
- * clear dirty words, then take and clear the values. Every step is a volatile access or atomic read-modify-write, so
- * a value stored before its bit is set is seen by the reader that clears the bit.
+ * <p>The latest value alone is not enough: NVMe ignores an invalid doorbell write, so a valid head or tail followed,
+ * before the next pass, by an invalid one must still be acted on. Kept alone, the invalid value would hide it: the
+ * controller would never release those completion queue entries, and a host applying the EventIdx rule strictly
+ * would not ring again while the controller's EventIdx stays behind it. The displaced value is handed over first, so
+ * the pass sees the two writes in the order the host made them.
+ *
+ * <p>Writer: swap in the tagged value together with the value it displaces (compare-and-set), set its dirty bit, set
+ * the pending flag. Reader: clear the flag, then take and clear dirty words, then take and clear the values. Every
+ * step is a volatile access or atomic read-modify-write, so a value stored before its bit is set is seen by the
+ * reader that clears the bit, and a pair swapped in as one word is never split between two drains.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class MmioDoorbellInbox {
@@ -25,7 +32,7 @@ public final class MmioDoorbellInbox {
     @FunctionalInterface
     public interface Sink {
         /**
-         * One doorbell's latest value.
+         * One doorbell value, in the order the host wrote it.
          *
          * @param doorbellIndex position in the doorbell array
          * @param value         raw register value
@@ -34,6 +41,13 @@ public final class MmioDoorbellInbox {
     }
 
     private static final long PRESENT = 1L << 32;
+    private static final int DISPLACED_SHIFT = 33;
+    private static final long DISPLACED_BITS = 0xFFFFL;
+    private static final long DISPLACED = 1L << 49;
+    /** No index of any queue (depth at most 65536) fits in 16 bits of an MMIO value with upper bits set. */
+    private static final long DISPLACED_WIDE = 1L << 50;
+    /** Stands for a displaced value wider than 16 bits: not an index of any queue, as the original was not. */
+    private static final int NOT_AN_INDEX = -1;
     private static final int WORD_BITS = 64;
 
     private final AtomicLongArray values;
@@ -66,8 +80,12 @@ public final class MmioDoorbellInbox {
      * @param value         raw register value
      */
     public void post(final int doorbellIndex, final int value) {
-        // volatile: ordered before the dirty bit below, which the reader takes before this value
-        values.set(doorbellIndex, PRESENT | Integer.toUnsignedLong(value));
+        long previous;
+        // compare-and-set: the displaced value travels in the same word, so no drain takes one without the other;
+        // volatile, ordered before the dirty bit below, which the reader takes before this value
+        do {
+            previous = values.get(doorbellIndex);
+        } while (!values.compareAndSet(doorbellIndex, previous, withDisplaced(value, previous)));
         dirty.getAndAccumulate(doorbellIndex / WORD_BITS, 1L << (doorbellIndex % WORD_BITS), (bits, bit) -> bits | bit);
         // volatile: pairs with getAndSet in drain() and with the I/O thread's check before it parks
         pending.set(true);
@@ -86,7 +104,7 @@ public final class MmioDoorbellInbox {
     /**
      * Hands every waiting write to a sink, then forgets it; controller pass only.
      *
-     * @param sink receives each doorbell's latest value
+     * @param sink receives each doorbell's displaced value, if any, then its latest value
      * @return true if any write was handed over
      */
     public boolean drain(final Sink sink) {
@@ -107,11 +125,27 @@ public final class MmioDoorbellInbox {
                 final long tagged = values.getAndSet(index, 0);
                 if (tagged != 0) {
                     any = true;
+                    if ((tagged & DISPLACED) != 0) {
+                        sink.doorbellWritten(index, (tagged & DISPLACED_WIDE) != 0 ? NOT_AN_INDEX
+                            : (int) (tagged >>> DISPLACED_SHIFT & DISPLACED_BITS));
+                    }
                     sink.doorbellWritten(index, (int) tagged);
                 }
             }
         }
         return any;
+    }
+
+    /** The tagged latest value, carrying the latest value of {@code previous} (if any) as the displaced one. */
+    private static long withDisplaced(final int value, final long previous) {
+        final long latest = PRESENT | Integer.toUnsignedLong(value);
+        final long displaced = previous & 0xFFFF_FFFFL;
+        // a repeated value displaces nothing the pass would act on differently
+        if ((previous & PRESENT) == 0 || displaced == Integer.toUnsignedLong(value)) {
+            return latest;
+        }
+        return displaced > DISPLACED_BITS ? latest | DISPLACED | DISPLACED_WIDE
+            : latest | DISPLACED | displaced << DISPLACED_SHIFT;
     }
 
     /** Drops every waiting write (Controller Level Reset); controller lock held. */

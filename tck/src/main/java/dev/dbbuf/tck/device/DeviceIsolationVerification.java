@@ -116,8 +116,9 @@ public class DeviceIsolationVerification {
                 probe.reap(queue, 2);
                 final int bad = beyondTail == 1 ? queue.cqHead() + 5 : BAD_DEPTH;
                 final long slot = probe.buffers().shadowAddress(queue.head());
-                // the shadow entry only: an out-of-range MMIO head is DBC-ISO-004's (the event)
+                // in the shadow entry and by MMIO: the controller must ignore both (DBC-ISO-004 checks the event)
                 probe.pages().writeShadowRaw(slot, bad);
+                mmio(probe, queue.head(), bad);
                 probe.waits().quiesce();
                 // the host's own head is where it was: the controller must go on posting from there, exactly once
                 probe.pages().writeShadowRaw(slot, queue.cqHead());
