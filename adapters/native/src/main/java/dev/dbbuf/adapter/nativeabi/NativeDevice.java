@@ -195,6 +195,7 @@ final class NativeDevice implements DeviceUnderTest {
             throw new ProviderException("dbbuf_tck_device_stop did not return within " + STOP_TIMEOUT.plus(STOP_GRACE)
                 + " (it was given " + STOP_TIMEOUT + "); the controller is left running, not destroyed", null);
         }
+        calls.exit();
         final Throwable thrown = failure.get();
         if (thrown != null) {
             throw new IllegalStateException("downcall failed: " + thrown, thrown);
@@ -204,7 +205,6 @@ final class NativeDevice implements DeviceUnderTest {
                 + " did not end within " + STOP_TIMEOUT + "; the controller is left running, not destroyed", null);
         }
         running = false;
-        calls.exit();
     }
 
     @Override

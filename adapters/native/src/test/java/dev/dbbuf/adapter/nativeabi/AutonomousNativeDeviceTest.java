@@ -32,10 +32,14 @@ class AutonomousNativeDeviceTest {
     private static final long ADMIN_CQ = 0x2000;
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    /** Host memory whose byte copies (the controller's command fetch) fail as a kit finding would. */
+    /**
+     * Host memory whose byte copies (the controller's command fetch) fail as a kit finding would, once the test lets
+     * them: until then the controller's thread waits in the upcall, so the kit's call that rang cannot see the finding.
+     */
     private static final class RefusingMemory implements HostMemory {
         private final SegmentHostMemory memory = new SegmentHostMemory(1 << 16);
         private final CountDownLatch refused = new CountDownLatch(1);
+        private final CountDownLatch release = new CountDownLatch(1);
         private volatile String thread = "";
 
         @Override
@@ -87,6 +91,11 @@ class AutonomousNativeDeviceTest {
         public void readBytes(final long address, final byte[] dst, final int offset, final int length) {
             thread = Thread.currentThread().toString();
             refused.countDown();
+            try {
+                release.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             throw new AssertionError("DBC-ISO-001: command fetch refused at 0x" + Long.toHexString(address));
         }
 
@@ -125,6 +134,7 @@ class AutonomousNativeDeviceTest {
     private static void awaitRefusal(final RefusingMemory memory) throws InterruptedException {
         assertThat(memory.refused.await(WAIT.toMillis(), TimeUnit.MILLISECONDS))
             .as("the controller's thread fetched the command within %s", WAIT).isTrue();
+        memory.release.countDown();
     }
 
     @Test
