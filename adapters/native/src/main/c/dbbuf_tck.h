@@ -20,6 +20,8 @@
  *   Version 1: the EventIdx side; the device side (stepped controllers, host memory in observed mode).
  *   Version 2: struct dbbuf_tck_host ends with direct_base and direct_length (host memory in direct mode); the driver
  *   side (host drivers given a controller port, an allocator and host memory in observed mode).
+ *   Version 3: struct dbbuf_tck_device_caps ends with execution_model; autonomous controllers export
+ *   dbbuf_tck_device_start and dbbuf_tck_device_stop (device side, "Autonomous controllers" below).
  *
  * WHAT A LIBRARY MUST EXPORT
  *
@@ -30,7 +32,8 @@
  *
  * THREADS, CRASHES
  *
- *   The kit calls a library from one thread at a time. It runs every native library in a JVM of its own: a library
+ *   The kit calls a library from one thread at a time. An autonomous controller (device side) runs a thread of its
+ *   own besides, from dbbuf_tck_device_start to dbbuf_tck_device_stop, and must serialise it with the kit's calls. It runs every native library in a JVM of its own: a library
  *   that crashes (SIGSEGV, SIGBUS, abort()) does not take the build down; the crash is the library's FAIL verdict,
  *   naming the signal and the last call the kit made into the library.
  */
@@ -45,7 +48,7 @@ extern "C" {
 #endif
 
 /** The version of this header; see "ABI VERSION" above. */
-#define DBBUF_TCK_ABI_VERSION 2u
+#define DBBUF_TCK_ABI_VERSION 3u
 
 /** Marks a function the kit looks up by name; keeps it visible in a library built with -fvisibility=hidden. */
 #if defined(__GNUC__)
@@ -239,9 +242,31 @@ static inline void dbbuf_tck_fence_acquire(const struct dbbuf_tck_host *host) {
 /* ---------------------------------------------------------------------------------------------------------------
  * Device side (selected with -Dtck.device=native)
  *
- * An NVMe controller the kit drives through BAR0 and host memory, judged by the kit's device suite. The controller
- * is stepped: it makes progress only in dbbuf_tck_device_step, which the kit calls whenever the host waits, so the
- * kit can replay and explore every run. Register accesses never fail: an unknown register reads 0 and ignores writes.
+ * An NVMe controller the kit drives through BAR0 and host memory, judged by the kit's device suite. Register accesses
+ * never fail: an unknown register reads 0 and ignores writes. The controller declares how it makes progress in
+ * dbbuf_tck_device_caps.execution_model:
+ *
+ *   stepped     it makes progress only in dbbuf_tck_device_step, which the kit calls whenever the host waits, so the
+ *               kit can replay and explore every run (the weak-memory explorer schedules each step).
+ *   autonomous  it runs a thread of its own, as a device model does beside a guest: the kit calls
+ *               dbbuf_tck_device_start right after dbbuf_tck_device_attach and dbbuf_tck_device_stop before
+ *               dbbuf_tck_device_destroy, never calls dbbuf_tck_device_step, and waits for the controller by polling
+ *               host memory with a timeout. Register accesses come from the kit's thread while the controller's
+ *               runs: the library serialises them (a mutex around its state). In observed mode the controller's loads,
+ *               stores and fences are upcalls into the kit from the library's thread; a rule the kit finds broken
+ *               there is reported at the kit's next call into the library (a register access, or stop). The rules
+ *               that schedule every pass of the controller (the weak-memory explorer, DBC-ORD-003/004/005) are
+ *               NOT_APPLICABLE to an autonomous controller, with the kit's reason, as for a QEMU device.
+ * --------------------------------------------------------------------------------------------------------------- */
+
+/** How a controller makes progress, in dbbuf_tck_device_caps.execution_model. */
+enum dbbuf_tck_execution_model {
+    DBBUF_TCK_STEPPED = 0,
+    DBBUF_TCK_AUTONOMOUS = 1
+};
+
+/* ---------------------------------------------------------------------------------------------------------------
+ * Device configuration and capabilities
  * --------------------------------------------------------------------------------------------------------------- */
 
 /** EventIdx policies, as the kit's EventIdxPolicy. */
@@ -273,6 +298,7 @@ struct dbbuf_tck_device_caps {
     uint32_t event_idx_policy;       /* enum dbbuf_tck_event_idx_policy, not DBBUF_TCK_POLICY_DEFAULT */
     uint32_t admin_queue_styles;     /* DBBUF_TCK_ADMIN_* bits the controller serves */
     uint32_t subsystem_reset;        /* non-zero: supports NSSR */
+    uint32_t execution_model;        /* enum dbbuf_tck_execution_model (ABI version 3) */
 };
 
 /** Creates a controller, disabled (CSTS.RDY = 0). Returns NULL if it cannot; the kit fails the test with that. */
@@ -290,8 +316,24 @@ DBBUF_TCK_EXPORT uint64_t dbbuf_tck_device_read64(void *device, uint32_t offset)
 DBBUF_TCK_EXPORT void dbbuf_tck_device_write32(void *device, uint32_t offset, uint32_t value);
 DBBUF_TCK_EXPORT void dbbuf_tck_device_write64(void *device, uint32_t offset, uint64_t value);
 
-/** One pass of the controller. Returns non-zero if it did any work, 0 if it was idle. */
+/** Stepped: one pass of the controller. Returns non-zero if it did any work, 0 if it was idle. */
 DBBUF_TCK_EXPORT int dbbuf_tck_device_step(void *device);
+
+/**
+ * Autonomous: starts the controller's thread, once, after dbbuf_tck_device_attach. Returns 0, or non-zero if the
+ * thread could not be started (the kit fails the test with that). Looked up only if the controller declares
+ * DBBUF_TCK_AUTONOMOUS; a stepped library need not export it. The thread should park when idle (a timed wait, not a
+ * busy loop): the kit's own thread shares the machine with it.
+ */
+DBBUF_TCK_EXPORT int dbbuf_tck_device_start(void *device);
+
+/**
+ * Autonomous: stops the controller's thread and joins it, waiting at most timeout_ns (e.g. with
+ * pthread_timedjoin_np). Returns 0 once the thread has ended; non-zero if it did not end in time. After a non-zero
+ * result the kit reports the controller as not stopping and neither destroys it nor frees the host struct (the thread
+ * may still use both); the kit also gives up waiting for the call itself one second after timeout_ns.
+ */
+DBBUF_TCK_EXPORT int dbbuf_tck_device_stop(void *device, uint64_t timeout_ns);
 
 /** Releases the controller; the kit does not use it afterwards. */
 DBBUF_TCK_EXPORT void dbbuf_tck_device_destroy(void *device);

@@ -11,11 +11,36 @@
  * rings only when the doorbell passes whatever the buffer held (DBC-EVT-006, DBC-EVT-007). Compiled with
  * -DFAULT_NO_FULL_FENCE it reloads the shadow doorbells after its EventIdx stores without a full fence between them,
  * so on a machine that buffers stores it can miss an update the host decided not to ring for (DBC-ORD-003).
+ *
+ * Compiled with -DAUTONOMOUS the same controller declares DBBUF_TCK_AUTONOMOUS and runs its step on a thread of its
+ * own, started and stopped by the kit: a mutex serialises the step with the kit's register accesses, and the thread
+ * parks on a condition variable between idle passes (woken early by a register write, at the latest after
+ * IDLE_PARK_NS, since a shadow doorbell update is a store in host memory that wakes nobody).
  */
+#define _GNU_SOURCE /* pthread_timedjoin_np */
 #include <stdlib.h>
 #include <string.h>
 
 #include "dbbuf_tck.h"
+
+#ifdef AUTONOMOUS
+#include <errno.h>
+#include <pthread.h>
+#include <time.h>
+/* The controller proper keeps the exported names' bodies; the exported functions below take the lock first. */
+#define dbbuf_tck_device_read32 controller_read32
+#define dbbuf_tck_device_read64 controller_read64
+#define dbbuf_tck_device_write32 controller_write32
+#define dbbuf_tck_device_write64 controller_write64
+#define dbbuf_tck_device_step controller_step
+#define dbbuf_tck_device_destroy controller_destroy
+uint32_t controller_read32(void *device, uint32_t offset);
+uint64_t controller_read64(void *device, uint32_t offset);
+void controller_write32(void *device, uint32_t offset, uint32_t value);
+void controller_write64(void *device, uint32_t offset, uint64_t value);
+int controller_step(void *device);
+void controller_destroy(void *device);
+#endif
 
 #define REG_CAP 0x00u
 #define REG_VS 0x08u
@@ -72,6 +97,8 @@ const char *dbbuf_tck_implementation(void) {
     return "device_example.c -DFAULT_NO_EVENTIDX (EventIdx never written)";
 #elif defined(FAULT_NO_FULL_FENCE)
     return "device_example.c -DFAULT_NO_FULL_FENCE (no full fence between EventIdx store and shadow reload)";
+#elif defined(AUTONOMOUS)
+    return "device_example.c -DAUTONOMOUS (controller thread, EventIdx = last value seen)";
 #else
     return "device_example.c (stepped controller, EventIdx = last value seen)";
 #endif
@@ -150,6 +177,11 @@ void dbbuf_tck_device_capabilities(void *device, struct dbbuf_tck_device_caps *c
     caps->event_idx_policy = DBBUF_TCK_EVENT_DRIVEN;
     caps->admin_queue_styles = DBBUF_TCK_ADMIN_MMIO_ONLY | DBBUF_TCK_ADMIN_SHADOWED;
     caps->subsystem_reset = 0;
+#ifdef AUTONOMOUS
+    caps->execution_model = DBBUF_TCK_AUTONOMOUS;
+#else
+    caps->execution_model = DBBUF_TCK_STEPPED;
+#endif
 }
 
 void dbbuf_tck_device_destroy(void *device) {
@@ -548,3 +580,167 @@ int dbbuf_tck_device_step(void *device) {
     }
     return work != 0;
 }
+
+#ifdef AUTONOMOUS
+#undef dbbuf_tck_device_read32
+#undef dbbuf_tck_device_read64
+#undef dbbuf_tck_device_write32
+#undef dbbuf_tck_device_write64
+#undef dbbuf_tck_device_step
+#undef dbbuf_tck_device_destroy
+
+/* How long the thread parks after an idle pass: short, since host memory changes wake nobody. */
+#define IDLE_PARK_NS 50000L
+
+/* The thread's state, one per controller; the controller itself does not know it runs on a thread. */
+struct runner {
+    void *device;
+    pthread_mutex_t lock;
+    pthread_cond_t wake;
+    pthread_t thread;
+    int started;
+    int stopping;
+};
+
+/* Controllers and their runners, by controller pointer: a small table, as the kit creates a few at a time. */
+#define RUNNERS 64
+static struct runner *runners[RUNNERS];
+static pthread_mutex_t runners_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static struct runner *runner_of(void *device) {
+    pthread_mutex_lock(&runners_lock);
+    struct runner *found = NULL;
+    for (int i = 0; i < RUNNERS && found == NULL; i++) {
+        if (runners[i] != NULL && runners[i]->device == device) {
+            found = runners[i];
+        }
+    }
+    if (found == NULL) {
+        for (int i = 0; i < RUNNERS && found == NULL; i++) {
+            if (runners[i] == NULL) {
+                found = calloc(1, sizeof *found);
+                if (found != NULL) {
+                    found->device = device;
+                    pthread_mutex_init(&found->lock, NULL);
+                    pthread_cond_init(&found->wake, NULL);
+                    runners[i] = found;
+                }
+            }
+        }
+    }
+    pthread_mutex_unlock(&runners_lock);
+    return found;
+}
+
+static void *run(void *argument) {
+    struct runner *r = argument;
+    pthread_mutex_lock(&r->lock);
+    while (!r->stopping) {
+        if (controller_step(r->device)) {
+            continue;
+        }
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_nsec += IDLE_PARK_NS;
+        if (until.tv_nsec >= 1000000000L) {
+            until.tv_sec++;
+            until.tv_nsec -= 1000000000L;
+        }
+        pthread_cond_timedwait(&r->wake, &r->lock, &until);
+    }
+    pthread_mutex_unlock(&r->lock);
+    return NULL;
+}
+
+int dbbuf_tck_device_start(void *device) {
+    struct runner *r = runner_of(device);
+    if (r == NULL || r->started) {
+        return 1;
+    }
+    r->stopping = 0;
+    if (pthread_create(&r->thread, NULL, run, r) != 0) {
+        return 1;
+    }
+    r->started = 1;
+    return 0;
+}
+
+int dbbuf_tck_device_stop(void *device, const uint64_t timeout_ns) {
+    struct runner *r = runner_of(device);
+    if (r == NULL) {
+        return 1;
+    }
+    if (!r->started) {
+        return 0;
+    }
+    pthread_mutex_lock(&r->lock);
+    r->stopping = 1;
+    pthread_cond_signal(&r->wake);
+    pthread_mutex_unlock(&r->lock);
+    struct timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_sec += (time_t) (timeout_ns / 1000000000u);
+    until.tv_nsec += (long) (timeout_ns % 1000000000u);
+    if (until.tv_nsec >= 1000000000L) {
+        until.tv_sec++;
+        until.tv_nsec -= 1000000000L;
+    }
+    if (pthread_timedjoin_np(r->thread, NULL, &until) != 0) {
+        return 1;
+    }
+    r->started = 0;
+    return 0;
+}
+
+int dbbuf_tck_device_step(void *device) {
+    /* an autonomous controller is never stepped; a kit that did would race the thread */
+    (void) device;
+    return 0;
+}
+
+uint32_t dbbuf_tck_device_read32(void *device, const uint32_t offset) {
+    struct runner *r = runner_of(device);
+    pthread_mutex_lock(&r->lock);
+    const uint32_t value = controller_read32(device, offset);
+    pthread_mutex_unlock(&r->lock);
+    return value;
+}
+
+uint64_t dbbuf_tck_device_read64(void *device, const uint32_t offset) {
+    struct runner *r = runner_of(device);
+    pthread_mutex_lock(&r->lock);
+    const uint64_t value = controller_read64(device, offset);
+    pthread_mutex_unlock(&r->lock);
+    return value;
+}
+
+void dbbuf_tck_device_write32(void *device, const uint32_t offset, const uint32_t value) {
+    struct runner *r = runner_of(device);
+    pthread_mutex_lock(&r->lock);
+    controller_write32(device, offset, value);
+    pthread_cond_signal(&r->wake);
+    pthread_mutex_unlock(&r->lock);
+}
+
+void dbbuf_tck_device_write64(void *device, const uint32_t offset, const uint64_t value) {
+    struct runner *r = runner_of(device);
+    pthread_mutex_lock(&r->lock);
+    controller_write64(device, offset, value);
+    pthread_cond_signal(&r->wake);
+    pthread_mutex_unlock(&r->lock);
+}
+
+void dbbuf_tck_device_destroy(void *device) {
+    pthread_mutex_lock(&runners_lock);
+    for (int i = 0; i < RUNNERS; i++) {
+        if (runners[i] != NULL && runners[i]->device == device) {
+            pthread_mutex_destroy(&runners[i]->lock);
+            pthread_cond_destroy(&runners[i]->wake);
+            free(runners[i]);
+            runners[i] = NULL;
+        }
+    }
+    pthread_mutex_unlock(&runners_lock);
+    controller_destroy(device);
+}
+#endif

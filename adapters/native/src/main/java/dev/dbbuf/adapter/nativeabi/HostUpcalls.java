@@ -17,6 +17,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -26,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>An exception must not leave an upcall (it would end the process), so each callback catches what the memory
  * throws, answers 0, and keeps the first failure; the native call that made the access then rethrows it through
- * {@link #rethrow()} when it returns, so the kit sees its own finding as it would from a Java device.
+ * {@link #rethrow()} when it returns, so the kit sees its own finding as it would from a Java device. An autonomous
+ * controller's accesses come from its own thread: their first failure waits for the kit's next call into the library.
  *
  * <pre>
  * struct dbbuf_tck_host, 8 pointers, then the direct block:
@@ -48,7 +50,8 @@ final class HostUpcalls {
 
     private final HostMemory memory;
     private final MemorySegment struct;
-    private @Nullable Throwable failure;
+    /** Set from whichever thread made the access: the kit's, or an autonomous controller's own. */
+    private final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
 
     HostUpcalls(final HostMemory memory, final Arena arena) {
         this.memory = memory;
@@ -100,16 +103,15 @@ final class HostUpcalls {
      * @return true if a failure waits for {@link #rethrow()}
      */
     boolean failed() {
-        return failure != null;
+        return failure.get() != null;
     }
 
     /** Throws the first failure an access of the last native call met, if any, and forgets it. */
     void rethrow() {
-        final Throwable first = failure;
+        final Throwable first = failure.getAndSet(null);
         if (first == null) {
             return;
         }
-        failure = null;
         if (first instanceof RuntimeException runtime) {
             throw runtime;
         }
@@ -212,8 +214,6 @@ final class HostUpcalls {
     }
 
     private void keep(final Throwable e) {
-        if (failure == null) {
-            failure = e;
-        }
+        failure.compareAndSet(null, e);
     }
 }

@@ -15,16 +15,22 @@ import dev.dbbuf.spec.spi.device.ExecutionModel;
 import java.lang.foreign.Arena;
 import dev.dbbuf.spec.memory.SegmentHostMemory;
 import java.lang.foreign.MemorySegment;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
  * {@code NativeDevice} is a controller of a native library as a {@link DeviceUnderTest}: every SPI call is one call
  * of the device side of {@code dbbuf_tck.h}, logged first, and every host memory access of the controller is an
- * upcall into the kit's {@link HostMemory} (observed mode). The controller is stepped.
+ * upcall into the kit's {@link HostMemory} (observed mode). The controller declares itself stepped (the kit calls
+ * {@code dbbuf_tck_device_step} while it waits) or autonomous: then its own thread runs from {@link #attach} to
+ * {@link #close}, the kit polls host memory ({@link ExecutionModel.Autonomous}), and the findings of the upcalls that
+ * thread makes are raised at the kit's next register access or at close, so none is lost.
  *
  * <p>In direct mode the device provides the host memory ({@link #providedMemory()}): one native block the kit
  * allocates its queues and buffers in, and the library's accessors read and write in place. The kit then sees the
@@ -45,8 +51,17 @@ final class NativeDevice implements DeviceUnderTest {
     /** {@code struct dbbuf_tck_device_config}: six u32, then the u64 namespace size at byte 24. */
     private static final long CONFIG_SIZE = 32;
     private static final long CONFIG_NAMESPACE_BLOCKS_OFFSET = 24;
-    /** {@code struct dbbuf_tck_device_caps}: four u32. */
-    private static final long CAPS_SIZE = 16;
+    /** {@code struct dbbuf_tck_device_caps}: five u32, the execution model last. */
+    private static final long CAPS_SIZE = 20;
+    private static final long CAPS_EXECUTION_MODEL_OFFSET = 16;
+    private static final int STEPPED = 0;
+    private static final int AUTONOMOUS = 1;
+    /** How often the kit re-checks host memory for an autonomous controller: it parks between idle passes. */
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(1);
+    /** How long stop may take to join the controller's thread. */
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+    /** How much longer the kit waits for the stop call itself, in case the library ignores its timeout. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(1);
 
     private final NativeDeviceFunctions functions;
     private final CallLog calls;
@@ -54,7 +69,9 @@ final class NativeDevice implements DeviceUnderTest {
     private final Arena arena = Arena.ofShared();
     private final MemorySegment device;
     private final DeviceCapabilities capabilities;
-    private final ExecutionModel stepped = ExecutionModel.stepped(this::step);
+    private final ExecutionModel executionModel;
+    private final @Nullable NativeAutonomousFunctions autonomous;
+    private boolean running;
     private final @Nullable SegmentHostMemory directMemory;
     private @Nullable HostUpcalls host;
 
@@ -91,7 +108,19 @@ final class NativeDevice implements DeviceUnderTest {
             throw new ProviderException("dbbuf_tck_device_create returned NULL for " + configuration, null);
         }
         this.device = created;
-        this.capabilities = readCapabilities();
+        final MemorySegment caps = arena.allocate(CAPS_SIZE, 4);
+        this.capabilities = readCapabilities(caps);
+        final int model = caps.get(JAVA_INT, CAPS_EXECUTION_MODEL_OFFSET);
+        if (model == AUTONOMOUS) {
+            this.autonomous = NativeAutonomousFunctions.of(library);
+            this.executionModel = ExecutionModel.autonomous(POLL_INTERVAL);
+        } else if (model == STEPPED) {
+            this.autonomous = null;
+            this.executionModel = ExecutionModel.stepped(this::step);
+        } else {
+            throw new ProviderException("dbbuf_tck_device_capabilities declared no execution model of dbbuf_tck.h:"
+                + " execution_model=" + Integer.toUnsignedString(model), null);
+        }
     }
 
     @Override
@@ -119,6 +148,63 @@ final class NativeDevice implements DeviceUnderTest {
             throw new IllegalStateException("downcall failed: " + e, e);
         }
         done();
+        if (autonomous != null) {
+            start(autonomous);
+        }
+    }
+
+    private void start(final NativeAutonomousFunctions functions) {
+        enter(NativeFunction.DEVICE_START, 0, 0, 0);
+        final int started;
+        try {
+            started = (int) functions.start().invokeExact(device);
+        } catch (final Throwable e) {
+            throw new IllegalStateException("downcall failed: " + e, e);
+        }
+        done();
+        if (started != 0) {
+            throw new ProviderException("dbbuf_tck_device_start returned " + started + ": the controller's thread did"
+                + " not start", null);
+        }
+        running = true;
+    }
+
+    /**
+     * Stops the controller's thread, on a thread of the kit's own so that a library that ignores its timeout cannot
+     * hang the kit. Returns normally only once the library said its thread ended.
+     */
+    private void stop(final NativeAutonomousFunctions functions) {
+        enter(NativeFunction.DEVICE_STOP, (int) STOP_TIMEOUT.toMillis(), 0, 0);
+        final AtomicInteger result = new AtomicInteger(-1);
+        final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
+        final Thread stopper = Thread.ofPlatform().daemon().name("dbbuf-tck-native-stop").start(() -> {
+            try {
+                result.set((int) functions.stop().invokeExact(device, STOP_TIMEOUT.toNanos()));
+            } catch (final Throwable e) {
+                failure.set(e);
+            }
+        });
+        final boolean returned;
+        try {
+            returned = stopper.join(STOP_TIMEOUT.plus(STOP_GRACE));
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderException("interrupted while dbbuf_tck_device_stop joined the controller's thread", e);
+        }
+        if (!returned) {
+            throw new ProviderException("dbbuf_tck_device_stop did not return within " + STOP_TIMEOUT.plus(STOP_GRACE)
+                + " (it was given " + STOP_TIMEOUT + "); the controller is left running, not destroyed", null);
+        }
+        calls.exit();
+        final Throwable thrown = failure.get();
+        if (thrown != null) {
+            throw new IllegalStateException("downcall failed: " + thrown, thrown);
+        }
+        if (result.get() != 0) {
+            throw new ProviderException("dbbuf_tck_device_stop returned " + result.get() + ": the controller's thread"
+                + " did not end within " + STOP_TIMEOUT + "; the controller is left running, not destroyed", null);
+        }
+        running = false;
     }
 
     @Override
@@ -171,11 +257,15 @@ final class NativeDevice implements DeviceUnderTest {
 
     @Override
     public ExecutionModel executionModel() {
-        return stepped;
+        return executionModel;
     }
 
     @Override
     public void close() {
+        if (autonomous != null && running) {
+            // a controller that does not stop may still use the struct and the upcall stubs: keep them
+            stop(autonomous);
+        }
         enter(NativeFunction.DEVICE_DESTROY, 0, 0, 0);
         try {
             functions.destroy().invokeExact(device);
@@ -184,6 +274,11 @@ final class NativeDevice implements DeviceUnderTest {
         } finally {
             calls.exit();
             release();
+        }
+        // what the controller's own thread met since the kit's last call: reported, not lost with the device
+        final HostUpcalls upcalls = host;
+        if (upcalls != null) {
+            upcalls.rethrow();
         }
     }
 
@@ -206,8 +301,7 @@ final class NativeDevice implements DeviceUnderTest {
         return worked != 0;
     }
 
-    private DeviceCapabilities readCapabilities() {
-        final MemorySegment caps = arena.allocate(CAPS_SIZE, 4);
+    private DeviceCapabilities readCapabilities(final MemorySegment caps) {
         enter(NativeFunction.DEVICE_CAPABILITIES, 0, 0, 0);
         try {
             functions.capabilities().invokeExact(device, caps);

@@ -60,7 +60,11 @@ public enum NativeFunction {
     /** {@code const char *dbbuf_tck_driver_last_error(void *)}. */
     DRIVER_LAST_ERROR("dbbuf_tck_driver_last_error"),
     /** {@code void dbbuf_tck_driver_destroy(void *)}. */
-    DRIVER_DESTROY("dbbuf_tck_driver_destroy");
+    DRIVER_DESTROY("dbbuf_tck_driver_destroy"),
+    /** {@code int dbbuf_tck_device_start(void *)}; after the driver's functions, so recorded numbers keep meaning. */
+    DEVICE_START("dbbuf_tck_device_start"),
+    /** {@code int dbbuf_tck_device_stop(void *, uint64_t timeout_ns)}. */
+    DEVICE_STOP("dbbuf_tck_device_stop", "timeout_ms");
 
     private final String symbol;
     private final List<String> parameters;

@@ -29,7 +29,7 @@ import org.apiguardian.api.API;
 public final class NativeLibrary {
 
     /** The {@code DBBUF_TCK_ABI_VERSION} this kit speaks. */
-    public static final int ABI_VERSION = 2;
+    public static final int ABI_VERSION = 3;
     /** The system property that selects the library: {@code -Dtck.native.library=/path/libacme.so}. */
     public static final String LIBRARY_SETTING = "tck.native.library";
 

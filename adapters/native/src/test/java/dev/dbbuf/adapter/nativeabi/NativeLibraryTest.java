@@ -55,7 +55,7 @@ class NativeLibraryTest {
         assertThatThrownBy(() -> NativeLibrary.open(library))
             .isInstanceOf(NativeAbiException.class)
             .hasMessage("native library libabi-v999.so speaks ABI version 999 of dbbuf_tck.h; this kit speaks version"
-                + " 2: rebuild the library against the dbbuf_tck.h of this kit");
+                + " 3: rebuild the library against the dbbuf_tck.h of this kit");
     }
 
     @Test

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,5 +42,15 @@ record VerdictJson(String json) {
             throw new AssertionError("verdict file has no entry with a message: id=" + id + "\n" + json);
         }
         return m.group(2) == null ? "" : m.group(2).replace("\\\"", "\"").replace("\\\\", "\\");
+    }
+
+    /** Every requirement's verdict, in file order; a requirement's id is the first field of its entry. */
+    Map<String, String> verdicts() {
+        final Map<String, String> verdicts = new LinkedHashMap<>();
+        final Matcher m = Pattern.compile("\\{\\s*\"id\": \"([^\"]+)\",[^{]*?\"verdict\": \"(\\w+)\"").matcher(json);
+        while (m.find()) {
+            verdicts.put(m.group(1), m.group(2));
+        }
+        return verdicts;
     }
 }
