@@ -5,6 +5,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.SegmentHostMemory;
 import dev.dbbuf.spec.spi.AdminQueueStyle;
 import dev.dbbuf.spec.spi.ProviderException;
 import dev.dbbuf.spec.spi.device.DeviceCapabilities;
@@ -13,7 +14,6 @@ import dev.dbbuf.spec.spi.device.DeviceUnderTest;
 import dev.dbbuf.spec.spi.device.EventIdxPolicy;
 import dev.dbbuf.spec.spi.device.ExecutionModel;
 import java.lang.foreign.Arena;
-import dev.dbbuf.spec.memory.SegmentHostMemory;
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
 import java.util.EnumSet;
