@@ -240,6 +240,17 @@ static int doorbell(const struct device *d, const uint32_t offset, uint32_t *qid
     return *qid < d->queue_count;
 }
 
+/*
+ * A doorbell value the controller may take: an index of the queue and, for a CQ head, one that releases only entries
+ * already posted (from the last head up to the next slot to post); anything else raises Invalid Doorbell Write Value.
+ */
+static int doorbell_value_valid(const struct queue *q, const uint32_t value, const int completion) {
+    if (value >= q->depth) {
+        return 0;
+    }
+    return !completion || (value + q->depth - q->head) % q->depth <= (q->tail + q->depth - q->head) % q->depth;
+}
+
 void dbbuf_tck_device_write32(void *device, const uint32_t offset, const uint32_t value) {
     struct device *d = device;
     uint32_t qid;
@@ -268,7 +279,7 @@ void dbbuf_tck_device_write32(void *device, const uint32_t offset, const uint32_
         d->acq = (d->acq & 0xFFFFFFFFull) | ((uint64_t) value << 32);
     } else if ((d->csts & 1u) && doorbell(d, offset, &qid, &completion)) {
         struct queue *q = completion ? &d->cq[qid] : &d->sq[qid];
-        if (q->live && value < q->depth) {
+        if (q->live && doorbell_value_valid(q, value, completion)) {
             if (completion) {
                 q->head = value;
             } else {
@@ -478,7 +489,7 @@ static int reload_shadow(struct device *d, const uint32_t qid, const int complet
     if (value == q->shadow) {
         return 0;
     }
-    if (value >= q->depth) {
+    if (!doorbell_value_valid(q, value, completion)) {
         /* a shadow value stands for a doorbell write: the same event, once per value the host stores */
         q->shadow = value;
         d->invalid_doorbell_value = 1;
