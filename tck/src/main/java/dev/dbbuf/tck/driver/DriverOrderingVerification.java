@@ -107,8 +107,8 @@ public class DriverOrderingVerification {
     }
 
     /**
-     * A doorbell the driver also loses when every access is performed in program order and visible at once is lost
-     * by its ring decision (the value, the slot or the comparison), not by a missing fence: DBC-ORD-001 cannot be
+     * A doorbell the driver also loses when each of its stores is visible before its next access (sequential
+     * consistency: no reordering at all) is lost by its ring decision (the value, the slot or the comparison), not by a missing fence: DBC-ORD-001 cannot be
      * judged and the test is blocked by the ring-decision rule, through the kit's root-cause verdict.
      */
     private static void blockIfLostWithoutReordering(final KitEnvironment env, final String key,
