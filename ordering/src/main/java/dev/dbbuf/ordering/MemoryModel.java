@@ -29,8 +29,9 @@ public enum MemoryModel {
     WEAK,
     /**
      * Sequential consistency: an agent waits after each store until it is visible (when, is a scheduling choice) and
-     * a load returns the newest value, so every interleaving of the agents' accesses is explored and none reordered. Not a model of a machine but the baseline: an outcome reached here is a defect of the
-     * algorithm, not of its fences, and {@link #relaxed()} leaves it out.
+     * a load returns the newest value, so every interleaving of the agents' accesses is explored and none reordered.
+     * Not a model of a machine but the baseline: an outcome reached here is a defect of the algorithm, not of its
+     * fences, and {@link #relaxed()} leaves it out.
      */
     SEQUENTIAL;
 

@@ -1,6 +1,7 @@
 package dev.dbbuf.tck.driver;
 
 import static dev.dbbuf.spec.requirement.Requirement.DBC_EVT_003;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_LAY_005;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_ORD_001;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_ORD_002;
 import static dev.dbbuf.tck.ordering.DriverOrderingScenario.LOST_DOORBELL;
@@ -39,7 +40,8 @@ import org.junit.jupiter.api.Timeout;
  *
  * <p>A doorbell lost under TSO or WEAK is a missing full fence (DBC-ORD-001) only if no sequentially consistent
  * execution loses it too; one that does is lost by the driver's ring decision, and the DBC-ORD-001 test is BLOCKED
- * by DBC-EVT-003 instead of failing a second requirement for one defect.
+ * by DBC-EVT-003 (by DBC-LAY-005 where the hung shadow tail is no index below the depth) instead of failing a second
+ * requirement for one defect.
  *
  * <p>A driver that does not use shadow doorbells for the queue pair is NOT_APPLICABLE for the shadow tests, naming its
  * doorbell mode.
@@ -108,8 +110,9 @@ public class DriverOrderingVerification {
 
     /**
      * A doorbell the driver also loses when each of its stores is visible before its next access (sequential
-     * consistency: no reordering at all) is lost by its ring decision (the value, the slot or the comparison), not by a missing fence: DBC-ORD-001 cannot be
-     * judged and the test is blocked by the ring-decision rule, through the kit's root-cause verdict.
+     * consistency: no reordering at all) is lost by its ring decision (the value, the slot or the comparison), not by
+     * a missing fence: DBC-ORD-001 cannot be judged and the test is blocked by the ring-decision rule (or the
+     * shadow-value rule, where the value is no index at all), through the kit's root-cause verdict.
      */
     private static void blockIfLostWithoutReordering(final KitEnvironment env, final String key,
                                                      final Supplier<DriverOrderingScenario> scenario) {
@@ -117,7 +120,10 @@ public class DriverOrderingVerification {
         if (sequential.isEmpty()) {
             return;
         }
-        env.ledger().finding(DBC_EVT_003, "the doorbell is lost under sequential consistency, without any "
+        // a shadow tail the controller cannot take as an index is the stored value's defect, not the ring decision's
+        final Requirement root = sequential.get().contains(DriverOrderingScenario.NOT_AN_INDEX) ? DBC_LAY_005
+            : DBC_EVT_003;
+        env.ledger().finding(root, "the doorbell is lost under sequential consistency, without any "
             + "reordering, so no fence would keep it: " + sequential.get());
         // no cause: the verdict takes it as a stall and names the finding above as the root cause
         throw new PluginMisbehaviour(FailureMessage.of(DBC_ORD_001, "outcome", "every entry fetched", LOST_DOORBELL,
