@@ -158,8 +158,9 @@ final class AgentMemory implements HostMemory, AgentPort {
         accesses++;
         endQuiet();
         state.buffer(agent).store(address, SharedState.toBytes(value, width), mode == StoreMode.RELEASE);
-        execution.observe(agent, "store u%d %s %s = %d (buffered)".formatted(8 * width, execution.name(address), mode,
-            value), value);
+        execution.observe(agent, "store u%d %s %s = %d (%s)".formatted(8 * width, execution.name(address), mode,
+            value, buffered()), value);
+        performed(address);
         if (mode == StoreMode.VOLATILE) {
             drain("VOLATILE store");
         }
@@ -173,7 +174,25 @@ final class AgentMemory implements HostMemory, AgentPort {
         accesses++;
         endQuiet();
         state.buffer(agent).store(address, bytes, false);
-        execution.observe(agent, what, hash);
+        execution.observe(agent, what + " (" + buffered() + ")", hash);
+        performed(address);
+    }
+
+    /**
+     * Under {@link MemoryModel#SEQUENTIAL} the agent waits until the store just buffered is visible: when it becomes
+     * visible is still a scheduling choice, so every interleaving of the agents' accesses is explored, but nothing
+     * of the agent's moves past it.
+     */
+    private void performed(final long address) {
+        if (state.model() == MemoryModel.SEQUENTIAL) {
+            execution.await(agent, new AgentStep.Drain());
+            // the step past the wait is part of the agent's state: without it, waiting and gone on look alike
+            execution.absorb(agent, address, -1);
+        }
+    }
+
+    private String buffered() {
+        return state.model() == MemoryModel.SEQUENTIAL ? "visible before the next access" : "buffered";
     }
 
     private void drain(final String why) {
@@ -259,7 +278,7 @@ final class AgentMemory implements HostMemory, AgentPort {
     public void writeBytes(final long address, final byte[] src, final int offset, final int length) {
         state.bounds().checkRange(address, length);
         final byte[] bytes = Arrays.copyOfRange(src, offset, offset + length);
-        storeBytes(address, bytes, "store %d bytes %s PLAIN (buffered)".formatted(length, execution.name(address)),
+        storeBytes(address, bytes, "store %d bytes %s PLAIN".formatted(length, execution.name(address)),
             Arrays.hashCode(bytes));
     }
 
@@ -268,7 +287,7 @@ final class AgentMemory implements HostMemory, AgentPort {
         state.bounds().checkRange(address, length);
         final byte[] bytes = new byte[(int) length];
         Arrays.fill(bytes, (byte) value);
-        storeBytes(address, bytes, "fill  %d bytes %s = %d (buffered)".formatted(length, execution.name(address),
+        storeBytes(address, bytes, "fill  %d bytes %s = %d".formatted(length, execution.name(address),
             value), value);
     }
 

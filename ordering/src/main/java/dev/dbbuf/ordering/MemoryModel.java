@@ -2,12 +2,13 @@ package dev.dbbuf.ordering;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import java.util.List;
 import org.apiguardian.api.API;
 
 /**
  * {@code MemoryModel} is how far the explorer lets an agent's stores be delayed in its store buffer.
  *
- * <p>In both models a load sees the agent's own newest buffered store to
+ * <p>In every model a load sees the agent's own newest buffered store to
  * the same bytes first (store forwarding), and a {@link dev.dbbuf.spec.memory.Fence#FULL} fence, a VOLATILE access
  * and an MMIO doorbell write wait until the agent's store buffer is empty.
  */
@@ -25,5 +26,21 @@ public enum MemoryModel {
      * agent's last ACQUIRE or VOLATILE load, ACQUIRE or FULL fence, MMIO write or wake-up, and never an older value
      * than the agent's last load of, or own visible store to, the same bytes.
      */
-    WEAK
+    WEAK,
+    /**
+     * Sequential consistency: an agent waits after each store until it is visible (when, is a scheduling choice) and
+     * a load returns the newest value, so every interleaving of the agents' accesses is explored and none reordered.
+     * Not a model of a machine but the baseline: an outcome reached here is a defect of the algorithm, not of its
+     * fences, and {@link #relaxed()} leaves it out.
+     */
+    SEQUENTIAL;
+
+    /**
+     * The models that reorder memory accesses, the ones a scenario is explored under to find missing fences.
+     *
+     * @return TSO and WEAK
+     */
+    public static List<MemoryModel> relaxed() {
+        return List.of(TSO, WEAK);
+    }
 }

@@ -69,7 +69,7 @@ final class StoreBuffer {
             return result;
         }
         result.add(0);
-        if (model == MemoryModel.TSO) {
+        if (model != MemoryModel.WEAK) {
             return result;
         }
         for (int i = 1; i < entries.size(); i++) {

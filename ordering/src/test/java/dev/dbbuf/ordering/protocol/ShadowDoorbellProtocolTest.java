@@ -24,7 +24,7 @@ class ShadowDoorbellProtocolTest {
     private static final int DEPTH = 4;
 
     @ParameterizedTest
-    @EnumSource(MemoryModel.class)
+    @EnumSource(value = MemoryModel.class, names = {"TSO", "WEAK"})
     @DisplayName("DBC-ORD-001..005: the spec-based host and device are never flagged, exhaustively")
     void referencePairIsNeverFlagged(final MemoryModel model) {
         for (int submissions = 1; submissions <= 3; submissions++) {
@@ -38,7 +38,7 @@ class ShadowDoorbellProtocolTest {
     }
 
     @ParameterizedTest
-    @EnumSource(MemoryModel.class)
+    @EnumSource(value = MemoryModel.class, names = {"TSO", "WEAK"})
     @DisplayName("DBC-ORD-001..005: the spec-based pair survives seeded random exploration of longer runs")
     void referencePairSurvivesRandomLongRuns(final MemoryModel model) {
         final long seed = System.nanoTime();
@@ -70,7 +70,7 @@ class ShadowDoorbellProtocolTest {
     @DisplayName("every faulty variant is caught by exhaustive exploration, with a shrunk interleaving")
     void faultyVariantIsCaughtExhaustively(final String variant, final HostSide host, final DeviceSide device,
                                            final String expected, final MemoryModel weakestNeeded) {
-        for (final MemoryModel model : MemoryModel.values()) {
+        for (final MemoryModel model : MemoryModel.relaxed()) {
             if (model.compareTo(weakestNeeded) < 0) {
                 continue;
             }

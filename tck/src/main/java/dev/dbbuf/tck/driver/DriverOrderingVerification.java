@@ -1,5 +1,7 @@
 package dev.dbbuf.tck.driver;
 
+import static dev.dbbuf.spec.requirement.Requirement.DBC_EVT_003;
+import static dev.dbbuf.spec.requirement.Requirement.DBC_LAY_005;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_ORD_001;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_ORD_002;
 import static dev.dbbuf.tck.ordering.DriverOrderingScenario.LOST_DOORBELL;
@@ -11,13 +13,17 @@ import dev.dbbuf.spec.spi.Providers;
 import dev.dbbuf.spec.spi.device.DeviceProvider;
 import dev.dbbuf.spec.spi.driver.DriverProvider;
 import dev.dbbuf.tck.Verifies;
+import dev.dbbuf.tck.guard.PluginMisbehaviour;
 import dev.dbbuf.tck.ordering.DriverOrderingScenario;
 import dev.dbbuf.tck.ordering.OrderingExploration;
 import dev.dbbuf.tck.select.KitSide;
 import dev.dbbuf.tck.trace.Conformance;
 import dev.dbbuf.tck.trace.KitEnvironment;
+import dev.dbbuf.tck.verdict.FailureMessage;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -31,6 +37,11 @@ import org.junit.jupiter.api.Timeout;
  * scheduling point. The same submissions are explored on the no-dbbuf fallback path (the set-up device without Doorbell
  * Buffer Config, the driver ringing by MMIO), where a register write is relaxed under the WEAK model: the driver's
  * release fence before the doorbell write is what keeps the entry ahead of it.
+ *
+ * <p>A doorbell lost under TSO or WEAK is a missing full fence (DBC-ORD-001) only if no sequentially consistent
+ * execution loses it too; one that does is lost by the driver's ring decision, and the DBC-ORD-001 test is BLOCKED
+ * by DBC-EVT-003 (by DBC-LAY-005 where the hung shadow tail is no index below the depth) instead of failing a second
+ * requirement for one defect.
  *
  * <p>A driver that does not use shadow doorbells for the queue pair is NOT_APPLICABLE for the shadow tests, naming its
  * doorbell mode.
@@ -81,14 +92,42 @@ public class DriverOrderingVerification {
                               final String expected) {
         final DriverProvider driver = env.provider(DriverProvider.class);
         final DeviceProvider device = Providers.named(DeviceProvider.class, env.setting("tck.device", "reference"));
+        final String key = "driver|" + driver.name() + "|" + device.name();
+        final Supplier<DriverOrderingScenario> scenario =
+            () -> new DriverOrderingScenario(driver, device, env.timeout(), DEPTH, SUBMISSIONS);
         final OrderingExploration exploration;
         try {
-            exploration = OrderingExploration.of(env, "driver|" + driver.name() + "|" + device.name(),
-                () -> new DriverOrderingScenario(driver, device, env.timeout(), DEPTH, SUBMISSIONS));
+            exploration = OrderingExploration.of(env, key, scenario);
         } catch (final DriverOrderingScenario.NotShadowed notShadowed) {
             Assumptions.abort(notShadowed.getMessage());
             return;
         }
+        if (requirement == DBC_ORD_001 && exploration.reached(LOST_DOORBELL).isPresent()) {
+            blockIfLostWithoutReordering(env, key, scenario);
+        }
         exploration.assertNever(requirement, outcome, expected, JUDGED);
+    }
+
+    /**
+     * A doorbell the driver also loses when each of its stores is visible before its next access (sequential
+     * consistency: no reordering at all) is lost by its ring decision (the value, the slot or the comparison), not by
+     * a missing fence: DBC-ORD-001 cannot be judged and the test is blocked by the ring-decision rule (or the
+     * shadow-value rule, where the value is no index at all), through the kit's root-cause verdict.
+     */
+    private static void blockIfLostWithoutReordering(final KitEnvironment env, final String key,
+                                                     final Supplier<DriverOrderingScenario> scenario) {
+        final Optional<String> sequential = OrderingExploration.sequential(env, key, scenario).reached(LOST_DOORBELL);
+        if (sequential.isEmpty()) {
+            return;
+        }
+        // a shadow tail the controller cannot take as an index is the stored value's defect, not the ring decision's
+        final Requirement root = sequential.get().contains(DriverOrderingScenario.NOT_AN_INDEX) ? DBC_LAY_005
+            : DBC_EVT_003;
+        env.ledger().finding(root, "the doorbell is lost under sequential consistency, without any "
+            + "reordering, so no fence would keep it: " + sequential.get());
+        // no cause: the verdict takes it as a stall and names the finding above as the root cause
+        throw new PluginMisbehaviour(FailureMessage.of(DBC_ORD_001, "outcome", "every entry fetched", LOST_DOORBELL,
+            "also under sequential consistency: the controller never saw the ring the driver owed it, whatever "
+                + "its fences"));
     }
 }

@@ -59,6 +59,8 @@ public final class DriverOrderingScenario implements OrderingScenario {
     public static final String ALL_FETCHED = "ALL_FETCHED";
     /** Driver finished, controller idle, entries unfetched, no MMIO write pending (DBC-ORD-001). */
     public static final String LOST_DOORBELL = "LOST_DOORBELL";
+    /** Said of a hung queue's shadow tail that is no index below the depth: the entry's value, not its order. */
+    public static final String NOT_AN_INDEX = " (not an index below the depth)";
     /** The controller fetched an entry before the driver's stores of it were visible (DBC-ORD-002). */
     public static final String TORN_PUBLICATION = "TORN_PUBLICATION";
 
@@ -301,9 +303,9 @@ public final class DriverOrderingScenario implements OrderingScenario {
             }
             final int shadow = state.readU32(buffers.shadowAddress(where.tailDoorbell()));
             final int eventIdx = state.readU32(buffers.eventIdxAddress(where.tailDoorbell()));
-            details = ("queue hangs: shadow tail=%d EventIdx=%d fetched=%d of %d pending MMIO writes=%d controller "
-                + "idle=%s").formatted(shadow, eventIdx, fetched.size(), submissions, state.pendingRings(),
-                state.idle(DEVICE));
+            details = ("queue hangs: shadow tail=%d%s EventIdx=%d fetched=%d of %d pending MMIO writes=%d controller "
+                + "idle=%s").formatted(shadow, Integer.compareUnsigned(shadow, where.depth()) < 0 ? "" : NOT_AN_INDEX,
+                eventIdx, fetched.size(), submissions, state.pendingRings(), state.idle(DEVICE));
             return state.finished(HOST) && state.idle(DEVICE) && state.pendingRings() == 0 ? LOST_DOORBELL
                 : "STALLED";
         }

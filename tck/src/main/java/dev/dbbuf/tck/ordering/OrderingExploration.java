@@ -13,13 +13,15 @@ import dev.dbbuf.tck.trace.TestLedger;
 import dev.dbbuf.tck.verdict.FailureMessage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * {@code OrderingExploration} explores a plug-in scenario under x86-TSO and the Arm-like WEAK model: exhaustively
+ * {@code OrderingExploration} explores a plug-in scenario under x86-TSO and the Arm-like WEAK model
+ * ({@link MemoryModel#relaxed()}): exhaustively
  * within {@code tck.ordering.executions} executions per model (default {@value #DEFAULT_EXECUTIONS}), and where that
  * budget does not cover every state, also {@code tck.ordering.runs} seeded random executions (default
  * {@value #DEFAULT_RUNS}) from the kit seed. One exploration serves every requirement it judges: results are kept per
@@ -61,7 +63,7 @@ public final class OrderingExploration {
         return new OrderingExploration(env.runShared(OrderingExploration.class, cacheKey, k -> {
             final OrderingScenario built = scenario.get();
             final List<Explored> all = new ArrayList<>();
-            for (final MemoryModel model : MemoryModel.values()) {
+            for (final MemoryModel model : MemoryModel.relaxed()) {
                 final Explorer explorer = new Explorer(model, Explorer.DEFAULT_MAX_STEPS, executions);
                 final ExplorationResult exhaustive = explorer.exhaustive(built);
                 all.add(new Explored(exhaustive, exhaustive.complete() ? "exhaustive"
@@ -74,6 +76,49 @@ public final class OrderingExploration {
             System.out.println("dbbuf-tck ordering: " + built.name() + ": " + done.explored());
             return done.results;
         }));
+    }
+
+    /**
+     * Explores a scenario under sequential consistency, exhaustively within the same {@code tck.ordering.executions}
+     * budget, or returns the exploration this run already made of it: the baseline that tells a defect of the fences
+     * (an outcome only reordering reaches) from one of the algorithm (an outcome reached without any).
+     *
+     * @param env      the kit environment (budget)
+     * @param key      identifies the scenario and the plug-in, as for {@link #of}
+     * @param scenario creates the scenario, called only if not explored yet
+     * @return the exploration
+     */
+    public static OrderingExploration sequential(final KitEnvironment env, final String key,
+                                                 final Supplier<? extends OrderingScenario> scenario) {
+        final long executions = env.longSetting("tck.ordering.executions", DEFAULT_EXECUTIONS);
+        final String cacheKey = "%s|sequential|executions=%d".formatted(key, executions);
+        return new OrderingExploration(env.runShared(OrderingExploration.class, cacheKey, k -> {
+            final OrderingScenario built = scenario.get();
+            final ExplorationResult result = new Explorer(MemoryModel.SEQUENTIAL, Explorer.DEFAULT_MAX_STEPS,
+                executions).exhaustive(built);
+            final OrderingExploration done = new OrderingExploration(List.of(new Explored(result,
+                result.complete() ? "exhaustive" : "exhaustive within " + executions + " executions (incomplete)")));
+            System.out.println("dbbuf-tck ordering: " + built.name() + ": " + done.explored());
+            return done.results;
+        }));
+    }
+
+    /**
+     * Where an outcome was reached: the first exploration that reached it, with its shortest schedule.
+     *
+     * @param outcome the outcome id
+     * @return the scenario, model, kind of exploration, shrunk schedule and its trace; empty if never reached
+     */
+    public Optional<String> reached(final String outcome) {
+        for (final Explored explored : results) {
+            for (final Finding finding : explored.result().violations()) {
+                if (finding.outcome().id().equals(outcome)) {
+                    return Optional.of(where(explored, finding) + "\n" + finding.report() + "  replay: "
+                        + finding.schedule());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -116,12 +161,15 @@ public final class OrderingExploration {
 
     private static String message(final Requirement requirement, final Explored explored, final Finding finding,
                                   final String expected) {
+        return FailureMessage.of(requirement, "outcome", expected, finding.outcome().id(), where(explored, finding))
+            + "\n" + finding.report() + "  replay: " + finding.schedule();
+    }
+
+    private static String where(final Explored explored, final Finding finding) {
         final ExplorationResult result = explored.result();
-        final String where = "%s under %s, %s, shrunk schedule %d choices%s%s".formatted(result.scenario(),
+        return "%s under %s, %s, shrunk schedule %d choices%s%s".formatted(result.scenario(),
             result.model(), explored.kind(), finding.schedule().size(),
             finding.seed() >= 0 ? ", seed=" + finding.seed() : "", finding.details().isEmpty() ? ""
                 : "; " + finding.details());
-        return FailureMessage.of(requirement, "outcome", expected, finding.outcome().id(), where)
-            + "\n" + finding.report() + "  replay: " + finding.schedule();
     }
 }

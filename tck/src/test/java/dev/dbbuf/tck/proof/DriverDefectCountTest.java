@@ -41,7 +41,7 @@ class DriverDefectCountTest {
         faulty-admin-style-driver                    | DBC-ADM-003
         faulty-rezeroes-eventidx-driver              | DBC-ISO-005
         faulty-ignores-failed-0x7c-driver            | DBC-EVT-003 DBC-EVT-004 DBC-FBK-002 DBC-FBK-003 DBC-FBK-005 DBC-LAY-001 DBC-LAY-002 DBC-RST-002 DBC-RST-003
-        faulty-big-endian-driver                     | DBC-LAY-003 DBC-LAY-005 DBC-ORD-001
+        faulty-big-endian-driver                     | DBC-LAY-003 DBC-LAY-005
         faulty-buffer-size-driver                    | DBC-FBK-005 DBC-LAY-004
         faulty-keeps-deleted-slots-driver            | DBC-LIF-003
         faulty-stale-buffers-driver                  | DBC-FBK-002 DBC-FBK-003 DBC-FBK-004 DBC-RST-003
@@ -62,12 +62,12 @@ class DriverDefectCountTest {
         faulty-misaligned-eventidx-driver            | DBC-ADM-003 DBC-CMD-010 DBC-EVT-003 DBC-FBK-005 DBC-ISO-005 DBC-LAY-005 DBC-LIF-003 DBC-LIF-005 DBC-LIF-006 DBC-RST-003
         faulty-shadow-only-without-oacs-bit8-driver  | DBC-EVT-003 DBC-FBK-001 DBC-RST-002 DBC-RST-003
         faulty-claims-shadow-rings-mmio-driver       | DBC-FBK-002 DBC-FBK-003 DBC-FBK-004 DBC-LIF-005 DBC-RST-002
-        faulty-shadow-value-lags-driver              | DBC-EVT-003 DBC-LAY-001 DBC-LAY-002 DBC-LIF-006 DBC-ORD-001
-        faulty-cached-eventidx-driver                | DBC-EVT-003 DBC-LIF-006 DBC-ORD-001
+        faulty-shadow-value-lags-driver              | DBC-EVT-003 DBC-LAY-001 DBC-LAY-002 DBC-LIF-006
+        faulty-cached-eventidx-driver                | DBC-EVT-003 DBC-LIF-006
         faulty-old-moves-only-on-ring-driver         | DBC-EVT-003
-        faulty-eventidx-from-shadow-page-driver      | DBC-EVT-003 DBC-ORD-001
-        faulty-mmio-where-shadow-is-due-driver       | DBC-EVT-003 DBC-LAY-001 DBC-LAY-002 DBC-LIF-006 DBC-ORD-001
-        faulty-swapped-slots-driver                  | DBC-EVT-003 DBC-LAY-001 DBC-ORD-001
+        faulty-eventidx-from-shadow-page-driver      | DBC-EVT-003
+        faulty-mmio-where-shadow-is-due-driver       | DBC-EVT-003 DBC-LAY-001 DBC-LAY-002 DBC-LIF-006
+        faulty-swapped-slots-driver                  | DBC-EVT-003 DBC-LAY-001
         faulty-never-rings-cq-head-driver            | DBC-EVT-003
         faulty-rejects-poll-mode-eventidx-driver     | DBC-EVT-003 DBC-EVT-005 DBC-LIF-006
         """)

@@ -90,9 +90,22 @@ class OrderingProofTest {
 
         assertThat(run.failure("required_DBC_ORD_001_fullFenceBetweenShadowStoreAndEventIdxLoad"))
             .startsWith("DBC-ORD-001: outcome expected=every entry fetched actual=LOST_DOORBELL (")
-            .contains("queue hangs: shadow tail=2", "replay: [");
+            .contains("queue hangs: shadow tail=2", "replay: [")
+            .doesNotContain("SEQUENTIAL");
         assertThat(run.verdict("DBC-ORD-001")).isEqualTo("FAIL");
         assertThat(run.verdict("DBC-ORD-002")).isEqualTo("PASS");
+    }
+
+    @Test
+    void driverLosingTheDoorbellWithoutAnyReorderingIsBlockedOnOrd001ByTheRingDecision() {
+        // the swapped driver rings the wrong slot: sequential consistency loses its doorbell as well, so the defect
+        // is its ring decision (DBC-EVT-003), not a missing fence
+        final KitRun run = KitRun.of(DriverOrderingVerification.class, "driver", "faulty-swapped-slots-driver", QUICK);
+
+        assertThat(run.failure("required_DBC_ORD_001_fullFenceBetweenShadowStoreAndEventIdxLoad"))
+            .startsWith("blocked by DBC-EVT-003: the doorbell is lost under sequential consistency")
+            .contains("under SEQUENTIAL, exhaustive", "replay: [", "actual=LOST_DOORBELL");
+        assertThat(run.verdict("DBC-ORD-001")).isEqualTo("BLOCKED");
     }
 
     @Test
