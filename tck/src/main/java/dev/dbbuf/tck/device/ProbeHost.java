@@ -428,9 +428,9 @@ public final class ProbeHost implements AutoCloseable {
         }
         // the host's shadow entries start from the values the controller last heard by MMIO
         queue.sqDoorbell = new ProbeShadowDoorbell(hostView, port, in, queue.tail(), queue.sq.depth(),
-            options.decision(), queue.sq.tail());
+            options.decision(), device.capabilities().eventIdxPolicy(), queue.sq.tail());
         queue.cqDoorbell = new ProbeShadowDoorbell(hostView, port, in, queue.head(), queue.cq.depth(),
-            options.decision(), queue.cq.head());
+            options.decision(), device.capabilities().eventIdxPolicy(), queue.cq.head());
     }
 
     /**

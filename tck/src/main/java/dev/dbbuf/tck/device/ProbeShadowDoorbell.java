@@ -11,8 +11,11 @@ import dev.dbbuf.spec.memory.Fence;
 import dev.dbbuf.spec.memory.HostMemory;
 import dev.dbbuf.spec.memory.LoadMode;
 import dev.dbbuf.spec.memory.StoreMode;
+import dev.dbbuf.spec.requirement.Requirement;
+import dev.dbbuf.spec.spi.device.EventIdxPolicy;
 import dev.dbbuf.spec.spi.driver.ControllerPort;
 import dev.dbbuf.spec.spi.eventidx.EventIdxDecision;
+import dev.dbbuf.tck.trace.TestLedger;
 import dev.dbbuf.tck.verdict.FailureMessage;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -33,6 +36,16 @@ import org.apiguardian.api.API;
  *
  * <p>Each update is remembered, so a wait that ends without progress names the update that did not ring and the
  * EventIdx value it was decided on.
+ *
+ * <p>An EventIdx stored in the wrong byte order is recorded in the test's {@link TestLedger} as a DBC-LAY-003 finding
+ * the moment it is read, so that a later stall of the test (the strict host reads the swapped value as an EventIdx far
+ * ahead and stops ringing) is reported as blocked by that root cause rather than as a defect of the test's own
+ * requirement. Only a value no conforming controller of the declared policy can publish is recorded: one declared
+ * {@link EventIdxPolicy#EVENT_DRIVEN} publishes the consumed tail or head, always below 65536, and a slot it has not
+ * written yet holds the probe's fill (zero or the sentinel) or a value it wrote for an earlier queue of that slot,
+ * also below 65536. A value with upper bits set whose byte swap is a position in the queue can then only be a
+ * byte-order defect. Polling and other policies may publish any value at or above the depth while they poll, so
+ * their values are left to the tests of DBC-EVT-010.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class ProbeShadowDoorbell implements ProbeDoorbell {
@@ -45,6 +58,9 @@ public final class ProbeShadowDoorbell implements ProbeDoorbell {
     private final int registerOffset;
     private final int depth;
     private final EventIdxDecision decision;
+    private final EventIdxPolicy declared;
+    private final TestLedger ledger;
+    private boolean reported;
     private Update last;
 
     /**
@@ -56,11 +72,12 @@ public final class ProbeShadowDoorbell implements ProbeDoorbell {
      * @param doorbell which doorbell
      * @param depth    the queue's depth
      * @param decision the ringing rule the host applies
+     * @param declared the EventIdx policy the controller declares, which decides what it may publish
      * @param initial  the value the controller last heard by MMIO, stored as the shadow entry's first value
      */
     ProbeShadowDoorbell(final HostMemory memory, final ControllerPort port, final DoorbellBuffers buffers,
                         final Doorbell doorbell, final int depth, final EventIdxDecision decision,
-                        final int initial) {
+                        final EventIdxPolicy declared, final int initial) {
         this.memory = memory;
         this.port = port;
         this.doorbell = doorbell;
@@ -69,6 +86,9 @@ public final class ProbeShadowDoorbell implements ProbeDoorbell {
         this.registerOffset = (int) DoorbellLayout.registerOffset(doorbell, buffers.dstrd());
         this.depth = depth;
         this.decision = decision;
+        this.declared = declared;
+        // taken on the test's thread: a device thread that steps this doorbell later still records into this test
+        this.ledger = TestLedger.current();
         // release: the controller may read the slot at any time after 0x7C; it must see a whole value
         memory.writeU32(shadowAddress, initial, StoreMode.RELEASE);
         this.last = new Update(initial, initial, 0, true);
@@ -84,6 +104,7 @@ public final class ProbeShadowDoorbell implements ProbeDoorbell {
         memory.fence(Fence.FULL);
         // acquire: pairs with the controller's store of EventIdx
         final int eventIdx = memory.readU32(eventIdxAddress, LoadMode.ACQUIRE);
+        recordByteOrderDefect(eventIdx);
         final boolean ring = mustRing(oldValue, value, eventIdx);
         last = new Update(oldValue, value, eventIdx, ring);
         if (ring) {
@@ -120,6 +141,23 @@ public final class ProbeShadowDoorbell implements ProbeDoorbell {
         return Optional.of("%s %s -> %s not rung: EventIdx @%s read %s (depth %d)".formatted(doorbell,
             FailureMessage.hex(update.oldValue()), FailureMessage.hex(update.newValue()),
             FailureMessage.hex(eventIdxAddress), FailureMessage.hex(update.eventIdx() & 0xFFFF_FFFFL), depth));
+    }
+
+    private void recordByteOrderDefect(final int eventIdx) {
+        if (reported || declared != EventIdxPolicy.EVENT_DRIVEN || eventIdx == ProbeHost.SENTINEL
+            || (eventIdx & 0xFFFF_0000) == 0) {
+            return;
+        }
+        final int swapped = Integer.reverseBytes(eventIdx);
+        if (Integer.compareUnsigned(swapped, depth) >= 0) {
+            return;
+        }
+        // one finding per slot names the root; later reads of the same defect add nothing
+        reported = true;
+        ledger.finding(Requirement.DBC_LAY_003, FailureMessage.of(Requirement.DBC_LAY_003, doorbell + " EventIdx @"
+            + FailureMessage.hex(eventIdxAddress) + " read by the strict host", "a little-endian value below depth "
+            + depth, FailureMessage.hex(eventIdx & 0xFFFF_FFFFL) + " (byte-swapped: " + swapped + ")",
+            "declared eventIdxPolicy=" + declared));
     }
 
     private boolean mustRing(final int oldValue, final int newValue, final int eventIdx) {

@@ -3,6 +3,7 @@ package dev.dbbuf.tck.proof;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbbuf.spec.requirement.Requirement;
+import dev.dbbuf.tck.device.DeviceEventIdxVerification;
 import dev.dbbuf.tck.device.DeviceIsolationVerification;
 import dev.dbbuf.tck.device.DeviceLayoutVerification;
 import dev.dbbuf.tck.select.KitSide;
@@ -33,6 +34,24 @@ class DeviceBugRecordProofTest {
             .endsWith(". Check: " + Requirement.DBC_LAY_003.ifFailsCheck());
         assertThat(run.verdict("DBC-LAY-003")).isEqualTo("FAIL");
         assertThat(run.verdict("DBC-LAY-001")).as("the slots are the right ones").isEqualTo("PASS");
+    }
+
+    @Test
+    @ShowsFailure(value = Requirement.DBC_LAY_003, side = KitSide.DEVICE)
+    void bug2DeviceWritingEventIdxBigEndianBlocksTheTestsItStallsOnLay003() {
+        // the strict host reads the swapped EventIdx as a position far ahead and stops ringing: the EVT-007 test that
+        // then stalls is blocked by the byte-order finding the probe recorded when it read the value
+        final String test = "required_DBC_EVT_007_writesTheCompletionQueueEventIdx";
+        final KitRun run = KitRun.of(DeviceEventIdxVerification.class, "device", "faulty-big-endian-eventidx", QUICK,
+            List.of(test));
+
+        assertThat(run.failure(test))
+            .startsWith("blocked by DBC-LAY-003: DBC-LAY-003: ")
+            .contains(" EventIdx @0x", "read by the strict host expected=a little-endian value below depth 16",
+                "(byte-swapped: ", " || then this test stopped making progress: DBC-EVT-007: ")
+            .doesNotStartWith("DBC-EVT-007");
+        assertThat(run.verdict("DBC-EVT-007")).isEqualTo("BLOCKED");
+        assertThat(run.verdict("DBC-LAY-003")).isEqualTo("FAIL");
     }
 
     @Test
