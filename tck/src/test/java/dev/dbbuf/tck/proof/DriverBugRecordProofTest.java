@@ -3,7 +3,7 @@ package dev.dbbuf.tck.proof;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbbuf.spec.requirement.Requirement;
-import dev.dbbuf.tck.driver.DriverVerification;
+import dev.dbbuf.tck.proof.DriverRuleClasses;
 import dev.dbbuf.tck.select.KitSide;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +34,7 @@ class DriverBugRecordProofTest {
     private static final String EVT_004 = "required_DBC_EVT_004_noTailUpdateAdvancesByAWholeDepth";
 
     private static KitRun run(final String driver, final String... methods) {
-        return KitRun.of(DriverVerification.class, "driver", driver, QUICK, List.of(methods));
+        return KitRun.of(DriverRuleClasses.ALL, "driver", driver, QUICK, List.of(methods));
     }
 
     private static String hint(final Requirement requirement) {

@@ -3,7 +3,7 @@ package dev.dbbuf.tck.proof;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbbuf.spec.requirement.Requirement;
-import dev.dbbuf.tck.driver.DriverVerification;
+import dev.dbbuf.tck.proof.DriverRuleClasses;
 import dev.dbbuf.tck.driver.DriverWrapAroundVerification;
 import dev.dbbuf.tck.select.KitSide;
 import java.util.List;
@@ -24,7 +24,7 @@ class DriverCoverageProofTest {
     private static final String FBK_001 = "required_DBC_FBK_001_mmioForEveryQueueWithoutOacsBit8";
 
     private static KitRun run(final String driver, final String... methods) {
-        return KitRun.of(DriverVerification.class, "driver", driver, QUICK, List.of(methods));
+        return KitRun.of(DriverRuleClasses.ALL, "driver", driver, QUICK, List.of(methods));
     }
 
     @Test

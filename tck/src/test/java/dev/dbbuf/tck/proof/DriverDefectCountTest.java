@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dbbuf.tck.driver.DriverEventIdxPositionVerification;
 import dev.dbbuf.tck.driver.DriverOrderingVerification;
 import dev.dbbuf.tck.driver.DriverScenarioVerification;
-import dev.dbbuf.tck.driver.DriverVerification;
+import dev.dbbuf.tck.proof.DriverRuleClasses;
 import dev.dbbuf.tck.driver.DriverWrapAroundVerification;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 @EnabledIfSystemProperty(named = "dbbuf.proofs.counts", matches = "true")
 class DriverDefectCountTest {
 
-    private static final List<Class<?>> SUITE = List.of(DriverVerification.class, DriverWrapAroundVerification.class,
+    private static final List<Class<?>> SUITE = DriverRuleClasses.and(DriverWrapAroundVerification.class,
         DriverOrderingVerification.class, DriverScenarioVerification.class, DriverEventIdxPositionVerification.class);
     private static final Map<String, String> QUICK = Map.of("tck.timeout.ms", "700", "tck.scenario.count", "30",
         "tck.scenario.minimum", "0", "tck.ordering.runs", "100");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.tck.driver.DriverEventIdxPositionVerification;
-import dev.dbbuf.tck.driver.DriverVerification;
+import dev.dbbuf.tck.proof.DriverRuleClasses;
 import dev.dbbuf.tck.driver.DriverWrapAroundVerification;
 import dev.dbbuf.tck.select.KitSide;
 import java.util.List;
@@ -30,7 +30,7 @@ class DriverDoorbellUpdateProofTest {
     private static final String EVT_005 = "required_DBC_EVT_005_keepsWorkingWithPollModeEventIdxAboveTheDepth";
 
     private static KitRun run(final String driver, final String... tests) {
-        return KitRun.of(DriverVerification.class, "driver", driver, QUICK, List.of(tests));
+        return KitRun.of(DriverRuleClasses.ALL, "driver", driver, QUICK, List.of(tests));
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.tck.driver.DriverEventIdxPositionVerification;
-import dev.dbbuf.tck.driver.DriverVerification;
+import dev.dbbuf.tck.proof.DriverRuleClasses;
 import dev.dbbuf.tck.select.KitSide;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,7 @@ class DriverShadowClaimProofTest {
     @Test
     @ShowsFailure(value = Requirement.DBC_LIF_005, side = KitSide.DRIVER)
     void claimedShadowModeWithout0x7cFailsLif005AsADeclarationNotHonoured() {
-        final KitRun run = KitRun.of(DriverVerification.class, "driver", DRIVER, QUICK,
+        final KitRun run = KitRun.of(DriverRuleClasses.ALL, "driver", DRIVER, QUICK,
             List.of(VALIDATE, "required_DBC_LIF_005_shadowDoorbellsOnlyAfterTheCommandCompleted"));
 
         assertThat(run.failure(VALIDATE)).startsWith("DBC-LIF-005: driver doorbell mode")
@@ -38,18 +38,18 @@ class DriverShadowClaimProofTest {
 
     @Test
     void honestMmioDriverIsNotApplicableNotFailed() {
-        final KitRun run = KitRun.of(DriverVerification.class, "driver", "legit-mmio-only-driver", QUICK,
+        final KitRun run = KitRun.of(DriverRuleClasses.ALL, "driver", "legit-mmio-only-driver", QUICK,
             List.of(VALIDATE));
 
         assertThat(run.aborted(VALIDATE)).contains("declaration not exercised", "doorbell mode MMIO");
         assertThat(run.verdict("DBC-LIF-005")).isEqualTo("NOT_APPLICABLE");
-        assertThat(KitRun.of(DriverVerification.class, "driver", "reference", QUICK, List.of(VALIDATE))
+        assertThat(KitRun.of(DriverRuleClasses.ALL, "driver", "reference", QUICK, List.of(VALIDATE))
             .verdict("DBC-LIF-005")).isEqualTo("PASS");
     }
 
     @Test
     void shadowRulesAreNotExercisedByADriverThatNeverSends0x7c() {
-        final KitRun run = KitRun.of(DriverVerification.class, "driver", DRIVER, QUICK,
+        final KitRun run = KitRun.of(DriverRuleClasses.ALL, "driver", DRIVER, QUICK,
             List.of("required_DBC_EVT_003_ringsWheneverAShadowUpdateMovesPastEventIdx",
                 "required_DBC_ISO_005_neverWritesTheEventIdxBufferItHandedOver"));
 

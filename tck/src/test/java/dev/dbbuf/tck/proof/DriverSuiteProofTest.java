@@ -3,7 +3,7 @@ package dev.dbbuf.tck.proof;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbbuf.spec.requirement.Requirement;
-import dev.dbbuf.tck.driver.DriverVerification;
+import dev.dbbuf.tck.proof.DriverRuleClasses;
 import dev.dbbuf.tck.select.KitSide;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ class DriverSuiteProofTest {
     @Test
     @ShowsFailure(value = Requirement.DBC_EVT_003, side = KitSide.DRIVER)
     void driverWhoseDecisionIgnoresWrapAroundFailsEvt003() {
-        final KitRun run = KitRun.of(DriverVerification.class, "driver", "faulty-no-wrap-driver", QUICK);
+        final KitRun run = KitRun.of(DriverRuleClasses.ALL, "driver", "faulty-no-wrap-driver", QUICK);
 
         assertThat(run.failure("required_DBC_EVT_003_ringsWheneverAShadowUpdateMovesPastEventIdx"))
             .startsWith("DBC-EVT-003: ")
@@ -30,7 +30,7 @@ class DriverSuiteProofTest {
     @Test
     @ShowsFailure(value = Requirement.DBC_ADM_003, side = KitSide.DRIVER)
     void driverShadowingTheAdminQueueAgainstItsDeclarationFailsAdm003() {
-        final KitRun run = KitRun.of(DriverVerification.class, "driver", "faulty-admin-style-driver", QUICK);
+        final KitRun run = KitRun.of(DriverRuleClasses.ALL, "driver", "faulty-admin-style-driver", QUICK);
 
         assertThat(run.failure("required_DBC_ADM_003_ringsTheAdminQueueInTheDeclaredStyle"))
             .startsWith("DBC-ADM-003: SQ0 tail shadow @0x")
@@ -42,7 +42,7 @@ class DriverSuiteProofTest {
     @Test
     @ShowsFailure(value = Requirement.DBC_ISO_005, side = KitSide.DRIVER)
     void driverRezeroingTheEventIdxBufferFailsIso005() {
-        final KitRun run = KitRun.of(DriverVerification.class, "driver", "faulty-rezeroes-eventidx-driver", QUICK);
+        final KitRun run = KitRun.of(DriverRuleClasses.ALL, "driver", "faulty-rezeroes-eventidx-driver", QUICK);
 
         assertThat(run.failure("required_DBC_ISO_005_neverWritesTheEventIdxEntriesOfALiveQueue"))
             .startsWith("DBC-ISO-005: host write @0x")
@@ -52,7 +52,7 @@ class DriverSuiteProofTest {
 
     @Test
     void driverClearingTheEventIdxEntriesOfADeletedQueueMeetsIso005() {
-        final KitRun run = KitRun.of(DriverVerification.class, "driver", "legit-clears-deleted-entries-driver", QUICK);
+        final KitRun run = KitRun.of(DriverRuleClasses.ALL, "driver", "legit-clears-deleted-entries-driver", QUICK);
 
         // SPDK's host does this: the entries of a queue that no longer exists cannot race the controller
         assertThat(run.failure("required_DBC_ISO_005_neverWritesTheEventIdxEntriesOfALiveQueue")).isEmpty();
@@ -64,7 +64,7 @@ class DriverSuiteProofTest {
     @ShowsFailure(value = Requirement.DBC_FBK_002, side = KitSide.DRIVER)
     @ShowsFailure(value = Requirement.DBC_FBK_003, side = KitSide.DRIVER)
     void driverWritingTheShadowBufferAfterAFailedCommandFailsFbk002AndFbk003() {
-        final KitRun run = KitRun.of(DriverVerification.class, "driver", "faulty-ignores-failed-0x7c-driver", QUICK);
+        final KitRun run = KitRun.of(DriverRuleClasses.ALL, "driver", "faulty-ignores-failed-0x7c-driver", QUICK);
 
         assertThat(run.failure("required_DBC_FBK_002_afterAFailedCommandEveryDoorbellIsMmio"))
             .startsWith("DBC-FBK-002: host write @0x")

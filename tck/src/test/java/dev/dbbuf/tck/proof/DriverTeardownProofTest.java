@@ -3,7 +3,7 @@ package dev.dbbuf.tck.proof;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbbuf.spec.requirement.Requirement;
-import dev.dbbuf.tck.driver.DriverVerification;
+import dev.dbbuf.tck.proof.DriverRuleClasses;
 import dev.dbbuf.tck.select.KitSide;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,7 @@ class DriverTeardownProofTest {
     @Test
     @ShowsFailure(value = Requirement.DBC_FBK_005, side = KitSide.DRIVER)
     void driverFreeingItsBuffersBeforeDisablingTheControllerFailsFbk005() {
-        final KitRun run = KitRun.of(DriverVerification.class, "driver", "faulty-frees-buffers-before-disable-driver",
+        final KitRun run = KitRun.of(DriverRuleClasses.ALL, "driver", "faulty-frees-buffers-before-disable-driver",
             QUICK, List.of(TEST));
 
         assertThat(run.failure(TEST))
@@ -33,7 +33,7 @@ class DriverTeardownProofTest {
 
     @Test
     void referenceDriverDisablingBeforeItFreesPassesFbk005() {
-        final KitRun run = KitRun.of(DriverVerification.class, "driver", "reference", QUICK, List.of(TEST));
+        final KitRun run = KitRun.of(DriverRuleClasses.ALL, "driver", "reference", QUICK, List.of(TEST));
 
         assertThat(run.verdict("DBC-FBK-005")).isEqualTo("PASS");
     }

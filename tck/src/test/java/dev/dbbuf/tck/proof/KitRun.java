@@ -136,6 +136,21 @@ public final class KitRun {
     }
 
     /**
+     * Runs some test methods of several verification classes of one side in one launcher run.
+     *
+     * @param verifications the kit classes
+     * @param side          "device", "driver" or "eventidx"
+     * @param provider      the provider name to select
+     * @param settings      further configuration parameters
+     * @param methods       the test methods to run, by name
+     * @return the run's results
+     */
+    public static KitRun of(final List<Class<?>> verifications, final String side, final String provider,
+                            final Map<String, String> settings, final List<String> methods) {
+        return new KitRun(verifications, side, provider, settings, methods);
+    }
+
+    /**
      * Results by test method name.
      *
      * @return the results

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dbbuf.tck.driver.DriverEventIdxPositionVerification;
 import dev.dbbuf.tck.driver.DriverOrderingVerification;
 import dev.dbbuf.tck.driver.DriverScenarioVerification;
-import dev.dbbuf.tck.driver.DriverVerification;
+import dev.dbbuf.tck.proof.DriverRuleClasses;
 import dev.dbbuf.tck.driver.DriverWrapAroundVerification;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,7 @@ import org.junit.platform.engine.TestExecutionResult;
  */
 class LegitimateDriverChoicesTest {
 
-    private static final List<Class<?>> SUITE = List.of(DriverVerification.class, DriverWrapAroundVerification.class,
+    private static final List<Class<?>> SUITE = DriverRuleClasses.and(DriverWrapAroundVerification.class,
         DriverOrderingVerification.class, DriverScenarioVerification.class, DriverEventIdxPositionVerification.class);
 
     @ParameterizedTest(name = "{0}")

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.dbbuf.tck.device.DeviceCommandVerification;
-import dev.dbbuf.tck.driver.DriverVerification;
+import dev.dbbuf.tck.driver.DriverLayoutVerification;
 import dev.dbbuf.tck.eventidx.EventIdxArithmeticVerification;
 import dev.dbbuf.tck.eventidx.EventIdxArithmeticSuite;
 import java.io.IOException;
@@ -107,7 +107,7 @@ class SettingsCheckTest {
     }
 
     private Run run(final Map<String, String> settings) {
-        return run(settings, DeviceCommandVerification.class, DriverVerification.class,
+        return run(settings, DeviceCommandVerification.class, DriverLayoutVerification.class,
             EventIdxArithmeticVerification.class);
     }
 

@@ -3,7 +3,7 @@ package dev.dbbuf.tck.verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbbuf.spec.requirement.Requirement;
-import dev.dbbuf.tck.driver.DriverVerification;
+import dev.dbbuf.tck.proof.DriverRuleClasses;
 import dev.dbbuf.tck.proof.KitRun;
 import dev.dbbuf.tck.proof.ShowsFailure;
 import dev.dbbuf.tck.select.KitSide;
@@ -27,7 +27,7 @@ class RootCauseProofTest {
     @Test
     @ShowsFailure(value = Requirement.DBC_LAY_003, side = KitSide.DRIVER)
     void stalledTestsAreBlockedByTheByteOrderFindingWhichFailsItsOwnRequirement() {
-        final KitRun run = KitRun.of(DriverVerification.class, "driver", "faulty-big-endian-driver", QUICK,
+        final KitRun run = KitRun.of(DriverRuleClasses.ALL, "driver", "faulty-big-endian-driver", QUICK,
             List.of(LAY_001, EVT_004, LAY_003));
 
         assertThat(run.failure(LAY_001))
@@ -45,20 +45,20 @@ class RootCauseProofTest {
     @Test
     @ShowsFailure(value = Requirement.DBC_LAY_003, side = KitSide.DRIVER)
     void rootCauseFailsEvenWhereItsOwnTestDidNotRun() {
-        final KitRun run = KitRun.of(DriverVerification.class, "driver", "faulty-big-endian-driver", QUICK,
+        final KitRun run = KitRun.of(DriverRuleClasses.ALL, "driver", "faulty-big-endian-driver", QUICK,
             List.of(LAY_001));
 
         assertThat(run.results()).containsOnlyKeys(LAY_001);
         assertThat(run.verdict("DBC-LAY-001")).isEqualTo("BLOCKED");
         assertThat(run.verdict("DBC-LAY-003")).isEqualTo("FAIL");
         assertThat(run.message("DBC-LAY-003")).startsWith("DBC-LAY-003: SQ1 tail shadow @0x")
-            .contains("[root cause: found while DriverVerification." + LAY_001 + " ran, which then stopped making "
+            .contains("[root cause: found while DriverLayoutVerification." + LAY_001 + " ran, which then stopped making "
                 + "progress and is BLOCKED by it]");
     }
 
     @Test
     void correctDriverHasNothingBlocked() {
-        final KitRun run = KitRun.of(DriverVerification.class, "driver", "reference", QUICK,
+        final KitRun run = KitRun.of(DriverRuleClasses.ALL, "driver", "reference", QUICK,
             List.of(LAY_001, EVT_004, LAY_003));
 
         assertThat(run.verdict("DBC-LAY-001")).isEqualTo("PASS");
