@@ -233,4 +233,15 @@ final class AdminSnoop {
     int completionDepth(final int qid) {
         return completionDepths.getOrDefault(qid, 0);
     }
+
+    /**
+     * The depth of a doorbell's queue.
+     *
+     * @param doorbell the doorbell
+     * @return the depth, or 0 if the queue does not exist
+     */
+    int depth(final Doorbell doorbell) {
+        return doorbell instanceof Doorbell.SubmissionTail ? submissionDepth(doorbell.qid())
+            : completionDepth(doorbell.qid());
+    }
 }
