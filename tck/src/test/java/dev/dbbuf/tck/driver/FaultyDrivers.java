@@ -2,16 +2,13 @@ package dev.dbbuf.tck.driver;
 
 import dev.dbbuf.driver.ReferenceDriver;
 import dev.dbbuf.driver.doorbells.DoorbellPolicy;
-import dev.dbbuf.spec.memory.HostMemory;
 import dev.dbbuf.spec.memory.PageAllocator;
 import dev.dbbuf.spec.memory.Region;
-import dev.dbbuf.spec.memory.RegionKind;
 import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.spi.AdminQueueStyle;
 import dev.dbbuf.spec.spi.driver.DoorbellMode;
 import dev.dbbuf.spec.spi.driver.DriverCapabilities;
 import dev.dbbuf.spec.spi.driver.DriverConfiguration;
-import dev.dbbuf.spec.spi.driver.DriverProvider;
 import dev.dbbuf.spec.spi.driver.DriverUnderTest;
 import dev.dbbuf.spec.spi.driver.HostContext;
 import dev.dbbuf.spec.spi.driver.QueuePair;
@@ -114,37 +111,18 @@ public final class FaultyDrivers {
 
         @Override
         public DriverUnderTest create(final DriverConfiguration configuration) {
-            return new Wrapped(new ReferenceDriver(DoorbellPolicy.defaults(), configuration.ioQueues())) {
-                private final java.util.List<Region> eventIdx = new java.util.ArrayList<>();
-                private HostMemory memory;
-
+            return new InterceptedDriver(configuration) {
                 @Override
-                public void initialize(final HostContext context) {
-                    memory = context.memory();
-                    final PageAllocator allocator = context.allocator();
-                    delegate.initialize(new HostContext(context.controller(), context.memory(), new PageAllocator() {
-                        @Override
-                        public Region allocate(final RegionKind kind, final long length, final long alignment) {
-                            final Region region = allocator.allocate(kind, length, alignment);
-                            if (kind == RegionKind.EVENT_IDX) {
-                                eventIdx.add(region);
-                            }
-                            return region;
-                        }
-
-                        @Override
-                        public void free(final Region region) {
-                            eventIdx.remove(region);
-                            allocator.free(region);
-                        }
-                    }, context.commandTimeout()));
+                void free(final PageAllocator allocator, final Region region) {
+                    eventIdxRegions.remove(region);
+                    allocator.free(region);
                 }
 
                 @Override
                 public QueuePair createQueuePair(final int depth) {
                     final QueuePair pair = delegate.createQueuePair(depth);
-                    for (final Region region : eventIdx) {
-                        memory.fill(region.address(), region.length(), 0);
+                    for (final Region region : eventIdxRegions) {
+                        context.memory().fill(region.address(), region.length(), 0);
                     }
                     return pair;
                 }
@@ -160,36 +138,13 @@ public final class FaultyDrivers {
 
         @Override
         public DriverUnderTest create(final DriverConfiguration configuration) {
-            return new Wrapped(new ReferenceDriver(DoorbellPolicy.defaults(), configuration.ioQueues())) {
-                private final java.util.List<Region> shadow = new java.util.ArrayList<>();
-                private HostMemory memory;
-
-                @Override
-                public void initialize(final HostContext context) {
-                    memory = context.memory();
-                    final PageAllocator allocator = context.allocator();
-                    delegate.initialize(new HostContext(context.controller(), context.memory(), new PageAllocator() {
-                        @Override
-                        public Region allocate(final RegionKind kind, final long length, final long alignment) {
-                            final Region region = allocator.allocate(kind, length, alignment);
-                            if (kind == RegionKind.SHADOW_DOORBELL) {
-                                shadow.add(region);
-                            }
-                            return region;
-                        }
-
-                        @Override
-                        public void free(final Region region) {
-                            allocator.free(region);
-                        }
-                    }, context.commandTimeout()));
-                }
-
+            // the regions it allocated stay on its list after the failed command freed them
+            return new InterceptedDriver(configuration) {
                 @Override
                 public QueuePair createQueuePair(final int depth) {
                     final QueuePair pair = delegate.createQueuePair(depth);
-                    for (final Region region : shadow) {
-                        memory.writeU32(region.address() + 8L * pair.qid(), 1, dev.dbbuf.spec.memory.StoreMode.RELEASE);
+                    for (final Region region : shadowRegions) {
+                        context.memory().writeU32(region.address() + 8L * pair.qid(), 1, StoreMode.RELEASE);
                     }
                     return pair;
                 }
