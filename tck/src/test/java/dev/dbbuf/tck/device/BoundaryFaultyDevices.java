@@ -1,17 +1,14 @@
 package dev.dbbuf.tck.device;
 
 import dev.dbbuf.device.AdminCommandHook;
-import dev.dbbuf.device.ReferenceDeviceOptions;
 import dev.dbbuf.spec.layout.DoorbellLayout;
 import dev.dbbuf.spec.memory.HostMemory;
 import dev.dbbuf.spec.memory.LoadMode;
-import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.nvme.AdminOpcode;
 import dev.dbbuf.spec.nvme.ControllerRegister;
 import dev.dbbuf.spec.nvme.Status;
 import dev.dbbuf.spec.spi.device.DeviceConfiguration;
 import dev.dbbuf.spec.spi.device.DeviceUnderTest;
-import dev.dbbuf.tck.memory.ForwardingHostMemory;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,24 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class BoundaryFaultyDevices {
 
     private BoundaryFaultyDevices() {
-    }
-
-    /** Doorbell index (2y SQ y's tail, 2y + 1 CQ y's head) to queue depth, learnt from the Create I/O commands. */
-    private static final class Depths {
-        final Map<Long, Integer> byIndex = new ConcurrentHashMap<>();
-
-        AdminCommandHook hook() {
-            return command -> {
-                final long qid = command.cdw10() & 0xFFFF;
-                final int depth = (command.cdw10() >>> 16) + 1;
-                if (command.opcode() == AdminOpcode.CREATE_IO_SQ.code()) {
-                    byIndex.put(2 * qid, depth);
-                } else if (command.opcode() == AdminOpcode.CREATE_IO_CQ.code()) {
-                    byIndex.put(2 * qid + 1, depth);
-                }
-                return null;
-            };
-        }
     }
 
     /**
@@ -59,7 +38,6 @@ public final class BoundaryFaultyDevices {
             final EventIdxFaultyDevices.Buffers buffers = new EventIdxFaultyDevices.Buffers();
             final Set<Long> created = ConcurrentHashMap.newKeySet();
             final Set<Long> onMmio = ConcurrentHashMap.newKeySet();
-            final Map<Long, Integer> lastMmioHead = new ConcurrentHashMap<>();
             final AdminCommandHook track = command -> {
                 final long qid = command.cdw10() & 0xFFFF;
                 if (command.opcode() == AdminOpcode.CREATE_IO_CQ.code()) {
@@ -72,38 +50,10 @@ public final class BoundaryFaultyDevices {
                 }
                 return null;
             };
-            return new EventIdxFaultyDevices.Controller(ReferenceDeviceOptions.of(configuration.withThreaded(false))
-                .withAdminCommandHook(track), buffers) {
-                private boolean mmioHead(final long index) {
+            return new MmioDoorbellsController(configuration, track, buffers) {
+                @Override
+                boolean onMmio(final long index) {
                     return index % 2 == 1 && onMmio.contains(index / 2);
-                }
-
-                @Override
-                HostMemory distort(final HostMemory view) {
-                    return new ForwardingHostMemory(view) {
-                        @Override
-                        public int readU32(final long address, final LoadMode mode) {
-                            if (buffers.inShadow(address) && mmioHead(doorbellIndex(address, buffers.shadow))) {
-                                return lastMmioHead.getOrDefault(doorbellIndex(address, buffers.shadow), 0);
-                            }
-                            return delegate.readU32(address, mode);
-                        }
-
-                        @Override
-                        public void writeU32(final long address, final int value, final StoreMode mode) {
-                            if (!(buffers.inEventIdx(address) && mmioHead(doorbellIndex(address, buffers.eventIdx)))) {
-                                delegate.writeU32(address, value, mode);
-                            }
-                        }
-                    };
-                }
-
-                @Override
-                public void writeRegister32(final int offset, final int value) {
-                    if (offset >= ControllerRegister.DOORBELL_BASE) {
-                        lastMmioHead.put(((long) offset - ControllerRegister.DOORBELL_BASE) / stride, value);
-                    }
-                    super.writeRegister32(offset, value);
                 }
             };
         }
@@ -121,13 +71,7 @@ public final class BoundaryFaultyDevices {
             final AdminCommandHook offByOne = command -> (command.opcode() == AdminOpcode.CREATE_IO_CQ.code()
                 || command.opcode() == AdminOpcode.CREATE_IO_SQ.code()) && (command.cdw10() & 0xFFFF) >= granted
                 ? Status.INVALID_QUEUE_IDENTIFIER : null;
-            return new EventIdxFaultyDevices.Controller(ReferenceDeviceOptions.of(configuration.withThreaded(false))
-                .withAdminCommandHook(offByOne), new EventIdxFaultyDevices.Buffers()) {
-                @Override
-                HostMemory distort(final HostMemory view) {
-                    return view;
-                }
-            };
+            return EventIdxFaultyDevices.Controller.answering(configuration, offByOne);
         }
     }
 
@@ -143,13 +87,7 @@ public final class BoundaryFaultyDevices {
                 >= 4096;
             final AdminCommandHook hook = command -> fills
                 && command.opcode() == AdminOpcode.DOORBELL_BUFFER_CONFIG.code() ? Status.INVALID_FIELD : null;
-            return new EventIdxFaultyDevices.Controller(ReferenceDeviceOptions.of(configuration.withThreaded(false))
-                .withAdminCommandHook(hook), new EventIdxFaultyDevices.Buffers()) {
-                @Override
-                HostMemory distort(final HostMemory view) {
-                    return view;
-                }
-            };
+            return EventIdxFaultyDevices.Controller.answering(configuration, hook);
         }
     }
 
@@ -166,24 +104,18 @@ public final class BoundaryFaultyDevices {
         @Override
         public DeviceUnderTest create(final DeviceConfiguration configuration) {
             final EventIdxFaultyDevices.Buffers buffers = new EventIdxFaultyDevices.Buffers();
-            final Depths depths = new Depths();
-            return new EventIdxFaultyDevices.Controller(ReferenceDeviceOptions.of(configuration.withThreaded(false))
-                .withAdminCommandHook(depths.hook()), buffers) {
+            final QueueDepths depths = new QueueDepths();
+            return new EventIdxFaultyDevices.Controller(configuration, depths.hook(), buffers) {
                 private int reduced(final long index, final int value) {
                     final Integer depth = depths.byIndex.get(index);
                     return index % 2 == 0 && depth != null && value == depth ? 0 : value;
                 }
 
                 @Override
-                HostMemory distort(final HostMemory view) {
-                    return new ForwardingHostMemory(view) {
-                        @Override
-                        public int readU32(final long address, final LoadMode mode) {
-                            final int value = delegate.readU32(address, mode);
-                            return buffers.inShadow(address) ? reduced(doorbellIndex(address, buffers.shadow), value)
-                                : value;
-                        }
-                    };
+                int readU32(final HostMemory view, final long address, final LoadMode mode) {
+                    final int value = view.readU32(address, mode);
+                    return buffers.inShadow(address) ? reduced(doorbellIndex(address, buffers.shadow), value)
+                        : value;
                 }
 
                 @Override
@@ -207,13 +139,9 @@ public final class BoundaryFaultyDevices {
 
         @Override
         public DeviceUnderTest create(final DeviceConfiguration configuration) {
-            final Depths depths = new Depths();
-            return new EventIdxFaultyDevices.Controller(ReferenceDeviceOptions.of(configuration.withThreaded(false))
-                .withAdminCommandHook(depths.hook()), new EventIdxFaultyDevices.Buffers()) {
-                @Override
-                HostMemory distort(final HostMemory view) {
-                    return view;
-                }
+            final QueueDepths depths = new QueueDepths();
+            return new EventIdxFaultyDevices.Controller(configuration, depths.hook(),
+                new EventIdxFaultyDevices.Buffers()) {
 
                 @Override
                 public void writeRegister32(final int offset, final int value) {
@@ -240,28 +168,22 @@ public final class BoundaryFaultyDevices {
         @Override
         public DeviceUnderTest create(final DeviceConfiguration configuration) {
             final EventIdxFaultyDevices.Buffers buffers = new EventIdxFaultyDevices.Buffers();
-            final Depths depths = new Depths();
+            final QueueDepths depths = new QueueDepths();
             final Map<Long, Integer> lastGood = new ConcurrentHashMap<>();
-            return new EventIdxFaultyDevices.Controller(ReferenceDeviceOptions.of(configuration.withThreaded(false))
-                .withAdminCommandHook(depths.hook()), buffers) {
+            return new EventIdxFaultyDevices.Controller(configuration, depths.hook(), buffers) {
                 @Override
-                HostMemory distort(final HostMemory view) {
-                    return new ForwardingHostMemory(view) {
-                        @Override
-                        public int readU32(final long address, final LoadMode mode) {
-                            final int value = delegate.readU32(address, mode);
-                            if (!buffers.inShadow(address)) {
-                                return value;
-                            }
-                            final long index = doorbellIndex(address, buffers.shadow);
-                            final Integer depth = depths.byIndex.get(index);
-                            if (depth == null || Integer.compareUnsigned(value, depth) < 0) {
-                                lastGood.put(index, value);
-                                return value;
-                            }
-                            return lastGood.getOrDefault(index, 0);
-                        }
-                    };
+                int readU32(final HostMemory view, final long address, final LoadMode mode) {
+                    final int value = view.readU32(address, mode);
+                    if (!buffers.inShadow(address)) {
+                        return value;
+                    }
+                    final long index = doorbellIndex(address, buffers.shadow);
+                    final Integer depth = depths.byIndex.get(index);
+                    if (depth == null || Integer.compareUnsigned(value, depth) < 0) {
+                        lastGood.put(index, value);
+                        return value;
+                    }
+                    return lastGood.getOrDefault(index, 0);
                 }
             };
         }
@@ -278,13 +200,9 @@ public final class BoundaryFaultyDevices {
 
         @Override
         public DeviceUnderTest create(final DeviceConfiguration configuration) {
-            final Depths depths = new Depths();
-            return new EventIdxFaultyDevices.Controller(ReferenceDeviceOptions.of(configuration.withThreaded(false))
-                .withAdminCommandHook(depths.hook()), new EventIdxFaultyDevices.Buffers()) {
-                @Override
-                HostMemory distort(final HostMemory view) {
-                    return view;
-                }
+            final QueueDepths depths = new QueueDepths();
+            return new EventIdxFaultyDevices.Controller(configuration, depths.hook(),
+                new EventIdxFaultyDevices.Buffers()) {
 
                 @Override
                 public void writeRegister32(final int offset, final int value) {

@@ -1,7 +1,6 @@
 package dev.dbbuf.tck.device;
 
 import dev.dbbuf.device.AdminCommandHook;
-import dev.dbbuf.device.ReferenceDeviceOptions;
 import dev.dbbuf.spec.layout.DoorbellLayout;
 import dev.dbbuf.spec.memory.HostMemory;
 import dev.dbbuf.spec.memory.LoadMode;
@@ -13,7 +12,6 @@ import dev.dbbuf.spec.nvme.Status;
 import dev.dbbuf.spec.spi.device.DeviceConfiguration;
 import dev.dbbuf.spec.spi.device.DeviceUnderTest;
 import dev.dbbuf.tck.memory.ForwardingHostMemory;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -47,8 +45,7 @@ public final class CommandFaultyDevices {
                 }
                 return null;
             };
-            return new EventIdxFaultyDevices.Controller(ReferenceDeviceOptions.of(configuration.withThreaded(false))
-                .withAdminCommandHook(seeIdentify), buffers) {
+            return new EventIdxFaultyDevices.Controller(configuration, seeIdentify, buffers) {
                 @Override
                 HostMemory distort(final HostMemory view) {
                     return new ForwardingHostMemory(view) {
@@ -82,13 +79,7 @@ public final class CommandFaultyDevices {
         public DeviceUnderTest create(final DeviceConfiguration configuration) {
             final AdminCommandHook hook = command -> !configuration.doorbellBufferConfig()
                 && command.opcode() == AdminOpcode.DOORBELL_BUFFER_CONFIG.code() ? Status.INVALID_FIELD : null;
-            return new EventIdxFaultyDevices.Controller(ReferenceDeviceOptions.of(configuration.withThreaded(false))
-                .withAdminCommandHook(hook), new EventIdxFaultyDevices.Buffers()) {
-                @Override
-                HostMemory distort(final HostMemory view) {
-                    return view;
-                }
-            };
+            return EventIdxFaultyDevices.Controller.answering(configuration, hook);
         }
     }
 
@@ -107,13 +98,7 @@ public final class CommandFaultyDevices {
                 > 4096;
             final AdminCommandHook hook = command -> tooBig
                 && command.opcode() == AdminOpcode.DOORBELL_BUFFER_CONFIG.code() ? Status.SUCCESS : null;
-            return new EventIdxFaultyDevices.Controller(ReferenceDeviceOptions.of(configuration.withThreaded(false))
-                .withAdminCommandHook(hook), new EventIdxFaultyDevices.Buffers()) {
-                @Override
-                HostMemory distort(final HostMemory view) {
-                    return view;
-                }
-            };
+            return EventIdxFaultyDevices.Controller.answering(configuration, hook);
         }
     }
 
@@ -128,26 +113,13 @@ public final class CommandFaultyDevices {
 
         @Override
         public DeviceUnderTest create(final DeviceConfiguration configuration) {
-            // doorbell index (2y SQ tail, 2y + 1 CQ head) -> depth, from the Create I/O commands
-            final Map<Long, Integer> depths = new ConcurrentHashMap<>();
-            final AdminCommandHook learn = command -> {
-                if (command.opcode() == AdminOpcode.CREATE_IO_SQ.code()) {
-                    depths.put(2L * (command.cdw10() & 0xFFFF), (command.cdw10() >>> 16) + 1);
-                } else if (command.opcode() == AdminOpcode.CREATE_IO_CQ.code()) {
-                    depths.put(2L * (command.cdw10() & 0xFFFF) + 1, (command.cdw10() >>> 16) + 1);
-                }
-                return null;
-            };
-            return new EventIdxFaultyDevices.Controller(ReferenceDeviceOptions.of(configuration.withThreaded(false))
-                .withAdminCommandHook(learn), new EventIdxFaultyDevices.Buffers()) {
-                @Override
-                HostMemory distort(final HostMemory view) {
-                    return view;
-                }
-
+            final QueueDepths depths = new QueueDepths();
+            return new EventIdxFaultyDevices.Controller(configuration, depths.hook(),
+                new EventIdxFaultyDevices.Buffers()) {
                 @Override
                 public void writeRegister32(final int offset, final int value) {
-                    final Integer depth = depths.get(((long) offset - ControllerRegister.DOORBELL_BASE) / stride);
+                    final Integer depth = depths.byIndex.get(((long) offset - ControllerRegister.DOORBELL_BASE)
+                        / stride);
                     if (offset >= ControllerRegister.DOORBELL_BASE && depth != null
                         && Integer.compareUnsigned(value, depth) >= 0) {
                         return;
@@ -176,7 +148,6 @@ public final class CommandFaultyDevices {
             final EventIdxFaultyDevices.Buffers buffers = new EventIdxFaultyDevices.Buffers();
             final Set<Long> created = ConcurrentHashMap.newKeySet();
             final Set<Long> atConfiguration = ConcurrentHashMap.newKeySet();
-            final Map<Long, Integer> mmio = new ConcurrentHashMap<>();
             final AdminCommandHook track = command -> {
                 if (command.opcode() == AdminOpcode.CREATE_IO_SQ.code()) {
                     created.add((long) (command.cdw10() & 0xFFFF));
@@ -186,40 +157,11 @@ public final class CommandFaultyDevices {
                 }
                 return null;
             };
-            return new EventIdxFaultyDevices.Controller(ReferenceDeviceOptions.of(configuration.withThreaded(false))
-                .withAdminCommandHook(track), buffers) {
-                private boolean detached(final long index) {
+            return new MmioDoorbellsController(configuration, track, buffers) {
+                @Override
+                boolean onMmio(final long index) {
                     final long qid = index / 2;
                     return qid > 0 && atConfiguration.contains(qid) != existingOnes;
-                }
-
-                @Override
-                HostMemory distort(final HostMemory view) {
-                    return new ForwardingHostMemory(view) {
-                        @Override
-                        public int readU32(final long address, final LoadMode mode) {
-                            if (buffers.inShadow(address) && detached(doorbellIndex(address, buffers.shadow))) {
-                                return mmio.getOrDefault(doorbellIndex(address, buffers.shadow), 0);
-                            }
-                            return delegate.readU32(address, mode);
-                        }
-
-                        @Override
-                        public void writeU32(final long address, final int value, final StoreMode mode) {
-                            if (buffers.inEventIdx(address) && detached(doorbellIndex(address, buffers.eventIdx))) {
-                                return;
-                            }
-                            delegate.writeU32(address, value, mode);
-                        }
-                    };
-                }
-
-                @Override
-                public void writeRegister32(final int offset, final int value) {
-                    if (offset >= ControllerRegister.DOORBELL_BASE) {
-                        mmio.put(((long) offset - ControllerRegister.DOORBELL_BASE) / stride, value);
-                    }
-                    super.writeRegister32(offset, value);
                 }
             };
         }
@@ -252,8 +194,7 @@ public final class CommandFaultyDevices {
         @Override
         public DeviceUnderTest create(final DeviceConfiguration configuration) {
             final EventIdxFaultyDevices.Buffers buffers = new EventIdxFaultyDevices.Buffers();
-            return new EventIdxFaultyDevices.Controller(ReferenceDeviceOptions.of(configuration.withThreaded(false)),
-                buffers) {
+            return new EventIdxFaultyDevices.Controller(configuration, buffers) {
                 private HostMemory memory;
 
                 @Override
@@ -295,19 +236,13 @@ public final class CommandFaultyDevices {
                 }
                 return null;
             };
-            return new EventIdxFaultyDevices.Controller(ReferenceDeviceOptions.of(configuration.withThreaded(false))
-                .withAdminCommandHook(remember), buffers) {
+            return new EventIdxFaultyDevices.Controller(configuration, remember, buffers) {
                 @Override
-                HostMemory distort(final HostMemory view) {
-                    return new ForwardingHostMemory(view) {
-                        @Override
-                        public void writeU32(final long address, final int value, final StoreMode mode) {
-                            final boolean ioSlot = buffers.inEventIdx(address)
-                                && doorbellIndex(address, buffers.eventIdx) >= 2;
-                            delegate.writeU32(ioSlot && first[0] >= 0 ? first[0] + (address - buffers.eventIdx)
-                                : address, value, mode);
-                        }
-                    };
+                void writeU32(final HostMemory view, final long address, final int value, final StoreMode mode) {
+                    final boolean ioSlot = buffers.inEventIdx(address)
+                        && doorbellIndex(address, buffers.eventIdx) >= 2;
+                    view.writeU32(ioSlot && first[0] >= 0 ? first[0] + (address - buffers.eventIdx)
+                        : address, value, mode);
                 }
             };
         }
@@ -336,23 +271,17 @@ public final class CommandFaultyDevices {
                 }
                 return null;
             };
-            return new EventIdxFaultyDevices.Controller(ReferenceDeviceOptions.of(configuration.withThreaded(false))
-                .withAdminCommandHook(track), buffers) {
+            return new EventIdxFaultyDevices.Controller(configuration, track, buffers) {
                 @Override
-                HostMemory distort(final HostMemory view) {
-                    return new ForwardingHostMemory(view) {
-                        @Override
-                        public void writeU32(final long address, final int value, final StoreMode mode) {
-                            if (buffers.inEventIdx(address)) {
-                                final long index = doorbellIndex(address, buffers.eventIdx);
-                                // the predecessor's value stays until the controller next consumes from the queue
-                                if (index % 2 == 0 && recreated.remove(index / 2)) {
-                                    return;
-                                }
-                            }
-                            delegate.writeU32(address, value, mode);
+                void writeU32(final HostMemory view, final long address, final int value, final StoreMode mode) {
+                    if (buffers.inEventIdx(address)) {
+                        final long index = doorbellIndex(address, buffers.eventIdx);
+                        // the predecessor's value stays until the controller next consumes from the queue
+                        if (index % 2 == 0 && recreated.remove(index / 2)) {
+                            return;
                         }
-                    };
+                    }
+                    view.writeU32(address, value, mode);
                 }
             };
         }
@@ -372,8 +301,7 @@ public final class CommandFaultyDevices {
 
         @Override
         public DeviceUnderTest create(final DeviceConfiguration configuration) {
-            return new EventIdxFaultyDevices.Controller(ReferenceDeviceOptions.of(configuration.withThreaded(false)),
-                new EventIdxFaultyDevices.Buffers()) {
+            return new EventIdxFaultyDevices.Controller(configuration, new EventIdxFaultyDevices.Buffers()) {
                 @Override
                 HostMemory distort(final HostMemory view) {
                     return new ForwardingHostMemory(view) {
@@ -408,13 +336,7 @@ public final class CommandFaultyDevices {
             final AdminCommandHook hook = command -> configuration.doorbellBufferConfig()
                 && command.opcode() == AdminOpcode.DOORBELL_BUFFER_CONFIG.code()
                 && Math.abs(command.prp1() - command.prp2()) < 2 * ASSUMED_PAGE ? Status.INVALID_FIELD : null;
-            return new EventIdxFaultyDevices.Controller(ReferenceDeviceOptions.of(configuration.withThreaded(false))
-                .withAdminCommandHook(hook), new EventIdxFaultyDevices.Buffers()) {
-                @Override
-                HostMemory distort(final HostMemory view) {
-                    return view;
-                }
-            };
+            return EventIdxFaultyDevices.Controller.answering(configuration, hook);
         }
     }
 }

@@ -2,22 +2,17 @@ package dev.dbbuf.tck.device;
 
 import dev.dbbuf.device.AdminCommandHook;
 import dev.dbbuf.device.EventIdxMode;
-import dev.dbbuf.device.ReferenceDevice;
 import dev.dbbuf.device.ReferenceDeviceOptions;
-import dev.dbbuf.spec.layout.DoorbellLayout;
 import dev.dbbuf.spec.memory.Fence;
 import dev.dbbuf.spec.memory.HostMemory;
 import dev.dbbuf.spec.memory.LoadMode;
 import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.nvme.AdminOpcode;
-import dev.dbbuf.spec.nvme.Capabilities;
 import dev.dbbuf.spec.nvme.ControllerRegister;
 import dev.dbbuf.spec.spi.device.DeviceCapabilities;
 import dev.dbbuf.spec.spi.device.DeviceConfiguration;
 import dev.dbbuf.spec.spi.device.DeviceUnderTest;
 import dev.dbbuf.spec.spi.device.EventIdxPolicy;
-import dev.dbbuf.spec.spi.device.ExecutionModel;
-import dev.dbbuf.spec.spi.device.ForwardingDeviceUnderTest;
 import dev.dbbuf.tck.memory.ForwardingHostMemory;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,39 +56,31 @@ public final class EventIdxFaultyDevices {
         }
     }
 
-    /** A stepped controller around the reference device's command processing, with a memory view to distort. */
-    abstract static class Controller extends ForwardingDeviceUnderTest {
-        final ReferenceDevice reference;
+    /** A stepped controller around the reference device's command processing that knows where the buffers are. */
+    static class Controller extends FaultyDevices.Wrapped {
         final Buffers buffers;
-        final int stride;
 
         Controller(final ReferenceDeviceOptions options, final Buffers buffers) {
-            this(ReferenceDevice.create(options.withAdminCommandHook(buffers.hook(options.adminCommandHook()))),
-                buffers);
-        }
-
-        private Controller(final ReferenceDevice reference, final Buffers buffers) {
-            super(reference);
-            this.reference = reference;
+            super(options.withAdminCommandHook(buffers.hook(options.adminCommandHook())));
             this.buffers = buffers;
-            this.stride = DoorbellLayout.stride(Capabilities.decode(reference.readRegister64(ControllerRegister.CAP))
-                .dstrd());
         }
 
-        abstract HostMemory distort(HostMemory view);
-
-        boolean pass() {
-            return reference.runOnce();
+        /**
+         * A controller with one defect in what it answers, not in what it reads or writes: its admin command hook
+         * sees every command first, and the host memory stays as it is.
+         */
+        static Controller answering(final DeviceConfiguration configuration, final AdminCommandHook hook) {
+            return new Controller(configuration, hook, new Buffers());
         }
 
-        @Override
-        public void attach(final HostMemory view) {
-            super.attach(distort(view));
+        /** A stepped controller for a device configuration. */
+        Controller(final DeviceConfiguration configuration, final Buffers buffers) {
+            this(ReferenceDeviceOptions.of(configuration.withThreaded(false)), buffers);
         }
 
-        @Override
-        public ExecutionModel executionModel() {
-            return ExecutionModel.stepped(this::pass);
+        /** A stepped controller for a device configuration, with an admin command hook that sees commands first. */
+        Controller(final DeviceConfiguration configuration, final AdminCommandHook hook, final Buffers buffers) {
+            this(ReferenceDeviceOptions.of(configuration.withThreaded(false)).withAdminCommandHook(hook), buffers);
         }
 
         /** The doorbell index of a buffer address: 2y for SQ y's tail, 2y + 1 for CQ y's head. */
@@ -118,13 +105,8 @@ public final class EventIdxFaultyDevices {
             return new Controller(ReferenceDeviceOptions.of(configuration.withThreaded(false))
                 .withEventIdxMode(EventIdxMode.EVENT_DRIVEN), buffers) {
                 @Override
-                HostMemory distort(final HostMemory view) {
-                    return new ForwardingHostMemory(view) {
-                        @Override
-                        public void writeU32(final long address, final int value, final StoreMode mode) {
-                            delegate.writeU32(address, buffers.inEventIdx(address) ? 0xFFFF_FFFF : value, mode);
-                        }
-                    };
+                void writeU32(final HostMemory view, final long address, final int value, final StoreMode mode) {
+                    view.writeU32(address, buffers.inEventIdx(address) ? 0xFFFF_FFFF : value, mode);
                 }
             };
         }
@@ -145,26 +127,21 @@ public final class EventIdxFaultyDevices {
             final Buffers buffers = new Buffers();
             // admin doorbell index (0 = SQ0 tail, 1 = CQ0 head) -> the value last written to it by MMIO
             final Map<Long, Integer> mmio = new ConcurrentHashMap<>();
-            return new Controller(ReferenceDeviceOptions.of(configuration.withThreaded(false)), buffers) {
+            return new Controller(configuration, buffers) {
                 @Override
-                HostMemory distort(final HostMemory view) {
-                    return new ForwardingHostMemory(view) {
-                        @Override
-                        public int readU32(final long address, final LoadMode mode) {
-                            if (buffers.inShadow(address) && doorbellIndex(address, buffers.shadow) < 2) {
-                                return mmio.getOrDefault(doorbellIndex(address, buffers.shadow), 0);
-                            }
-                            return delegate.readU32(address, mode);
-                        }
+                int readU32(final HostMemory view, final long address, final LoadMode mode) {
+                    if (buffers.inShadow(address) && doorbellIndex(address, buffers.shadow) < 2) {
+                        return mmio.getOrDefault(doorbellIndex(address, buffers.shadow), 0);
+                    }
+                    return view.readU32(address, mode);
+                }
 
-                        @Override
-                        public void writeU32(final long address, final int value, final StoreMode mode) {
-                            if (buffers.inEventIdx(address) && doorbellIndex(address, buffers.eventIdx) < 2) {
-                                return;
-                            }
-                            delegate.writeU32(address, value, mode);
-                        }
-                    };
+                @Override
+                void writeU32(final HostMemory view, final long address, final int value, final StoreMode mode) {
+                    if (buffers.inEventIdx(address) && doorbellIndex(address, buffers.eventIdx) < 2) {
+                        return;
+                    }
+                    view.writeU32(address, value, mode);
                 }
 
                 @Override
@@ -259,21 +236,16 @@ public final class EventIdxFaultyDevices {
             // SQ doorbell index -> the value last written to it by MMIO; shadow address -> its baseline
             final Map<Long, Integer> mmio = new ConcurrentHashMap<>();
             final Map<Long, Integer> baseline = new ConcurrentHashMap<>();
-            return new Controller(ReferenceDeviceOptions.of(configuration.withThreaded(false)), buffers) {
+            return new Controller(configuration, buffers) {
                 @Override
-                HostMemory distort(final HostMemory view) {
-                    return new ForwardingHostMemory(view) {
-                        @Override
-                        public int readU32(final long address, final LoadMode mode) {
-                            final int value = delegate.readU32(address, mode);
-                            final long index = buffers.inShadow(address) ? doorbellIndex(address, buffers.shadow) : 0;
-                            if (index < 2 || index % 2 != 0) {
-                                return value;
-                            }
-                            final int first = baseline.computeIfAbsent(address, a -> value);
-                            return value == first ? mmio.getOrDefault(index, value) : value;
-                        }
-                    };
+                int readU32(final HostMemory view, final long address, final LoadMode mode) {
+                    final int value = view.readU32(address, mode);
+                    final long index = buffers.inShadow(address) ? doorbellIndex(address, buffers.shadow) : 0;
+                    if (index < 2 || index % 2 != 0) {
+                        return value;
+                    }
+                    final int first = baseline.computeIfAbsent(address, a -> value);
+                    return value == first ? mmio.getOrDefault(index, value) : value;
                 }
 
                 @Override
@@ -309,22 +281,16 @@ public final class EventIdxFaultyDevices {
                 }
                 return null;
             };
-            return new Controller(ReferenceDeviceOptions.of(configuration.withThreaded(false))
-                .withAdminCommandHook(learnDepth), buffers) {
+            return new Controller(configuration, learnDepth, buffers) {
                 @Override
-                HostMemory distort(final HostMemory view) {
-                    return new ForwardingHostMemory(view) {
-                        @Override
-                        public int readU32(final long address, final LoadMode mode) {
-                            final int value = delegate.readU32(address, mode);
-                            final long index = buffers.inShadow(address) ? doorbellIndex(address, buffers.shadow) : 0;
-                            final Integer depth = depths.get(index / 2);
-                            if (index < 2 || index % 2 != 0 || depth == null || value < 0 || value >= depth) {
-                                return value;
-                            }
-                            return (value + 1) % depth;
-                        }
-                    };
+                int readU32(final HostMemory view, final long address, final LoadMode mode) {
+                    final int value = view.readU32(address, mode);
+                    final long index = buffers.inShadow(address) ? doorbellIndex(address, buffers.shadow) : 0;
+                    final Integer depth = depths.get(index / 2);
+                    if (index < 2 || index % 2 != 0 || depth == null || value < 0 || value >= depth) {
+                        return value;
+                    }
+                    return (value + 1) % depth;
                 }
             };
         }
@@ -342,16 +308,11 @@ public final class EventIdxFaultyDevices {
         @Override
         public DeviceUnderTest create(final DeviceConfiguration configuration) {
             final Buffers buffers = new Buffers();
-            return new Controller(ReferenceDeviceOptions.of(configuration.withThreaded(false)), buffers) {
+            return new Controller(configuration, buffers) {
                 @Override
-                HostMemory distort(final HostMemory view) {
-                    return new ForwardingHostMemory(view) {
-                        @Override
-                        public void writeU32(final long address, final int value, final StoreMode mode) {
-                            delegate.writeU32(buffers.inEventIdx(address) ? buffers.eventIdx
-                                + doorbellIndex(address, buffers.eventIdx) * Integer.BYTES : address, value, mode);
-                        }
-                    };
+                void writeU32(final HostMemory view, final long address, final int value, final StoreMode mode) {
+                    view.writeU32(buffers.inEventIdx(address) ? buffers.eventIdx
+                        + doorbellIndex(address, buffers.eventIdx) * Integer.BYTES : address, value, mode);
                 }
             };
         }
@@ -370,28 +331,23 @@ public final class EventIdxFaultyDevices {
         @Override
         public DeviceUnderTest create(final DeviceConfiguration configuration) {
             final Buffers buffers = new Buffers();
-            return new Controller(ReferenceDeviceOptions.of(configuration.withThreaded(false)), buffers) {
+            return new Controller(configuration, buffers) {
                 private boolean afterCompletionQueueEventIdx;
 
                 @Override
-                HostMemory distort(final HostMemory view) {
-                    return new ForwardingHostMemory(view) {
-                        @Override
-                        public void writeU32(final long address, final int value, final StoreMode mode) {
-                            afterCompletionQueueEventIdx = buffers.inEventIdx(address)
-                                && doorbellIndex(address, buffers.eventIdx) % 2 == 1;
-                            delegate.writeU32(address, value, mode);
-                        }
+                void writeU32(final HostMemory view, final long address, final int value, final StoreMode mode) {
+                    afterCompletionQueueEventIdx = buffers.inEventIdx(address)
+                        && doorbellIndex(address, buffers.eventIdx) % 2 == 1;
+                    view.writeU32(address, value, mode);
+                }
 
-                        @Override
-                        public void fence(final Fence fence) {
-                            if (fence == Fence.FULL && afterCompletionQueueEventIdx) {
-                                afterCompletionQueueEventIdx = false;
-                                return;
-                            }
-                            delegate.fence(fence);
-                        }
-                    };
+                @Override
+                void fence(final HostMemory view, final Fence fence) {
+                    if (fence == Fence.FULL && afterCompletionQueueEventIdx) {
+                        afterCompletionQueueEventIdx = false;
+                        return;
+                    }
+                    view.fence(fence);
                 }
             };
         }
@@ -423,11 +379,6 @@ public final class EventIdxFaultyDevices {
                     if (buffers.shadow < 0 || offset < ControllerRegister.DOORBELL_BASE + 2 * stride) {
                         super.writeRegister32(offset, value);
                     }
-                }
-
-                @Override
-                HostMemory distort(final HostMemory view) {
-                    return view;
                 }
             };
         }

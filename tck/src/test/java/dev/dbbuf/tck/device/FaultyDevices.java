@@ -4,6 +4,7 @@ import dev.dbbuf.device.AdminCommandHook;
 import dev.dbbuf.device.ReferenceDevice;
 import dev.dbbuf.device.ReferenceDeviceOptions;
 import dev.dbbuf.spec.layout.DoorbellLayout;
+import dev.dbbuf.spec.memory.Fence;
 import dev.dbbuf.spec.memory.HostMemory;
 import dev.dbbuf.spec.memory.LoadMode;
 import dev.dbbuf.spec.memory.SegmentHostMemory;
@@ -45,6 +46,16 @@ public final class FaultyDevices {
             this(ReferenceDevice.create(options));
         }
 
+        /** The reference engine, stepped, for a device configuration. */
+        Wrapped(final DeviceConfiguration configuration) {
+            this(ReferenceDeviceOptions.of(configuration.withThreaded(false)));
+        }
+
+        /** The reference engine, stepped, for a device configuration, with an admin command hook seeing each first. */
+        Wrapped(final DeviceConfiguration configuration, final AdminCommandHook hook) {
+            this(ReferenceDeviceOptions.of(configuration.withThreaded(false)).withAdminCommandHook(hook));
+        }
+
         private Wrapped(final ReferenceDevice reference) {
             super(reference);
             this.reference = reference;
@@ -52,11 +63,51 @@ public final class FaultyDevices {
                 .dstrd());
         }
 
+        /**
+         * The memory view the reference engine works on: its 32-bit loads and stores and its fences go through the
+         * hooks below, where a faulty device puts its defect.
+         */
         HostMemory distort(final HostMemory view) {
-            return view;
+            return new ForwardingHostMemory(view) {
+                @Override
+                public int readU32(final long address, final LoadMode mode) {
+                    return Wrapped.this.readU32(delegate, address, mode);
+                }
+
+                @Override
+                public void writeU32(final long address, final int value, final StoreMode mode) {
+                    Wrapped.this.writeU32(delegate, address, value, mode);
+                }
+
+                @Override
+                public void fence(final Fence fence) {
+                    Wrapped.this.fence(delegate, fence);
+                }
+            };
+        }
+
+        /** A 32-bit load of the engine; the default reads the view. */
+        int readU32(final HostMemory view, final long address, final LoadMode mode) {
+            return view.readU32(address, mode);
+        }
+
+        /** A 32-bit store of the engine; the default writes the view. */
+        void writeU32(final HostMemory view, final long address, final int value, final StoreMode mode) {
+            view.writeU32(address, value, mode);
+        }
+
+        /** A fence of the engine; the default passes it to the view. */
+        void fence(final HostMemory view, final Fence fence) {
+            view.fence(fence);
         }
 
         void beforeStep() {
+        }
+
+        /** One step of the engine. */
+        boolean pass() {
+            beforeStep();
+            return reference.runOnce();
         }
 
         boolean isEventIdxWrite(final long address) {
@@ -79,10 +130,7 @@ public final class FaultyDevices {
 
         @Override
         public ExecutionModel executionModel() {
-            return ExecutionModel.stepped(() -> {
-                beforeStep();
-                return reference.runOnce();
-            });
+            return ExecutionModel.stepped(this::pass);
         }
     }
 
@@ -94,19 +142,14 @@ public final class FaultyDevices {
 
         @Override
         public DeviceUnderTest create(final DeviceConfiguration configuration) {
-            return new Wrapped(ReferenceDeviceOptions.of(configuration.withThreaded(false))) {
+            return new Wrapped(configuration) {
                 @Override
-                HostMemory distort(final HostMemory view) {
-                    return new ForwardingHostMemory(view) {
-                        @Override
-                        public int readU32(final long address, final LoadMode mode) {
-                            final int value = delegate.readU32(address, mode);
-                            if (mode == LoadMode.ACQUIRE) {
-                                delegate.writeU32(address, value, StoreMode.RELEASE);
-                            }
-                            return value;
-                        }
-                    };
+                int readU32(final HostMemory view, final long address, final LoadMode mode) {
+                    final int value = view.readU32(address, mode);
+                    if (mode == LoadMode.ACQUIRE) {
+                        view.writeU32(address, value, StoreMode.RELEASE);
+                    }
+                    return value;
                 }
             };
         }
@@ -135,8 +178,7 @@ public final class FaultyDevices {
                 }
                 return null;
             };
-            return new Wrapped(ReferenceDeviceOptions.of(configuration.withThreaded(false))
-                .withAdminCommandHook(copyIntoShadow)) {
+            return new Wrapped(configuration, copyIntoShadow) {
                 @Override
                 public Optional<HostMemory> providedMemory() {
                     return Optional.of(own);
@@ -168,19 +210,14 @@ public final class FaultyDevices {
 
         @Override
         public DeviceUnderTest create(final DeviceConfiguration configuration) {
-            return new Wrapped(ReferenceDeviceOptions.of(configuration.withThreaded(false))) {
+            return new Wrapped(configuration) {
                 @Override
-                HostMemory distort(final HostMemory view) {
-                    return new ForwardingHostMemory(view) {
-                        @Override
-                        public void writeU32(final long address, final int value, final StoreMode mode) {
-                            final boolean completionHeadSlot = ((address & (PAGE - 1)) / stride) % 2 == 1;
-                            if (isEventIdxWrite(address) && completionHeadSlot) {
-                                return;
-                            }
-                            delegate.writeU32(address, value, mode);
-                        }
-                    };
+                void writeU32(final HostMemory view, final long address, final int value, final StoreMode mode) {
+                    final boolean completionHeadSlot = ((address & (PAGE - 1)) / stride) % 2 == 1;
+                    if (isEventIdxWrite(address) && completionHeadSlot) {
+                        return;
+                    }
+                    view.writeU32(address, value, mode);
                 }
             };
         }
@@ -194,18 +231,13 @@ public final class FaultyDevices {
 
         @Override
         public DeviceUnderTest create(final DeviceConfiguration configuration) {
-            return new Wrapped(ReferenceDeviceOptions.of(configuration.withThreaded(false))) {
+            return new Wrapped(configuration) {
                 private volatile boolean wasReset;
 
                 @Override
-                HostMemory distort(final HostMemory view) {
-                    return new ForwardingHostMemory(view) {
-                        @Override
-                        public void writeU32(final long address, final int value, final StoreMode mode) {
-                            isEventIdxWrite(address);
-                            delegate.writeU32(address, value, mode);
-                        }
-                    };
+                void writeU32(final HostMemory view, final long address, final int value, final StoreMode mode) {
+                    isEventIdxWrite(address);
+                    view.writeU32(address, value, mode);
                 }
 
                 @Override
@@ -239,8 +271,7 @@ public final class FaultyDevices {
             final AdminCommandHook hook = command -> command.opcode() == AdminOpcode.DOORBELL_BUFFER_CONFIG.code()
                 && (command.prp1() % PAGE != 0 || command.prp2() % PAGE != 0 || command.prp1() == command.prp2())
                 ? Status.SUCCESS : null;
-            return new Wrapped(ReferenceDeviceOptions.of(configuration.withThreaded(false))
-                .withAdminCommandHook(hook)) {
+            return new Wrapped(configuration, hook) {
             };
         }
     }
@@ -257,30 +288,25 @@ public final class FaultyDevices {
 
         @Override
         public DeviceUnderTest create(final DeviceConfiguration configuration) {
-            return new Wrapped(ReferenceDeviceOptions.of(configuration.withThreaded(false))) {
+            return new Wrapped(configuration) {
                 // per SQ EventIdx slot: the last value written and the wraps seen (a value below the last one)
                 private final Map<Long, int[]> slots = new ConcurrentHashMap<>();
 
                 @Override
-                HostMemory distort(final HostMemory view) {
-                    return new ForwardingHostMemory(view) {
-                        @Override
-                        public void writeU32(final long address, final int value, final StoreMode mode) {
-                            final boolean submissionTailSlot = ((address & (PAGE - 1)) / stride) % 2 == 0
-                                && (address & (PAGE - 1)) >= 2L * stride;
-                            if (submissionTailSlot && isEventIdxWrite(address)) {
-                                final int[] slot = slots.computeIfAbsent(address, a -> new int[] {value, 0});
-                                if (Integer.compareUnsigned(value, slot[0]) < 0) {
-                                    slot[1]++;
-                                }
-                                slot[0] = value;
-                                if (slot[1] >= 2) {
-                                    return;
-                                }
-                            }
-                            delegate.writeU32(address, value, mode);
+                void writeU32(final HostMemory view, final long address, final int value, final StoreMode mode) {
+                    final boolean submissionTailSlot = ((address & (PAGE - 1)) / stride) % 2 == 0
+                        && (address & (PAGE - 1)) >= 2L * stride;
+                    if (submissionTailSlot && isEventIdxWrite(address)) {
+                        final int[] slot = slots.computeIfAbsent(address, a -> new int[] {value, 0});
+                        if (Integer.compareUnsigned(value, slot[0]) < 0) {
+                            slot[1]++;
                         }
-                    };
+                        slot[0] = value;
+                        if (slot[1] >= 2) {
+                            return;
+                        }
+                    }
+                    view.writeU32(address, value, mode);
                 }
             };
         }

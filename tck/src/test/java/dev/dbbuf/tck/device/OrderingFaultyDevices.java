@@ -1,7 +1,6 @@
 package dev.dbbuf.tck.device;
 
 import dev.dbbuf.device.AdminCommandHook;
-import dev.dbbuf.device.ReferenceDeviceOptions;
 import dev.dbbuf.spec.memory.Fence;
 import dev.dbbuf.spec.memory.HostMemory;
 import dev.dbbuf.spec.memory.LoadMode;
@@ -9,7 +8,6 @@ import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.nvme.AdminOpcode;
 import dev.dbbuf.spec.nvme.SubmissionQueueEntry;
 import dev.dbbuf.spec.spi.device.DeviceConfiguration;
-import dev.dbbuf.spec.spi.device.DeviceProvider;
 import dev.dbbuf.spec.spi.device.DeviceUnderTest;
 import dev.dbbuf.tck.memory.ForwardingHostMemory;
 import java.util.ArrayList;
@@ -34,17 +32,12 @@ public final class OrderingFaultyDevices {
 
         @Override
         public DeviceUnderTest create(final DeviceConfiguration configuration) {
-            return new FaultyDevices.Wrapped(ReferenceDeviceOptions.of(configuration.withThreaded(false))) {
+            return new FaultyDevices.Wrapped(configuration) {
                 @Override
-                HostMemory distort(final HostMemory view) {
-                    return new ForwardingHostMemory(view) {
-                        @Override
-                        public void fence(final Fence fence) {
-                            if (fence != Fence.FULL) {
-                                delegate.fence(fence);
-                            }
-                        }
-                    };
+                void fence(final HostMemory view, final Fence fence) {
+                    if (fence != Fence.FULL) {
+                        view.fence(fence);
+                    }
                 }
             };
         }
@@ -61,7 +54,7 @@ public final class OrderingFaultyDevices {
 
         @Override
         public DeviceUnderTest create(final DeviceConfiguration configuration) {
-            return new FaultyDevices.Wrapped(ReferenceDeviceOptions.of(configuration.withThreaded(false))) {
+            return new FaultyDevices.Wrapped(configuration) {
                 @Override
                 HostMemory distort(final HostMemory view) {
                     return new PhaseFirstMemory(view);
@@ -153,8 +146,7 @@ public final class OrderingFaultyDevices {
                 }
                 return null;
             };
-            return new FaultyDevices.Wrapped(ReferenceDeviceOptions.of(configuration.withThreaded(false))
-                .withAdminCommandHook(learn)) {
+            return new FaultyDevices.Wrapped(configuration, learn) {
                 @Override
                 HostMemory distort(final HostMemory view) {
                     return new PrefetchMemory(view, queues);
@@ -174,15 +166,10 @@ public final class OrderingFaultyDevices {
 
         @Override
         public DeviceUnderTest create(final DeviceConfiguration configuration) {
-            return new FaultyDevices.Wrapped(ReferenceDeviceOptions.of(configuration.withThreaded(false))) {
+            return new FaultyDevices.Wrapped(configuration) {
                 @Override
-                HostMemory distort(final HostMemory view) {
-                    return new ForwardingHostMemory(view) {
-                        @Override
-                        public int readU32(final long address, final LoadMode mode) {
-                            return delegate.readU32(address, mode == LoadMode.ACQUIRE ? LoadMode.PLAIN : mode);
-                        }
-                    };
+                int readU32(final HostMemory view, final long address, final LoadMode mode) {
+                    return view.readU32(address, mode == LoadMode.ACQUIRE ? LoadMode.PLAIN : mode);
                 }
             };
         }

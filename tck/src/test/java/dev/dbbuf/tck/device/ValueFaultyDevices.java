@@ -1,7 +1,6 @@
 package dev.dbbuf.tck.device;
 
 import dev.dbbuf.device.AdminCommandHook;
-import dev.dbbuf.device.ReferenceDeviceOptions;
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.layout.DoorbellLayout;
 import dev.dbbuf.spec.memory.HostMemory;
@@ -11,9 +10,7 @@ import dev.dbbuf.spec.nvme.AdminOpcode;
 import dev.dbbuf.spec.nvme.ControllerRegister;
 import dev.dbbuf.spec.nvme.QueueCommands;
 import dev.dbbuf.spec.spi.device.DeviceConfiguration;
-import dev.dbbuf.spec.spi.device.DeviceProvider;
 import dev.dbbuf.spec.spi.device.DeviceUnderTest;
-import dev.dbbuf.tck.memory.ForwardingHostMemory;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,16 +34,11 @@ public final class ValueFaultyDevices {
 
         @Override
         public DeviceUnderTest create(final DeviceConfiguration configuration) {
-            return new FaultyDevices.Wrapped(ReferenceDeviceOptions.of(configuration.withThreaded(false))) {
+            return new FaultyDevices.Wrapped(configuration) {
                 @Override
-                HostMemory distort(final HostMemory view) {
-                    return new ForwardingHostMemory(view) {
-                        @Override
-                        public void writeU32(final long address, final int value, final StoreMode mode) {
-                            delegate.writeU32(address, isEventIdxWrite(address) ? Integer.reverseBytes(value) : value,
-                                mode);
-                        }
-                    };
+                void writeU32(final HostMemory view, final long address, final int value, final StoreMode mode) {
+                    view.writeU32(address, isEventIdxWrite(address) ? Integer.reverseBytes(value) : value,
+                        mode);
                 }
             };
         }
@@ -73,8 +65,7 @@ public final class ValueFaultyDevices {
                 }
                 return null;
             };
-            return new FaultyDevices.Wrapped(ReferenceDeviceOptions.of(configuration.withThreaded(false))
-                .withAdminCommandHook(snoop)) {
+            return new FaultyDevices.Wrapped(configuration, snoop) {
                 /** The depth of the submission queue whose tail doorbell is at this BAR0 offset, or 0. */
                 int depthAt(final long offset) {
                     final int dstrd = Integer.numberOfTrailingZeros(stride) - 2;
@@ -91,20 +82,15 @@ public final class ValueFaultyDevices {
                 }
 
                 @Override
-                HostMemory distort(final HostMemory view) {
-                    return new ForwardingHostMemory(view) {
-                        @Override
-                        public int readU32(final long address, final LoadMode mode) {
-                            final int value = delegate.readU32(address, mode);
-                            final long base = shadowBase.get();
-                            if (base < 0 || address < base || address >= base + PAGE) {
-                                return value;
-                            }
-                            final int depth = depthAt(address - base + ControllerRegister.DOORBELL_BASE);
-                            return depth > 0 && Integer.compareUnsigned(value, depth) >= 0
-                                ? Integer.remainderUnsigned(value, depth) : value;
-                        }
-                    };
+                int readU32(final HostMemory view, final long address, final LoadMode mode) {
+                    final int value = view.readU32(address, mode);
+                    final long base = shadowBase.get();
+                    if (base < 0 || address < base || address >= base + PAGE) {
+                        return value;
+                    }
+                    final int depth = depthAt(address - base + ControllerRegister.DOORBELL_BASE);
+                    return depth > 0 && Integer.compareUnsigned(value, depth) >= 0
+                        ? Integer.remainderUnsigned(value, depth) : value;
                 }
             };
         }
@@ -132,8 +118,7 @@ public final class ValueFaultyDevices {
                 }
                 return null;
             };
-            return new FaultyDevices.Wrapped(ReferenceDeviceOptions.of(configuration.withThreaded(false))
-                .withAdminCommandHook(snoop)) {
+            return new FaultyDevices.Wrapped(configuration, snoop) {
                 /** Whether the tail doorbell at this BAR0 offset takes the value, by the 16-bit depth. */
                 boolean inRange(final long offset, final int value) {
                     final int dstrd = Integer.numberOfTrailingZeros(stride) - 2;
@@ -150,22 +135,17 @@ public final class ValueFaultyDevices {
                 }
 
                 @Override
-                HostMemory distort(final HostMemory view) {
-                    return new ForwardingHostMemory(view) {
-                        @Override
-                        public int readU32(final long address, final LoadMode mode) {
-                            final int value = delegate.readU32(address, mode);
-                            final long base = shadowBase.get();
-                            if (base < 0 || address < base || address >= base + PAGE) {
-                                return value;
-                            }
-                            if (inRange(address - base + ControllerRegister.DOORBELL_BASE, value)) {
-                                lastTail.put(address, value);
-                                return value;
-                            }
-                            return lastTail.getOrDefault(address, 0);
-                        }
-                    };
+                int readU32(final HostMemory view, final long address, final LoadMode mode) {
+                    final int value = view.readU32(address, mode);
+                    final long base = shadowBase.get();
+                    if (base < 0 || address < base || address >= base + PAGE) {
+                        return value;
+                    }
+                    if (inRange(address - base + ControllerRegister.DOORBELL_BASE, value)) {
+                        lastTail.put(address, value);
+                        return value;
+                    }
+                    return lastTail.getOrDefault(address, 0);
                 }
             };
         }
