@@ -34,8 +34,6 @@ final class AgentMemory implements HostMemory, AgentPort {
     private int unchanged;
     /** Explored-phase accesses so far. */
     private long accesses;
-    /** Explored-phase accesses that saw or changed nothing (loads, stores and fences of quiet stretches). */
-    private long nothingNew;
 
     AgentMemory(final Execution execution, final SharedState state, final int agent) {
         this.execution = execution;
@@ -85,7 +83,6 @@ final class AgentMemory implements HostMemory, AgentPort {
         final Long last = lastLoaded.put(key(address, width), value);
         if (last != null && last == value) {
             absorbed++;
-            nothingNew++;
             execution.absorb(agent, address, value);
             return true;
         }
@@ -120,10 +117,6 @@ final class AgentMemory implements HostMemory, AgentPort {
         return accesses;
     }
 
-    @Override
-    public long changes() {
-        return accesses - nothingNew;
-    }
 
     @Override
     public void quiet() {
@@ -230,7 +223,6 @@ final class AgentMemory implements HostMemory, AgentPort {
             }
         }
         unchanged++;
-        nothingNew++;
         execution.absorb(agent, address, Arrays.hashCode(bytes));
         return true;
     }
@@ -363,7 +355,6 @@ final class AgentMemory implements HostMemory, AgentPort {
                 state.window(agent).order(state.commits());
             }
             unchanged++;
-            nothingNew++;
             execution.absorb(agent, -1L - fence.ordinal(), 0);
             return;
         }

@@ -64,13 +64,4 @@ public interface AgentPort extends DoorbellPort {
      * @return the count, never decreasing
      */
     long accesses();
-
-    /**
-     * How many of those accesses saw or changed something: every access except the loads, stores and fences a quiet
-     * stretch absorbed ({@link #quiet()}). A pass that adds none only repeats the one before it, as far as anyone can
-     * tell from memory.
-     *
-     * @return the count, never decreasing
-     */
-    long changes();
 }

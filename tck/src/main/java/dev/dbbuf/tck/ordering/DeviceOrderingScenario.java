@@ -44,9 +44,8 @@ import org.jspecify.annotations.Nullable;
  * {@link DeviceUnderTest#writeRegister32} and runs {@link ExecutionModel.Step#runOnce()} until a pass does no work;
  * every device access to host memory is then a scheduling point. After that (and once right after set-up) the device
  * spends its idle budget: passes until {@value DeviceSetUp#IDLE_PASSES} in a row did no work (or
- * {@value DeviceSetUp#SILENT_PASSES} in a row touched no host memory, or {@value DeviceSetUp#SETTLED_PASSES} in a row
- * saw and changed nothing), in a quiet stretch ({@link AgentPort#quiet()}) where accesses that see and change nothing
- * new are one step. Whatever the declared EventIdx policy, a
+ * {@value DeviceSetUp#SILENT_PASSES} in a row touched no host memory), in a quiet stretch
+ * ({@link AgentPort#quiet()}) where loads that see nothing new are one step. Whatever the declared EventIdx policy, a
  * polling device is thus explored while it polls, when it picks up a shadow-only update, and through its park path:
  * an EventIdx store without the full fence and shadow re-load after it loses the host's update (LOST_DOORBELL).
  */
@@ -244,27 +243,22 @@ public final class DeviceOrderingScenario implements OrderingScenario {
         }
 
         /**
-         * Lets the device spend its idle budget: passes until {@value DeviceSetUp#IDLE_PASSES} in a row did no work,
+         * Lets the device spend its idle budget: passes until {@value DeviceSetUp#IDLE_PASSES} in a row did no work, or
          * {@value DeviceSetUp#SILENT_PASSES} in a row did not even touch host memory (a controller that reads nothing
-         * does not poll), or {@value DeviceSetUp#SETTLED_PASSES} in a row saw and changed nothing (a controller that
-         * polls and republishes the same EventIdx on every pass, and never parks). A polling device polls the shadow buffer meanwhile and stops polling somewhere in here,
+         * does not poll). A polling device polls the shadow buffer meanwhile and stops polling somewhere in here,
          * through its park path (EventIdx store, full fence, shadow re-load); its passes that see nothing new are one
          * step, the rest is explored access by access.
          */
         private static void idle(final AgentPort port, final ExecutionModel.Step pass) {
             int idlePasses = 0;
             int silentPasses = 0;
-            int settledPasses = 0;
             int working = 0;
-            while (idlePasses < DeviceSetUp.IDLE_PASSES && silentPasses < DeviceSetUp.SILENT_PASSES
-                && settledPasses < DeviceSetUp.SETTLED_PASSES) {
+            while (idlePasses < DeviceSetUp.IDLE_PASSES && silentPasses < DeviceSetUp.SILENT_PASSES) {
                 port.quiet();
                 final long before = port.accesses();
-                final long changesBefore = port.changes();
                 if (pass.runOnce()) {
                     idlePasses = 0;
                     silentPasses = 0;
-                    settledPasses = 0;
                     if (++working >= DeviceSetUp.MAX_PASSES) {
                         throw new IllegalStateException("device must go idle within the pass limit: passes="
                             + working);
@@ -272,7 +266,6 @@ public final class DeviceOrderingScenario implements OrderingScenario {
                 } else {
                     idlePasses++;
                     silentPasses = port.accesses() == before ? silentPasses + 1 : 0;
-                    settledPasses = port.changes() == changesBefore ? settledPasses + 1 : 0;
                 }
             }
         }

@@ -39,14 +39,6 @@ final class DeviceSetUp {
      * controller that polls has to read the shadow buffer to see an update.
      */
     static final int SILENT_PASSES = 64;
-    /**
-     * Consecutive passes without work in which the device neither loaded nor stored anything new after which it counts
-     * as settled: it keeps polling and republishing what it published, and nothing it does changes any more. Twice the
-     * reference device's idle budget before it parks ({@code PollingState.IDLE_PASSES_BEFORE_PARK}, 256), so a device
-     * that parks within 512 unchanged passes has its park path explored; one that polls on unchanged for longer is
-     * explored as a controller that keeps polling.
-     */
-    static final int SETTLED_PASSES = 512;
 
     private final DeviceUnderTest device;
     private final ExecutionModel.Step step;
