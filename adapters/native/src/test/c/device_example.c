@@ -4,13 +4,15 @@
  * Request, and Flush, Write and Read on one namespace kept in memory. With the buffers configured it reads the shadow
  * doorbells of every queue, the admin queue included (a host may shadow it or keep ringing it by MMIO), on every step,
  * and writes the EventIdx of every queue it serves to the value it last saw, so that the host rings on its next
- * update; after a full fence it reads both doorbells of the queue again. A doorbell or shadow value beyond its queue
+ * update; after a full fence it reads both doorbells of the queue again. It is event-driven: after a step that found
+ * no work it does not look at host memory until the next register write. A doorbell or shadow value beyond its queue
  * is ignored and raises the Invalid Doorbell Write Value event.
  *
  * Compiled with -DFAULT_NO_EVENTIDX it never writes the EventIdx buffer: a host applying the EventIdx rule then
  * rings only when the doorbell passes whatever the buffer held (DBC-EVT-006, DBC-EVT-007). Compiled with
  * -DFAULT_NO_FULL_FENCE it reloads the shadow doorbells after its EventIdx stores without a full fence between them,
- * so on a machine that buffers stores it can miss an update the host decided not to ring for (DBC-ORD-003).
+ * so on a machine that buffers stores it can miss an update the host decided not to ring for, and then sleeps on it
+ * (DBC-ORD-003).
  *
  * Compiled with -DAUTONOMOUS the same controller declares DBBUF_TCK_AUTONOMOUS and runs its step on a thread of its
  * own, started and stopped by the kit: a mutex serialises the step with the kit's register accesses, and the thread
@@ -128,6 +130,7 @@ struct device {
     int event_request;                    /* an Asynchronous Event Request is outstanding (AERL 0: one at most) */
     uint16_t event_request_cid;
     int invalid_doorbell_value;           /* a doorbell or shadow value beyond its queue awaits its event */
+    int asleep;                           /* a pass found no work: nothing runs until the next register write */
 };
 
 static uint32_t stride(const struct device *d) {
@@ -145,6 +148,7 @@ static void reset(struct device *d) {
     d->csts = 0;
     d->event_request = 0;
     d->invalid_doorbell_value = 0;
+    d->asleep = 0;
 }
 
 void *dbbuf_tck_device_create(const struct dbbuf_tck_device_config *config) {
@@ -255,6 +259,7 @@ void dbbuf_tck_device_write32(void *device, const uint32_t offset, const uint32_
     struct device *d = device;
     uint32_t qid;
     int completion;
+    d->asleep = 0;
     if (offset == REG_CC) {
         const uint32_t was = d->cc;
         d->cc = value;
@@ -546,11 +551,21 @@ static int drain(struct device *d, const uint32_t qid) {
     return ran;
 }
 
+static int serve(struct device *d);
+
 int dbbuf_tck_device_step(void *device) {
     struct device *d = device;
-    if (!(d->csts & 1u)) {
+    if (!(d->csts & 1u) || d->asleep) {
         return 0;
     }
+    const int work = serve(d);
+    /* event-driven: after a pass that found nothing (its EventIdx stores, fence and re-reads included), the controller
+       waits for a doorbell write instead of polling host memory; the EventIdx values it left ask the host for one */
+    d->asleep = !work;
+    return work;
+}
+
+static int serve(struct device *d) {
     int work = drain(d, 0);
     if (d->invalid_doorbell_value && d->event_request
         && post(d, 0, 0, d->event_request_cid, SC_SUCCESS, EVENT_INVALID_DOORBELL_WRITE_VALUE)) {

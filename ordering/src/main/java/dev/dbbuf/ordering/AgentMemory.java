@@ -30,6 +30,8 @@ final class AgentMemory implements HostMemory, AgentPort {
     private boolean quietStarted;
     /** Loads of the open stretch that saw nothing new. */
     private int absorbed;
+    /** Stores and fences of the open stretch that changed nothing. */
+    private int unchanged;
     /** Explored-phase accesses so far. */
     private long accesses;
 
@@ -99,19 +101,22 @@ final class AgentMemory implements HostMemory, AgentPort {
 
     /** Closes the quiet stretch, counting its absorbed loads in the trace. */
     private void endQuiet() {
-        if (quiet && absorbed > 0 && !execution.settingUp()) {
-            execution.observe(agent, "%d loads saw nothing new (idle passes in one step)".formatted(absorbed),
-                absorbed);
+        if (quiet && absorbed + unchanged > 0 && !execution.settingUp()) {
+            final String writes = unchanged == 0 ? "" : ", %d stores and fences changed nothing".formatted(unchanged);
+            execution.observe(agent, "%d loads saw nothing new%s (idle passes in one step)".formatted(absorbed,
+                writes), absorbed + 31L * unchanged);
         }
         quiet = false;
         quietStarted = false;
         absorbed = 0;
+        unchanged = 0;
     }
 
     @Override
     public long accesses() {
         return accesses;
     }
+
 
     @Override
     public void quiet() {
@@ -120,6 +125,7 @@ final class AgentMemory implements HostMemory, AgentPort {
             quiet = true;
             quietStarted = false;
             absorbed = 0;
+            unchanged = 0;
         }
     }
 
@@ -156,7 +162,12 @@ final class AgentMemory implements HostMemory, AgentPort {
             return;
         }
         accesses++;
+        if (quietLoad(LoadMode.PLAIN) && silent(address, SharedState.toBytes(value, width))) {
+            return;
+        }
         endQuiet();
+        awaitRoom();
+        state.wrote(agent, address, width);
         state.buffer(agent).store(address, SharedState.toBytes(value, width), mode == StoreMode.RELEASE);
         execution.observe(agent, "store u%d %s %s = %d (%s)".formatted(8 * width, execution.name(address), mode,
             value, buffered()), value);
@@ -172,10 +183,48 @@ final class AgentMemory implements HostMemory, AgentPort {
             return;
         }
         accesses++;
+        if (quietLoad(LoadMode.PLAIN) && silent(address, bytes)) {
+            return;
+        }
         endQuiet();
+        awaitRoom();
+        state.wrote(agent, address, bytes.length);
         state.buffer(agent).store(address, bytes, false);
         execution.observe(agent, what + " (" + buffered() + ")", hash);
         performed(address);
+    }
+
+    private void awaitRoom() {
+        if (state.buffer(agent).size() >= StoreBuffer.CAPACITY) {
+            execution.await(agent, new AgentStep.Room());
+        }
+    }
+
+    /**
+     * A store inside a quiet stretch that rewrites what the agent already sees there changes nothing another agent
+     * could load: it stays out of the trace like a load that saw nothing new. If the agent's own store of the same
+     * bytes is still buffered, the new one joins it (a second entry would become visible with the same value). Both
+     * hold only where no other agent stores, as for every address of the kit's scenarios (EventIdx and completion
+     * entries are the controller's, shadow doorbells and submission entries the host's): with a second writer the
+     * order of the two stores would matter, so the store is explored. A controller that republishes the same EventIdx
+     * on every idle pass then spends its idle budget in one step instead of one scheduling point per pass, and one
+     * that never fences does not fill its buffer with copies. A store of anything new ends the stretch as before.
+     */
+    private boolean silent(final long address, final byte[] bytes) {
+        if (!Arrays.equals(state.load(agent, address, bytes.length), bytes)
+            || state.writtenByOthers(agent, address, bytes.length)) {
+            return false;
+        }
+        final StoreBuffer buffer = state.buffer(agent);
+        if (!buffer.isEmpty()) {
+            final StoreBuffer.Entry own = buffer.newestExactly(address, bytes.length);
+            if (own == null || !Arrays.equals(own.bytes(), bytes)) {
+                return false;
+            }
+        }
+        unchanged++;
+        execution.absorb(agent, address, Arrays.hashCode(bytes));
+        return true;
     }
 
     /**
@@ -297,6 +346,18 @@ final class AgentMemory implements HostMemory, AgentPort {
             return;
         }
         accesses++;
+        if (quietLoad(LoadMode.PLAIN) && state.buffer(agent).isEmpty()) {
+            // nothing of the agent's is buffered, so the fence waits for nothing and is no scheduling point: it still
+            // orders later loads, but the stretch stays quiet and out of the trace
+            if (fence == Fence.RELEASE) {
+                state.buffer(agent).releaseFence();
+            } else {
+                state.window(agent).order(state.commits());
+            }
+            unchanged++;
+            execution.absorb(agent, -1L - fence.ordinal(), 0);
+            return;
+        }
         endQuiet();
         switch (fence) {
             case FULL -> drain("fence FULL");

@@ -49,8 +49,9 @@ public interface AgentPort extends DoorbellPort {
      * scheduling point as usual; every later load that returns what the agent last loaded from the same bytes is then
      * performed at once, with the newest value, and is neither a scheduling point nor a trace line of its own (the
      * trace counts them). Nobody else can tell such loads apart from none, and performing them back to back is one
-     * interleaving the hardware allows. The stretch ends at the agent's first store, fence, VOLATILE load, MMIO access
-     * or wait, or at a load that returns something new (that load and everything after it are explored as usual). So
+     * interleaving the hardware allows. So is a store of what the agent already sees at an address no other agent
+     * stores to, and a fence with nothing of the agent's buffered. The stretch ends at the agent's first other store,
+     * fence, VOLATILE load, MMIO access or wait, or at a load that returns something new (that load and everything after it are explored as usual). So
      * a polling controller's idle passes cost one step, while the pass in which it sees a new tail or stops polling
      * (EventIdx store, full fence, re-load) is explored access by access.
      */

@@ -45,6 +45,22 @@ sealed interface AgentStep {
     }
 
     /**
+     * A store that found its agent's buffer full ({@link StoreBuffer#CAPACITY} entries): waits until one leaves, as a
+     * processor stalls on a full store buffer. Which one leaves is still the explorer's choice.
+     */
+    record Room() implements AgentStep {
+        @Override
+        public boolean enabled(final SharedState state, final int agent) {
+            return state.buffer(agent).size() < StoreBuffer.CAPACITY;
+        }
+
+        @Override
+        public long address() {
+            return -1;
+        }
+    }
+
+    /**
      * An MMIO doorbell write, then wakes the device. An ordered write (Linux's {@code writel}) waits until the writer's
      * buffer drains. A relaxed one (a plug-in's register write, which orders itself with a release fence as
      * {@code writel} does inside) waits only under {@link MemoryModel#TSO}, where an uncached store never passes

@@ -2,6 +2,7 @@ package dev.dbbuf.ordering;
 
 import dev.dbbuf.spec.memory.MemoryBounds;
 import java.util.ArrayDeque;
+import java.util.BitSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +19,8 @@ final class SharedState {
     private final byte[] memory;
     private final MemoryBounds bounds;
     private final StoreBuffer[] buffers;
+    /** Bytes each agent stored during the explored phase: who else writes an address. */
+    private final BitSet[] written;
     private final ArrayDeque<MmioWrite> rings = new ArrayDeque<>();
     private final List<Commit> log = new ArrayList<>();
     private final LoadWindow[] windows;
@@ -52,8 +55,10 @@ final class SharedState {
         this.memory = new byte[bytes];
         this.bounds = new MemoryBounds(bytes, "access must lie inside scenario memory");
         this.buffers = new StoreBuffer[agents];
+        this.written = new BitSet[agents];
         this.windows = new LoadWindow[agents];
         for (int i = 0; i < agents; i++) {
+            written[i] = new BitSet();
             buffers[i] = new StoreBuffer();
             windows[i] = new LoadWindow();
         }
@@ -197,6 +202,21 @@ final class SharedState {
     }
 
     /** A set-up store: straight to shared memory, as if it had been buffered and flushed at once. */
+    /** Records that an agent stored these bytes in the explored phase. */
+    void wrote(final int agent, final long address, final int length) {
+        written[agent].set((int) address, (int) address + length);
+    }
+
+    /** Whether an agent other than this one stored any of these bytes in the explored phase. */
+    boolean writtenByOthers(final int agent, final long address, final int length) {
+        for (int other = 0; other < written.length; other++) {
+            if (other != agent && written[other].get((int) address, (int) address + length).cardinality() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void storeNow(final long address, final byte[] bytes) {
         commit(address, bytes);
     }

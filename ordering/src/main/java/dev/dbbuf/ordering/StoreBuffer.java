@@ -13,6 +13,14 @@ import java.util.List;
 final class StoreBuffer {
 
     /**
+     * Entries a buffer holds; a store into a full buffer waits until one leaves. Hardware buffers are finite too (a few
+     * dozen entries), and an unbounded one lets an agent that stores on every idle pass without ever fencing pile up
+     * thousands of entries, each one more choice at every step. Every reordering the kit's scenarios look for needs
+     * only a few buffered stores.
+     */
+    static final int CAPACITY = 16;
+
+    /**
      * A buffered store.
      *
      * @param address first byte
@@ -49,6 +57,25 @@ final class StoreBuffer {
             }
         }
         return false;
+    }
+
+    /**
+     * The newest buffered entry that overlaps these bytes, if it covers exactly them.
+     *
+     * @return the entry, or null if none overlaps or the newest overlapping one has another extent
+     */
+    Entry newestExactly(final long address, final int length) {
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            final Entry entry = entries.get(i);
+            if (entry.address() < address + length && address < entry.end()) {
+                return entry.address() == address && entry.bytes().length == length ? entry : null;
+            }
+        }
+        return null;
+    }
+
+    int size() {
+        return entries.size();
     }
 
     boolean isEmpty() {

@@ -8,8 +8,9 @@ import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code ByteOrder} recognises a shadow value stored in the wrong byte order (DBC-LAY-003, bug record #2): out of
- * range read little-endian, an index below the depth once its four bytes are reversed.
+ * {@code ByteOrder} recognises a shadow value stored in the wrong byte order (DBC-LAY-003; SOURCES.md:
+ * linux-b5f96cb719d8, qemu-2fda0726e514): out of range read little-endian, an index below the depth once its four
+ * bytes are reversed.
  */
 @API(status = INTERNAL, since = "0.1")
 final class ByteOrder {

@@ -13,7 +13,8 @@ import org.apiguardian.api.API;
  * {@code LiveBufferFree} is the allocator the driver is given: at the moment the driver frees a region it checks
  * whether the controller may still use it, i.e. the region holds a buffer of a Doorbell Buffer Config the controller
  * has not forgotten (no CC.EN 1 to 0 and no failure since). A stepped probe device never runs between such a free and
- * a disable right after it, so poisoned pages alone cannot show the defect (DBC-FBK-005, bug record #16).
+ * a disable right after it, so poisoned pages alone cannot show the defect (DBC-FBK-005; SOURCES.md:
+ * spdk-host-delete-qpair).
  */
 @API(status = INTERNAL, since = "0.1")
 final class LiveBufferFree implements PageAllocator {

@@ -11,9 +11,10 @@ import org.apiguardian.api.API;
 /**
  * {@code ResetAudit} remembers the doorbell buffers in force when the controller was last reset and judges what the
  * driver does with them afterwards: a Doorbell Buffer Config that hands the same pages over again must find them
- * zeroed (DBC-RST-003, bug record #4: old=700, ev=699, new=1 does not ring), and a doorbell value stored into the old
- * Shadow Doorbell page while no Doorbell Buffer Config since the reset names it never reaches the controller unless
- * it is also written by MMIO (DBC-RST-002, bug record #3).
+ * zeroed (DBC-RST-003, SOURCES.md linux-58847f12fe78: old=700, ev=699, new=1 does not ring), and a doorbell value
+ * stored into the old Shadow Doorbell page while no Doorbell Buffer Config since the reset names it never reaches the
+ * controller unless it is also written by MMIO (DBC-RST-002: a host that does not send the command again after a
+ * reset).
  */
 @API(status = INTERNAL, since = "0.1")
 final class ResetAudit {

@@ -18,8 +18,8 @@ public final class TeardownFaultyDrivers {
 
     /**
      * An abrupt teardown that gives its doorbell buffer pages back first and disables the controller right after
-     * (bug record #16's order): the controller is enabled and configured with the pages at the free, and nothing
-     * touches them afterwards, so only the moment of the free shows it.
+     * (the order of SOURCES.md spdk-host-delete-qpair): the controller is enabled and configured with the pages at the
+     * free, and nothing touches them afterwards, so only the moment of the free shows it.
      */
     public static final class FreesBuffersBeforeDisable extends NamedDriverProvider {
         public FreesBuffersBeforeDisable() {

@@ -6,7 +6,6 @@ import dev.dbbuf.adapter.nativeabi.TestLibraries;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,9 +56,6 @@ class NativeDeviceConformanceTest {
             Path.of("target", "conformance", library.replaceFirst("\\.so$", "") + run), rules, Duration.ofMinutes(5));
     }
 
-    @Disabled("the explorer's idle-budget stepping (every device stepped until it parks, added for polling devices)"
-        + " does not finish within DBC-ORD-003's 120 s limit for this observed native controller: open work in"
-        + " adapters/native/README.md")
     @Test
     void cControllerWithTheFullFencePassesTheWeakMemoryExplorer() {
         final NativeRun run = judge("libdevice-example.so", FULL_FENCE_RULE, "-ordering");
@@ -79,9 +75,6 @@ class NativeDeviceConformanceTest {
         }
     }
 
-    @Disabled("the explorer's idle-budget stepping (every device stepped until it parks, added for polling devices)"
-        + " does not finish within DBC-ORD-003's 120 s limit for this observed native controller: open work in"
-        + " adapters/native/README.md")
     @Test
     void sameSourceWithoutTheFullFenceFailsDbcOrd003UnderTheWeakMemoryExplorer() {
         final NativeRun run = judge("libdevice-faulty-no-full-fence.so", FULL_FENCE_RULE, "-ordering");
