@@ -613,7 +613,7 @@ int dbbuf_tck_device_step(void *device) {
 /* How long the thread parks after an idle pass: short, since host memory changes wake nobody. */
 #define IDLE_PARK_NS 50000L
 /* PARK_UNTIL_RUNG: the bound on one park; longer than the kit's stress stall timeout, so a lost doorbell shows. */
-#define PARK_BOUND_NS 2000000000L
+#define PARK_BOUND_NS 10000000000L
 /*
  * PARK_UNTIL_RUNG: how long a parked thread first spins on the trap flag before it sleeps, lock released. It reads no
  * host memory meanwhile, so it is still parked as far as the protocol goes; it only wakes within nanoseconds instead

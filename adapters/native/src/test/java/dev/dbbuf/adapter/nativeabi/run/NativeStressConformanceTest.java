@@ -29,7 +29,8 @@ class NativeStressConformanceTest {
             KitChild.CLASSES_SETTING, "dev.dbbuf.adapter.nativeabi." + verification,
             "tck.native.stress.partner", TestLibraries.library(partner).toAbsolutePath().toString(),
             "tck.native.stress.seconds", SECONDS,
-            "tck.native.stress.depth", depth);
+            "tck.native.stress.depth", depth,
+            "tck.native.stress.losses", "1");
     }
 
     private static VerdictJson judge(final String library, final NativeSide side, final Map<String, String> rules) {
@@ -67,7 +68,7 @@ class NativeStressConformanceTest {
         assertThat(verdicts.verdict("DBC-ORD-001")).isEqualTo("FAIL");
         assertThat(verdicts.message("DBC-ORD-001"))
             .startsWith("DBC-ORD-001: host driver driver_example.c -DFAULT_SIGNED_WRAP")
-            .contains("expected=no lost doorbell actual=3 lost doorbells in ")
+            .containsPattern("expected=no lost doorbell actual=\\d+ lost doorbells? in \\d+ submissions")
             .containsPattern("first: SQ1 tail shadow=\\d+ EventIdx=\\d+: the controller went idle on EventIdx");
     }
 
