@@ -116,13 +116,17 @@ DBBUF_TCK_EXPORT int dbbuf_tck_eventidx_must_ring(uint32_t old_value, uint32_t n
  * A driver uses the same struct and accessors for its own stores (entries, shadow doorbells) and loads (completions,
  * EventIdx).
  *
- * Direct mode (device side, -Dtck.native.memory=direct): the kit allocates host memory as one native block and sets
- * direct_base and direct_length; the accessors then read and write that block in place, with the GCC/Clang __atomic
- * builtins in the memory order their suffix names (plain and opaque as relaxed, volatile as sequentially consistent),
- * the way a device model works on guest RAM. The kit sees none of these accesses: it judges the device by what it
- * finds in memory, and the rules that need every access (the weak-memory explorer) are NOT_APPLICABLE. An access
- * outside the block still goes through the callbacks, so the kit reports it. A library built without the accessors
- * (its own loads through the callbacks) works in both modes, observed in both.
+ * Direct mode (-Dtck.native.memory=direct, device and driver sides): the kit allocates host memory as one native block
+ * and sets direct_base and direct_length; the accessors then read and write that block in place, with the GCC/Clang
+ * __atomic builtins in the memory order their suffix names (plain and opaque as relaxed, volatile as sequentially
+ * consistent, the full fence as __atomic_thread_fence(__ATOMIC_SEQ_CST)), the way a device model works on guest RAM
+ * and a driver on real memory. The kit sees none of these accesses: it judges the library by what it finds in memory
+ * and at the controller, and the rules that need every access (the weak-memory explorer; for a driver, every rule
+ * but those judged at the controller) are NOT_APPLICABLE with that reason. The full fences are judged in direct mode
+ * by a real-thread stress run instead: a driver and an autonomous controller race on one block, and every lost
+ * doorbell is counted (a loss seen is a FAIL; none seen in N submissions is not a proof). An access outside the block
+ * still goes through the callbacks, so the kit reports it. A library built without the accessors (its own loads
+ * through the callbacks) works in both modes, observed in both.
  * --------------------------------------------------------------------------------------------------------------- */
 
 /** Access modes of a load or store, as the kit's LoadMode and StoreMode; acquire is for loads, release for stores. */
@@ -343,8 +347,8 @@ DBBUF_TCK_EXPORT void dbbuf_tck_device_destroy(void *device);
  *
  * An NVMe host driver the kit runs against its probe controller, judged by the kit's driver suite. The driver reaches
  * the controller only through struct dbbuf_tck_controller (BAR0 registers, each 32-bit write an MMIO trap the kit
- * counts, and a way to wait), host memory only through struct dbbuf_tck_host (observed mode, above), and allocates
- * every queue, buffer and doorbell page from struct dbbuf_tck_allocator, naming what the region is for.
+ * counts, and a way to wait), host memory only through struct dbbuf_tck_host (observed or direct mode, above), and
+ * allocates every queue, buffer and doorbell page from struct dbbuf_tck_allocator, naming what the region is for.
  *
  * What the kit does with a driver: it creates one, initialises it, creates and deletes queue pairs up to the depth
  * the driver declares, submits batches of Flush commands (namespace 1) of 1 up to depth - 1 requests and polls until

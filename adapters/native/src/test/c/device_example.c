@@ -18,6 +18,12 @@
  * own, started and stopped by the kit: a mutex serialises the step with the kit's register accesses, and the thread
  * parks on a condition variable between idle passes (woken early by a register write, at the latest after
  * IDLE_PARK_NS, since a shadow doorbell update is a store in host memory that wakes nobody).
+ *
+ * Compiled with -DAUTONOMOUS -DPARK_UNTIL_RUNG the thread is event-driven, as a device model that sleeps until a
+ * doorbell trap: once the buffers are configured it parks as soon as the reloads after its full fence found no new
+ * doorbell value, and only an MMIO register write wakes it (or PARK_BOUND_NS, a bound for the wait, not a poll the
+ * protocol relies on). Then a doorbell the host decided not to ring is lost until that bound: the kit's real-thread
+ * stress run in direct mode counts such stalls (with -DFAULT_NO_FULL_FENCE too, DBC-ORD-003).
  */
 #define _GNU_SOURCE /* pthread_timedjoin_np */
 #include <stdlib.h>
@@ -97,8 +103,13 @@ uint32_t dbbuf_tck_abi_version(void) {
 const char *dbbuf_tck_implementation(void) {
 #if defined(FAULT_NO_EVENTIDX)
     return "device_example.c -DFAULT_NO_EVENTIDX (EventIdx never written)";
+#elif defined(FAULT_NO_FULL_FENCE) && defined(AUTONOMOUS)
+    return "device_example.c -DAUTONOMOUS -DPARK_UNTIL_RUNG -DFAULT_NO_FULL_FENCE (controller thread woken only by a"
+           " doorbell trap, no full fence between EventIdx store and shadow reload)";
 #elif defined(FAULT_NO_FULL_FENCE)
     return "device_example.c -DFAULT_NO_FULL_FENCE (no full fence between EventIdx store and shadow reload)";
+#elif defined(AUTONOMOUS) && defined(PARK_UNTIL_RUNG)
+    return "device_example.c -DAUTONOMOUS -DPARK_UNTIL_RUNG (controller thread woken only by a doorbell trap)";
 #elif defined(AUTONOMOUS)
     return "device_example.c -DAUTONOMOUS (controller thread, EventIdx = last value seen)";
 #else
@@ -131,6 +142,7 @@ struct device {
     uint16_t event_request_cid;
     int invalid_doorbell_value;           /* a doorbell or shadow value beyond its queue awaits its event */
     int asleep;                           /* a pass found no work: nothing runs until the next register write */
+    int moved_after_fence;                /* the last step's reloads after its full fence found a new value */
 };
 
 static uint32_t stride(const struct device *d) {
@@ -581,6 +593,7 @@ static int serve(struct device *d) {
         }
         return work != 0;
     }
+    d->moved_after_fence = 0;
     for (uint32_t qid = 0; qid < d->queue_count; qid++) {
         struct queue *cq = &d->cq[qid], *sq = &d->sq[qid];
         if (cq->live) {
@@ -597,12 +610,9 @@ static int serve(struct device *d) {
         dbbuf_tck_fence_full(d->host);
 #endif
         /* both doorbells again: a CQ head the host moved while the CQ was full frees slots a blocked SQ waits for */
-        if (cq->live) {
-            work += reload_shadow(d, qid, 1);
-        }
-        if (sq->live) {
-            work += reload_shadow(d, qid, 0);
-        }
+        const int moved = (cq->live ? reload_shadow(d, qid, 1) : 0) + (sq->live ? reload_shadow(d, qid, 0) : 0);
+        d->moved_after_fence += moved;
+        work += moved;
     }
     return work != 0;
 }
@@ -617,6 +627,20 @@ static int serve(struct device *d) {
 
 /* How long the thread parks after an idle pass: short, since host memory changes wake nobody. */
 #define IDLE_PARK_NS 50000L
+/* PARK_UNTIL_RUNG: the bound on one park; longer than the kit's stress stall timeout, so a lost doorbell shows. */
+#define PARK_BOUND_NS 10000000000L
+/*
+ * PARK_UNTIL_RUNG: how long a parked thread first spins on the trap flag before it sleeps, lock released. It reads no
+ * host memory meanwhile, so it is still parked as far as the protocol goes; it only wakes within nanoseconds instead
+ * of a scheduler's microseconds, as a device model's polling I/O thread does.
+ */
+#define PARK_SPIN_NS 200000L
+
+static long elapsed_ns(const struct timespec *from) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (now.tv_sec - from->tv_sec) * 1000000000L + (now.tv_nsec - from->tv_nsec);
+}
 
 /* The thread's state, one per controller; the controller itself does not know it runs on a thread. */
 struct runner {
@@ -626,6 +650,7 @@ struct runner {
     pthread_t thread;
     int started;
     int stopping;
+    int rung;     /* PARK_UNTIL_RUNG: a register write came since the thread last looked */
 };
 
 /* Controllers and their runners, by controller pointer: a small table, as the kit creates a few at a time. */
@@ -658,21 +683,60 @@ static struct runner *runner_of(void *device) {
     return found;
 }
 
+/* Whether to run another pass at once rather than park. */
+static int busy(const struct device *d, const int work) {
+#ifdef PARK_UNTIL_RUNG
+    /* the EventIdx of every queue now makes the host ring for its next update: nothing to wait for but a trap */
+    return work && !(d->buffers && !d->moved_after_fence);
+#else
+    (void) d;
+    return work;
+#endif
+}
+
 static void *run(void *argument) {
     struct runner *r = argument;
     pthread_mutex_lock(&r->lock);
     while (!r->stopping) {
-        if (controller_step(r->device)) {
+        if (busy(r->device, controller_step(r->device))) {
             continue;
         }
+#ifdef PARK_UNTIL_RUNG
+        if (((const struct device *) r->device)->buffers) {
+            struct timespec spin_start;
+            clock_gettime(CLOCK_MONOTONIC, &spin_start);
+            pthread_mutex_unlock(&r->lock);
+            while (!__atomic_load_n(&r->rung, __ATOMIC_ACQUIRE) && !__atomic_load_n(&r->stopping, __ATOMIC_ACQUIRE)
+                   && elapsed_ns(&spin_start) < PARK_SPIN_NS) {
+#if defined(__x86_64__) || defined(__i386__)
+                __builtin_ia32_pause();
+#endif
+            }
+            pthread_mutex_lock(&r->lock);
+        }
+        if (r->rung) {
+            r->rung = 0;
+            continue;
+        }
+#endif
         struct timespec until;
         clock_gettime(CLOCK_REALTIME, &until);
-        until.tv_nsec += IDLE_PARK_NS;
+#ifdef PARK_UNTIL_RUNG
+        const struct device *d = r->device;
+        const long park = d->buffers ? PARK_BOUND_NS : IDLE_PARK_NS;
+#else
+        const long park = IDLE_PARK_NS;
+#endif
+        until.tv_sec += park / 1000000000L;
+        until.tv_nsec += park % 1000000000L;
         if (until.tv_nsec >= 1000000000L) {
             until.tv_sec++;
             until.tv_nsec -= 1000000000L;
         }
         pthread_cond_timedwait(&r->wake, &r->lock, &until);
+#ifdef PARK_UNTIL_RUNG
+        r->rung = 0;
+#endif
     }
     pthread_mutex_unlock(&r->lock);
     return NULL;
@@ -700,7 +764,7 @@ int dbbuf_tck_device_stop(void *device, const uint64_t timeout_ns) {
         return 0;
     }
     pthread_mutex_lock(&r->lock);
-    r->stopping = 1;
+    __atomic_store_n(&r->stopping, 1, __ATOMIC_RELEASE);
     pthread_cond_signal(&r->wake);
     pthread_mutex_unlock(&r->lock);
     struct timespec until;
@@ -744,6 +808,7 @@ void dbbuf_tck_device_write32(void *device, const uint32_t offset, const uint32_
     struct runner *r = runner_of(device);
     pthread_mutex_lock(&r->lock);
     controller_write32(device, offset, value);
+    __atomic_store_n(&r->rung, 1, __ATOMIC_RELEASE);
     pthread_cond_signal(&r->wake);
     pthread_mutex_unlock(&r->lock);
 }
@@ -752,6 +817,7 @@ void dbbuf_tck_device_write64(void *device, const uint32_t offset, const uint64_
     struct runner *r = runner_of(device);
     pthread_mutex_lock(&r->lock);
     controller_write64(device, offset, value);
+    __atomic_store_n(&r->rung, 1, __ATOMIC_RELEASE);
     pthread_cond_signal(&r->wake);
     pthread_mutex_unlock(&r->lock);
 }

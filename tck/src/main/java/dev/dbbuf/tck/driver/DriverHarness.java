@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.spec.memory.Agent;
 import dev.dbbuf.spec.memory.FirstFitPageAllocator;
+import dev.dbbuf.spec.memory.HostMemory;
 import dev.dbbuf.spec.memory.LoadMode;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
@@ -31,8 +32,12 @@ import dev.dbbuf.tck.trace.KitEnvironment;
 import dev.dbbuf.tck.verdict.FailureMessage;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 import org.opentest4j.AssertionFailedError;
 
@@ -41,13 +46,26 @@ import org.opentest4j.AssertionFailedError;
  * {@code -Dtck.device}, the reference device by default) through a {@link DoorbellObserver}, with guarded memory whose
  * freed pages are poisoned (a later access breaks DBC-FBK-005), and an allocator that reports doorbell buffers freed
  * while the controller may still use them ({@link LiveBufferFree}, DBC-FBK-005).
+ *
+ * <p>A driver that {@linkplain DriverUnderTest#providedMemory() provides its host memory} (a native driver in direct
+ * mode) reads and writes it around the kit's views: the observer sees its MMIO writes and the probe device's
+ * accesses, but none of its shadow stores, EventIdx loads or freed-page accesses. Only the rules judged by what
+ * reaches the controller ({@link #JUDGED_AT_THE_CONTROLLER}) are run then; every other test is NOT_APPLICABLE with
+ * that reason, as the weak-memory explorer is for a device that provides its memory.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class DriverHarness implements AutoCloseable {
 
     private static final long MEMORY_BYTES = 32L << 20;
+    /**
+     * Rules judged by the admin commands the probe device receives, the MMIO writes and the buffers' contents: they
+     * hold for a driver whose own memory accesses the kit does not see.
+     */
+    static final Set<Requirement> JUDGED_AT_THE_CONTROLLER = EnumSet.of(Requirement.DBC_CMD_009,
+        Requirement.DBC_FBK_001);
 
-    private final SegmentHostMemory memory;
+    private final HostMemory memory;
+    private final @Nullable SegmentHostMemory ownedMemory;
     private final DeviceUnderTest device;
     private final DriverUnderTest driver;
     private final DoorbellObserver observer;
@@ -117,7 +135,6 @@ public final class DriverHarness implements AutoCloseable {
     public DriverHarness(final KitEnvironment env, final Requirement verifying, final DeviceConfiguration device,
                          final DriverConfiguration driver, final ProbeDeviceFault fault, final long memoryBytes,
                          final EventIdxAdversary adversary) {
-        this.memory = new SegmentHostMemory(memoryBytes);
         this.oacsBit8 = device.doorbellBufferConfig();
         this.env = env;
         this.verifying = verifying;
@@ -125,6 +142,20 @@ public final class DriverHarness implements AutoCloseable {
         this.device = Providers.named(DeviceProvider.class, deviceName).create(device.withThreaded(false));
         final int dstrd = Capabilities.decode(this.device.readRegister64(ControllerRegister.CAP)).dstrd();
         this.driver = env.provider(DriverProvider.class).create(driver);
+        final Optional<HostMemory> provided = this.driver.providedMemory();
+        if (provided.isPresent() && !JUDGED_AT_THE_CONTROLLER.contains(verifying)) {
+            this.driver.close();
+            this.device.close();
+            // no requirement ID in the reason: the scenario tests judge several rules through one harness
+            Assumptions.abort("the driver provides its own host memory (DriverUnderTest.providedMemory, e.g. a native"
+                + " driver in direct mode) and reads and writes it around the kit's views: the kit sees none of its"
+                + " shadow stores, EventIdx loads or freed-page accesses, which this rule is judged on; judged in that"
+                + " mode: " + JUDGED_AT_THE_CONTROLLER.stream().map(Requirement::id).sorted().toList()
+                + ", and the full fence by a real-thread stress run");
+        }
+        final @Nullable SegmentHostMemory own = provided.isPresent() ? null : new SegmentHostMemory(memoryBytes);
+        this.ownedMemory = own;
+        this.memory = own != null ? own : provided.orElseThrow();
         this.observer = new DoorbellObserver(this.device, memory, findings, dstrd,
             this.driver.capabilities().adminQueueStyle(),
             address -> regions.liveAt(address, 1).map(r -> r.end() - address).orElse(Long.MAX_VALUE), adversary);
@@ -297,7 +328,9 @@ public final class DriverHarness implements AutoCloseable {
             driver.close();
         } finally {
             device.close();
-            memory.close();
+            if (ownedMemory != null) {
+                ownedMemory.close();
+            }
         }
     }
 }

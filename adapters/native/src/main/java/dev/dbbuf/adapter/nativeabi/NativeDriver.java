@@ -3,6 +3,8 @@ package dev.dbbuf.adapter.nativeabi;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.dbbuf.spec.memory.HostMemory;
+import dev.dbbuf.spec.memory.SegmentHostMemory;
 import dev.dbbuf.spec.nvme.Status;
 import dev.dbbuf.spec.spi.AdminQueueStyle;
 import dev.dbbuf.spec.spi.ProviderException;
@@ -18,6 +20,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +32,11 @@ import org.jspecify.annotations.Nullable;
  * <p>A call's result becomes the SPI's answer: an NVMe status field or {@code DBBUF_TCK_TIMEOUT} an
  * {@link NvmeCommandException} with the driver's {@code last_error}; what the kit itself raised during the call (a
  * finding of its memory, port or allocator) is thrown first, since it is the cause.
+ *
+ * <p>In direct mode the driver's accessors read and write one native block in place, as a driver on real RAM: the
+ * host memory it is given if that is a native block of the kit's ({@link SegmentHostMemory}, e.g. a direct native
+ * device's), else the block the driver {@linkplain #providedMemory() provides}, which the kit allocates in and wraps
+ * in its own views. The kit then sees none of the driver's loads, stores and fences inside the block.
  */
 @API(status = INTERNAL, since = "0.1")
 final class NativeDriver implements DriverUnderTest {
@@ -49,13 +57,16 @@ final class NativeDriver implements DriverUnderTest {
     private final MemorySegment driver;
     private final DriverCapabilities capabilities;
     private final Map<Integer, NativeQueuePair> pairs = new HashMap<>();
+    private final @Nullable SegmentHostMemory directMemory;
     private @Nullable HostUpcalls host;
     private @Nullable DriverUpcalls upcalls;
     private boolean closed;
 
     NativeDriver(final NativeLibrary library, final NativeDriverFunctions functions,
-                 final DriverConfiguration configuration) {
+                 final DriverConfiguration configuration, final NativeMemoryMode mode) {
         this.functions = functions;
+        this.directMemory = mode == NativeMemoryMode.DIRECT ? new SegmentHostMemory(NativeMemoryMode.DIRECT_BYTES)
+            : null;
         this.calls = library.calls();
         this.crashes = library.crashes();
         final MemorySegment config = arena.allocate(8, 4);
@@ -68,15 +79,15 @@ final class NativeDriver implements DriverUnderTest {
             enter(NativeFunction.DRIVER_CREATE, styleCode, configuration.ioQueues());
             created = (MemorySegment) functions.create().invokeExact(config);
         } catch (final NativeCrash e) {
-            arena.close();
+            release();
             throw e;
         } catch (final Throwable e) {
-            arena.close();
+            release();
             throw new ProviderException("dbbuf_tck_driver_create failed: " + e, e);
         }
         calls.exit();
         if (created.equals(MemorySegment.NULL)) {
-            arena.close();
+            release();
             throw new ProviderException("dbbuf_tck_driver_create returned NULL for " + configuration, null);
         }
         this.driver = created;
@@ -88,9 +99,26 @@ final class NativeDriver implements DriverUnderTest {
         return capabilities;
     }
 
+    /**
+     * In direct mode, the native block of {@link NativeMemoryMode#DIRECT_BYTES} bytes the driver's accessors work on
+     * unless the kit hands it a native block of its own.
+     *
+     * @return the block, or empty in observed mode
+     */
+    @Override
+    public Optional<HostMemory> providedMemory() {
+        return Optional.ofNullable(directMemory);
+    }
+
     @Override
     public void initialize(final HostContext context) {
         final HostUpcalls memory = new HostUpcalls(context.memory(), arena);
+        if (directMemory != null) {
+            // a raw native block given by the kit (a direct device's memory) is shared as it is; any other memory is
+            // the kit's view of the block this driver provided
+            memory.direct(context.memory() instanceof SegmentHostMemory block ? block.segment()
+                : directMemory.segment());
+        }
         final DriverUpcalls port = new DriverUpcalls(context.controller(), context.allocator(), memory, arena);
         host = memory;
         upcalls = port;
@@ -198,7 +226,14 @@ final class NativeDriver implements DriverUnderTest {
             // close never throws: a crash here was already reported by the call log; the arena still goes
         } finally {
             pairs.clear();
-            arena.close();
+            release();
+        }
+    }
+
+    private void release() {
+        arena.close();
+        if (directMemory != null) {
+            directMemory.close();
         }
     }
 

@@ -2,6 +2,8 @@ package dev.dbbuf.spec.spi.driver;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import dev.dbbuf.spec.memory.HostMemory;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -25,6 +27,17 @@ public interface DriverUnderTest extends AutoCloseable {
      * @return the capabilities
      */
     DriverCapabilities capabilities();
+
+    /**
+     * Memory the driver brings with it (a native block its own code reads and writes in place, around any view the
+     * kit wraps it in), which the kit then uses as host memory. The kit sees none of the driver's accesses to it and
+     * judges the rules that need each of them NOT_APPLICABLE.
+     *
+     * @return empty (the default) if the driver works on memory the kit provides, through {@link HostContext#memory()}
+     */
+    default Optional<HostMemory> providedMemory() {
+        return Optional.empty();
+    }
 
     /**
      * Brings the controller up: disable, admin queues, enable, Identify, Number of Queues, and Doorbell Buffer Config

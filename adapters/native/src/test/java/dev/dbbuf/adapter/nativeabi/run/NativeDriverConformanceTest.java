@@ -30,6 +30,15 @@ class NativeDriverConformanceTest {
         KitChild.CLASSES_SETTING, "dev.dbbuf.tck.driver.DriverOrderingVerification",
         KitChild.METHODS_SETTING, FULL_FENCE);
 
+    private static final Map<String, String> DIRECT_MODE = Map.of(
+        "tck.seed", "20261125",
+        "tck.native.memory", "direct",
+        KitChild.CLASSES_SETTING, "dev.dbbuf.tck.driver.DriverVerification,"
+            + "dev.dbbuf.tck.driver.DriverOrderingVerification",
+        KitChild.METHODS_SETTING, "required_DBC_CMD_009_noDoorbellBufferConfigWithoutOacsBit8,"
+            + "required_DBC_FBK_001_mmioForEveryQueueWithoutOacsBit8,"
+            + "required_DBC_EVT_003_ringsWheneverAShadowUpdateMovesPastEventIdx," + FULL_FENCE);
+
     private static NativeRun judge(final String library, final Map<String, String> rules, final String run) {
         return NativeKit.judge(TestLibraries.library(library), NativeSide.DRIVER,
             Path.of("target", "conformance", library.replaceFirst("\\.so$", "") + run), rules, Duration.ofMinutes(5));
@@ -74,5 +83,20 @@ class NativeDriverConformanceTest {
         assertThat(verdicts.message("DBC-ORD-001"))
             .startsWith("DBC-ORD-001: outcome expected=every entry fetched actual=LOST_DOORBELL (driver native")
             .contains("queue hangs: shadow tail=2 EventIdx=1");
+    }
+
+    @Test
+    void inDirectModeTheCDriverIsJudgedOnTheRulesTheControllerSeesAndTheOthersSayWhyNot() {
+        final NativeRun run = judge("libdriver-example.so", DIRECT_MODE, "-direct");
+        final VerdictJson verdicts = VerdictJson.of(run.verdictFile());
+
+        assertThat(verdicts.verdict("DBC-CMD-009")).as(verdicts.message("DBC-CMD-009")).isEqualTo("PASS");
+        assertThat(verdicts.verdict("DBC-FBK-001")).as(verdicts.message("DBC-FBK-001")).isEqualTo("PASS");
+        assertThat(verdicts.verdict("DBC-EVT-003")).isEqualTo("NOT_APPLICABLE");
+        assertThat(verdicts.message("DBC-EVT-003")).startsWith("the driver provides its own host memory"
+            + " (DriverUnderTest.providedMemory, e.g. a native driver in direct mode)")
+            .contains("judged in that mode: [DBC-CMD-009, DBC-FBK-001]");
+        assertThat(verdicts.verdict("DBC-ORD-001")).isEqualTo("NOT_APPLICABLE");
+        assertThat(verdicts.message("DBC-ORD-001")).contains("the explorer needs every driver access");
     }
 }
