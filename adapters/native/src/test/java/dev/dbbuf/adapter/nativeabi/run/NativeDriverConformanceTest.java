@@ -33,7 +33,8 @@ class NativeDriverConformanceTest {
     private static final Map<String, String> DIRECT_MODE = Map.of(
         "tck.seed", "20261125",
         "tck.native.memory", "direct",
-        KitChild.CLASSES_SETTING, "dev.dbbuf.tck.driver.DriverVerification,"
+        KitChild.CLASSES_SETTING, "dev.dbbuf.tck.driver.DriverCommandVerification,"
+            + "dev.dbbuf.tck.driver.DriverFallbackVerification,dev.dbbuf.tck.driver.DriverEventIdxVerification,"
             + "dev.dbbuf.tck.driver.DriverOrderingVerification",
         KitChild.METHODS_SETTING, "required_DBC_CMD_009_noDoorbellBufferConfigWithoutOacsBit8,"
             + "required_DBC_FBK_001_mmioForEveryQueueWithoutOacsBit8,"
