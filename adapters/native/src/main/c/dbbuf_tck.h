@@ -376,6 +376,10 @@ struct dbbuf_tck_controller {
     void *context;
     uint32_t (*read32)(void *context, uint32_t offset);
     uint64_t (*read64)(void *context, uint32_t offset);
+    /*
+     * A register write is relaxed: it orders none of the driver's earlier stores. Before a doorbell write, call
+     * dbbuf_tck_fence_release so the entries it hands over are visible first (Linux's writel has the barrier inside).
+     */
     void (*write32)(void *context, uint32_t offset, uint32_t value);
     void (*write64)(void *context, uint32_t offset, uint64_t value);
     /*

@@ -161,6 +161,8 @@ static void publish(struct driver *d, const uint32_t qid, const int completion, 
     }
     q->forced = 0;
     if (ring) {
+        /* release: a register write orders nothing by itself; the entries (or the CQ slots freed) go first */
+        dbbuf_tck_fence_release(d->host);
         d->port->write32(d->port->context, doorbell_register(d, qid, completion), new_value);
     }
 }
@@ -187,6 +189,8 @@ static int admin(struct driver *d, uint32_t command[16], uint32_t *result, const
     command[0] = (command[0] & 0xFFu) | ((uint32_t) cid << 16);
     dbbuf_tck_write_bytes(d->host, d->asq.base + (uint64_t) d->asq.index * SQ_ENTRY, command, SQ_ENTRY);
     d->asq.index = (d->asq.index + 1u) % d->asq.depth;
+    /* release: the command is visible before the tail that hands it over */
+    dbbuf_tck_fence_release(d->host);
     d->port->write32(d->port->context, doorbell_register(d, 0, 0), d->asq.index);
     const uint64_t entry = d->acq.base + (uint64_t) d->acq.index * CQ_ENTRY;
     const uint64_t start = d->port->nano_time(d->port->context);
