@@ -355,7 +355,7 @@ public final class ProbeCore {
     }
 
     private ProbeDoorbell mmio(final Doorbell doorbell) {
-        return new ProbeDoorbell.Mmio(new DoorbellWriter.Mmio(wiring.memory(), wiring.port(), doorbell,
+        return new ProbeDoorbell.Spec(new DoorbellWriter.Mmio(wiring.memory(), wiring.port(), doorbell,
             wiring.dstrd()));
     }
 }

@@ -7,10 +7,10 @@ import dev.dbbuf.spec.layout.Doorbell;
 import org.apiguardian.api.API;
 
 /**
- * {@code ProbeDoorbell} is how a probe host publishes a new tail or head of one queue: {@link Mmio} (every update is a
- * register write), {@link Shadow} (the shadow buffer, and the register when the EventIdx rule asks, as the spec
- * module's host does), or a ringing of the caller's own (the kit's strict host, which applies the rule to exactly the
- * value it reads). Not sealed, since the kit's own ringing lives in the kit.
+ * {@code ProbeDoorbell} is how a probe host publishes a new tail or head of one queue: through one of the spec module's
+ * writers ({@link Spec}: MMIO, or the shadow buffer and the register when the EventIdx rule asks), or with a ringing
+ * of the caller's own (the kit's strict host, which applies the rule to exactly the value it reads). Not sealed,
+ * since the kit's own ringing lives in the kit.
  */
 @API(status = INTERNAL, since = "0.1")
 public interface ProbeDoorbell {
@@ -33,18 +33,20 @@ public interface ProbeDoorbell {
     /**
      * Whether updates go through the shadow buffer.
      *
-     * @return false for {@link Mmio}, true otherwise
+     * @return true unless every update is an MMIO write
      */
     default boolean shadowed() {
         return true;
     }
 
     /**
-     * Every update is an MMIO write, through the spec module's writer.
+     * The spec module's writers: {@link DoorbellWriter.Mmio} (every update is a register write) or
+     * {@link DoorbellWriter.Shadow} (the shadow buffer, and the register when its EventIdx decision says so; an
+     * EventIdx at or above the depth always rings).
      *
-     * @param writer the MMIO writer
+     * @param writer the writer
      */
-    record Mmio(DoorbellWriter.Mmio writer) implements ProbeDoorbell {
+    record Spec(DoorbellWriter writer) implements ProbeDoorbell {
         @Override
         public boolean publish(final int value) {
             return writer.publish(value);
@@ -57,25 +59,7 @@ public interface ProbeDoorbell {
 
         @Override
         public boolean shadowed() {
-            return false;
-        }
-    }
-
-    /**
-     * Updates go to the shadow buffer through the spec module's writer; the register is written when its EventIdx
-     * decision says so (an EventIdx at or above the depth always rings).
-     *
-     * @param writer the shadow writer
-     */
-    record Shadow(DoorbellWriter.Shadow writer) implements ProbeDoorbell {
-        @Override
-        public boolean publish(final int value) {
-            return writer.publish(value);
-        }
-
-        @Override
-        public Doorbell doorbell() {
-            return writer.doorbell();
+            return writer instanceof DoorbellWriter.Shadow;
         }
     }
 }

@@ -41,7 +41,7 @@ public interface ShadowRinging {
      */
     static ShadowRinging specHost(final HostMemory memory, final ControllerPort port, final int dstrd,
                                   final EventIdxDecision decision) {
-        return (buffers, doorbell, depth, current) -> new ProbeDoorbell.Shadow(new DoorbellWriter.Shadow(
+        return (buffers, doorbell, depth, current) -> new ProbeDoorbell.Spec(new DoorbellWriter.Shadow(
             new HostShadowDoorbell(memory, buffers, doorbell, depth, decision), port, dstrd));
     }
 }
