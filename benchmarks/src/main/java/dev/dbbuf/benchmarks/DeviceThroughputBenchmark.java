@@ -117,7 +117,8 @@ public class DeviceThroughputBenchmark {
         final SubmissionQueueEntry entry = "FLUSH".equals(command) ? IoCommands.flush(1)
             : IoCommands.transfer(IoOpcode.READ, 1, 0, 1, data.address(), 0);
         for (int slot = 0; slot < DEPTH; slot++) {
-            entry.withCid(slot).writeTo(memory, queue.submissionRegion().address() + (long) slot * SubmissionQueueEntry.SIZE);
+            final long slotAddress = queue.submissionRegion().address() + (long) slot * SubmissionQueueEntry.SIZE;
+            entry.withCid(slot).writeTo(memory, slotAddress);
         }
         tailDoorbell = queue.tailDoorbell();
         headDoorbell = queue.headDoorbell();

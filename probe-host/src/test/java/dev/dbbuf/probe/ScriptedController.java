@@ -51,7 +51,8 @@ final class ScriptedController implements ControllerPort {
         writes.add("0x%x=%d".formatted(offset, value));
         registers.put(offset, (long) value);
         if (offset == ControllerRegister.CC && (value & 1) == 1 && becomesReady) {
-            final int depth = AdminQueueAttributes.decode(readRegister32(ControllerRegister.AQA)).submissionQueueDepth();
+            final int depth = AdminQueueAttributes.decode(readRegister32(ControllerRegister.AQA))
+                .submissionQueueDepth();
             adminSq = new SubmissionQueueReader(memory, readRegister64(ControllerRegister.ASQ), depth);
             adminCq = new CompletionQueueWriter(memory, readRegister64(ControllerRegister.ACQ), depth);
             registers.put(ControllerRegister.CSTS, 1L);

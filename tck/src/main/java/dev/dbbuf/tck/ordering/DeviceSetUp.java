@@ -3,6 +3,7 @@ package dev.dbbuf.tck.ordering;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.dbbuf.probe.ProbeCore;
+import dev.dbbuf.probe.ProbeQueue;
 import dev.dbbuf.probe.ProbeWiring;
 import dev.dbbuf.spec.memory.HostMemory;
 import dev.dbbuf.spec.memory.PageAllocator;
@@ -77,14 +78,28 @@ final class DeviceSetUp {
      */
     void run(final ExplorationMemoryMap layout) {
         final int adminDepth = ExplorationMemoryMap.ADMIN_DEPTH;
-        host.enable(region(layout.adminSq(), adminDepth, RegionKind.SUBMISSION_QUEUE),
+        final ProbeQueue admin = host.enable(region(layout.adminSq(), adminDepth, RegionKind.SUBMISSION_QUEUE),
             region(layout.adminCq(), adminDepth, RegionKind.COMPLETION_QUEUE), adminDepth);
-        expectSuccess("Set Features Number of Queues", host.admin(AdminCommands.setNumberOfQueues(1, 1)));
-        host.createQueuePair(1, region(layout.ioSq(), layout.depth(), RegionKind.SUBMISSION_QUEUE),
-            region(layout.ioCq(), layout.cqDepth(), RegionKind.COMPLETION_QUEUE), layout.depth(), layout.cqDepth());
-        expectSuccess("Doorbell Buffer Config",
-            host.configure(layout.buffers().shadowBase(), layout.buffers().eventIdxBase()));
+        admin(admin, "Set Features Number of Queues", AdminCommands.setNumberOfQueues(1, 1));
+        admin(admin, "Create I/O CQ 1", AdminCommands.createIoCompletionQueue(1, layout.cqDepth(), layout.ioCq()));
+        admin(admin, "Create I/O SQ 1", AdminCommands.createIoSubmissionQueue(1, layout.depth(), layout.ioSq(), 1));
+        admin(admin, "Doorbell Buffer Config",
+            AdminCommands.doorbellBufferConfig(layout.buffers().shadowBase(), layout.buffers().eventIdxBase()));
         until("the device idle after set-up", () -> !step.runOnce(), () -> "");
+    }
+
+    // each look steps the device first: the passes a device is given per command are the exploration's contract
+    private void admin(final ProbeQueue admin, final String what, final SubmissionQueueEntry command) {
+        admin.append(command);
+        admin.ringTail();
+        final CompletionQueueEntry[] done = new CompletionQueueEntry[1];
+        until(what + " completed", () -> {
+            step.runOnce();
+            done[0] = admin.take();
+            return done[0] != null;
+        }, () -> "");
+        admin.ringHead();
+        expectSuccess(what, done[0]);
     }
 
     private static Region region(final long address, final int depth, final RegionKind kind) {
