@@ -5,26 +5,28 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.dbbuf.device.EventIdxMode;
 import dev.dbbuf.device.ReferenceDevice;
 import dev.dbbuf.device.ReferenceDeviceOptions;
-import dev.dbbuf.spec.doorbell.DoorbellBuffers;
-import dev.dbbuf.spec.doorbell.HostShadowDoorbell;
+import dev.dbbuf.probe.ProbeCore;
+import dev.dbbuf.probe.ProbeDoorbell;
+import dev.dbbuf.probe.ProbeQueue;
+import dev.dbbuf.probe.ProbeWiring;
+import dev.dbbuf.probe.ShadowRinging;
 import dev.dbbuf.spec.eventidx.EventIdxForm;
-import dev.dbbuf.spec.layout.Doorbell;
-import dev.dbbuf.spec.layout.DoorbellLayout;
 import dev.dbbuf.spec.memory.FirstFitPageAllocator;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
 import dev.dbbuf.spec.memory.SegmentHostMemory;
-import dev.dbbuf.spec.nvme.AdminCommands;
-import dev.dbbuf.spec.nvme.AdminQueueAttributes;
 import dev.dbbuf.spec.nvme.CompletionQueueEntry;
-import dev.dbbuf.spec.nvme.ControllerConfiguration;
-import dev.dbbuf.spec.nvme.ControllerRegister;
 import dev.dbbuf.spec.nvme.IoCommands;
 import dev.dbbuf.spec.nvme.IoOpcode;
 import dev.dbbuf.spec.nvme.SubmissionQueueEntry;
 import dev.dbbuf.spec.queue.CompletionQueueReader;
+import dev.dbbuf.spec.spi.AdminQueueStyle;
 import dev.dbbuf.spec.spi.device.DeviceConfiguration;
+import dev.dbbuf.spec.spi.driver.ControllerPort;
+import dev.dbbuf.spec.spi.driver.DeviceControllerPort;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -69,6 +71,7 @@ public class DeviceThroughputBenchmark {
     private static final long PAGE = 4096;
     private static final int ADMIN_DEPTH = 16;
     private static final long MEMORY_BYTES = 4L << 20;
+    private static final int SET_UP_PASSES = 100;
 
     /** The command every slot holds: Flush, or a one-block (512-byte) Read. */
     @Param({"FLUSH", "READ_512"})
@@ -80,11 +83,9 @@ public class DeviceThroughputBenchmark {
 
     private SegmentHostMemory memory;
     private ReferenceDevice device;
-    private HostShadowDoorbell tailDoorbell;
-    private HostShadowDoorbell headDoorbell;
+    private ProbeDoorbell tailDoorbell;
+    private ProbeDoorbell headDoorbell;
     private CompletionQueueReader completions;
-    private int tailOffset;
-    private int headOffset;
     private int tail;
 
     /** Creates the state; JMH calls this. */
@@ -92,7 +93,10 @@ public class DeviceThroughputBenchmark {
         // set up in setUp()
     }
 
-    /** Builds the controller, enables it, configures the doorbell buffers and creates queue pair 1. */
+    /**
+     * Builds the controller, and with the kit's probe host enables it, configures the doorbell buffers and creates
+     * queue pair 1, whose doorbells then go through the shadow buffer (the spec module's normative host).
+     */
     @Setup(Level.Trial)
     public void setUp() {
         memory = new SegmentHostMemory(MEMORY_BYTES);
@@ -100,28 +104,25 @@ public class DeviceThroughputBenchmark {
         device = ReferenceDevice.create(ReferenceDeviceOptions.of(DeviceConfiguration.defaults())
             .withEventIdxMode(EventIdxMode.valueOf(mode)));
         device.attach(memory);
-        final Admin admin = new Admin(allocator);
+        final ControllerPort port = new DeviceControllerPort(device);
+        final ProbeCore host = new ProbeCore(new ProbeWiring(memory, port, allocator, 0, 0, this::setUpStep,
+            DeviceThroughputBenchmark::expectSuccess, ShadowRinging.specHost(memory, port, 0, EventIdxForm.NORMATIVE)),
+            AdminQueueStyle.MMIO_ONLY);
+        host.enable(ADMIN_DEPTH);
         final Region shadow = allocator.allocate(RegionKind.SHADOW_DOORBELL, PAGE, PAGE);
         final Region eventIdx = allocator.allocate(RegionKind.EVENT_IDX, PAGE, PAGE);
-        admin.run(AdminCommands.doorbellBufferConfig(shadow.address(), eventIdx.address()));
-        final Region cq = allocator.allocate(RegionKind.COMPLETION_QUEUE, DEPTH * 16L, PAGE);
-        final Region sq = allocator.allocate(RegionKind.SUBMISSION_QUEUE, DEPTH * 64L, PAGE);
-        admin.run(AdminCommands.createIoCompletionQueue(QID, DEPTH, cq.address()));
-        admin.run(AdminCommands.createIoSubmissionQueue(QID, DEPTH, sq.address(), QID));
+        expectSuccess("Doorbell Buffer Config", host.configure(shadow.address(), eventIdx.address()));
+        final ProbeQueue queue = host.createQueuePair(QID, DEPTH, DEPTH);
         final Region data = allocator.allocate(RegionKind.DATA_IN, PAGE, PAGE);
         final SubmissionQueueEntry entry = "FLUSH".equals(command) ? IoCommands.flush(1)
             : IoCommands.transfer(IoOpcode.READ, 1, 0, 1, data.address(), 0);
         for (int slot = 0; slot < DEPTH; slot++) {
-            entry.withCid(slot).writeTo(memory, sq.address() + (long) slot * SubmissionQueueEntry.SIZE);
+            final long slotAddress = queue.submissionRegion().address() + (long) slot * SubmissionQueueEntry.SIZE;
+            entry.withCid(slot).writeTo(memory, slotAddress);
         }
-        final DoorbellBuffers buffers = new DoorbellBuffers(shadow.address(), eventIdx.address(), 0);
-        final Doorbell.SubmissionTail sqTail = new Doorbell.SubmissionTail(QID);
-        final Doorbell.CompletionHead cqHead = new Doorbell.CompletionHead(QID);
-        tailDoorbell = new HostShadowDoorbell(memory, buffers, sqTail, DEPTH, EventIdxForm.NORMATIVE);
-        headDoorbell = new HostShadowDoorbell(memory, buffers, cqHead, DEPTH, EventIdxForm.NORMATIVE);
-        tailOffset = (int) DoorbellLayout.registerOffset(sqTail, 0);
-        headOffset = (int) DoorbellLayout.registerOffset(cqHead, 0);
-        completions = new CompletionQueueReader(memory, cq.address(), DEPTH);
+        tailDoorbell = queue.tailDoorbell();
+        headDoorbell = queue.headDoorbell();
+        completions = queue.completions();
     }
 
     /** Stops the controller and frees host memory. */
@@ -140,9 +141,7 @@ public class DeviceThroughputBenchmark {
     @OperationsPerInvocation(BATCH)
     public int batch() {
         tail = (tail + BATCH) % DEPTH;
-        if (tailDoorbell.update(tail)) {
-            device.writeRegister32(tailOffset, tail);
-        }
+        tailDoorbell.publish(tail);
         int reaped = 0;
         int lastCid = 0;
         while (reaped < BATCH) {
@@ -154,43 +153,28 @@ public class DeviceThroughputBenchmark {
             lastCid = completion.cid();
             reaped++;
         }
-        if (headDoorbell.update(completions.head())) {
-            device.writeRegister32(headOffset, completions.head());
-        }
+        headDoorbell.publish(completions.head());
         return lastCid;
     }
 
-    /** The admin queue during set-up: MMIO doorbells, one command at a time. */
-    private final class Admin {
-        private final dev.dbbuf.spec.queue.SubmissionQueueWriter submissions;
-        private final CompletionQueueReader adminCompletions;
-        private int cid;
-
-        Admin(final FirstFitPageAllocator allocator) {
-            final Region sq = allocator.allocate(RegionKind.SUBMISSION_QUEUE, ADMIN_DEPTH * 64L, PAGE);
-            final Region cq = allocator.allocate(RegionKind.COMPLETION_QUEUE, ADMIN_DEPTH * 16L, PAGE);
-            device.writeRegister32(ControllerRegister.AQA, new AdminQueueAttributes(ADMIN_DEPTH, ADMIN_DEPTH).encode());
-            device.writeRegister64(ControllerRegister.ASQ, sq.address());
-            device.writeRegister64(ControllerRegister.ACQ, cq.address());
-            device.writeRegister32(ControllerRegister.CC, ControllerConfiguration.enabled(0).encode());
-            submissions = new dev.dbbuf.spec.queue.SubmissionQueueWriter(memory, sq.address(), ADMIN_DEPTH);
-            adminCompletions = new CompletionQueueReader(memory, cq.address(), ADMIN_DEPTH);
+    // set-up waits are a bounded number of device passes: the stepped controller answers each command in one
+    private void setUpStep(final String what, final BooleanSupplier condition, final Supplier<String> state) {
+        for (int pass = 0; pass < SET_UP_PASSES; pass++) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            device.runOnce();
         }
+        if (!condition.getAsBoolean()) {
+            throw new IllegalStateException("set-up step must complete within %d passes: step=%s %s"
+                .formatted(SET_UP_PASSES, what, state.get()));
+        }
+    }
 
-        void run(final SubmissionQueueEntry entry) {
-            submissions.append(entry.withCid(cid++));
-            device.writeRegister32(ControllerRegister.DOORBELL_BASE, submissions.tail());
-            CompletionQueueEntry completion = null;
-            for (int pass = 0; pass < 100 && completion == null; pass++) {
-                device.runOnce();
-                completion = adminCompletions.poll();
-            }
-            if (completion == null || !completion.status().isSuccess()) {
-                throw new IllegalStateException("set-up command must succeed: command=%s completion=%s"
-                    .formatted(entry, completion));
-            }
-            submissions.headReported(completion.sqHead());
-            device.writeRegister32(ControllerRegister.DOORBELL_BASE + 4, adminCompletions.head());
+    private static void expectSuccess(final String what, final CompletionQueueEntry completion) {
+        if (!completion.status().isSuccess()) {
+            throw new IllegalStateException("set-up command must succeed: command=%s completion=%s"
+                .formatted(what, completion));
         }
     }
 }

@@ -2,8 +2,8 @@ package dev.dbbuf.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dbbuf.device.host.HostQueue;
 import dev.dbbuf.device.host.TestHost;
+import dev.dbbuf.probe.ProbeQueue;
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.nvme.AdminCommands;
@@ -30,7 +30,7 @@ class AdminCommandHookTest {
             Status.INVALID_FIELD))) {
             final CompletionQueueEntry completion = host.configureDoorbellBuffers(false);
             assertThat(completion.status()).isEqualTo(Status.INVALID_FIELD);
-            final HostQueue queue = host.createQueuePair(1, 8);
+            final ProbeQueue queue = host.createQueuePair(1, 8);
             host.append(queue, IoCommands.flush(1));
             // the host may not use the buffers: a shadow-only update is never seen
             host.memory.writeU32(4096 * 100, queue.submissions().tail(), StoreMode.RELEASE);

@@ -3,8 +3,8 @@ package dev.dbbuf.device;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import dev.dbbuf.device.host.HostQueue;
 import dev.dbbuf.device.host.TestHost;
+import dev.dbbuf.probe.ProbeQueue;
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.nvme.AdminCommands;
@@ -41,7 +41,7 @@ class BadInputTest {
     @ValueSource(booleans = {false, true})
     void anMmioTailBeyondTheQueueIsIgnoredAndRaisesInvalidDoorbellWriteValue(final boolean threaded) {
         try (TestHost host = host(threaded)) {
-            final HostQueue queue = host.createQueuePair(1, DEPTH);
+            final ProbeQueue queue = host.createQueuePair(1, DEPTH);
             final long processed = host.device.counters().commandsProcessed() + 1; // the AER below
             final int aer = host.submit(host.admin(), AdminCommands.asyncEventRequest());
             host.append(queue, IoCommands.flush(1));
@@ -58,7 +58,7 @@ class BadInputTest {
     @ValueSource(booleans = {false, true})
     void anMmioHeadReleasingUnpostedEntriesIsIgnoredAndRaisesAnEventForALaterRequest(final boolean threaded) {
         try (TestHost host = host(threaded)) {
-            final HostQueue queue = host.createQueuePair(1, DEPTH);
+            final ProbeQueue queue = host.createQueuePair(1, DEPTH);
             TestHost.expectSuccess(host.execute(queue, IoCommands.flush(1)));
             host.device.writeRegister32(host.doorbellOffset(CQ1), 5);
             host.device.writeRegister32(host.doorbellOffset(CQ1), -1);
@@ -89,7 +89,7 @@ class BadInputTest {
     @ValueSource(booleans = {false, true})
     void doorbellOffsetsOffTheStrideAreIgnored(final boolean threaded) {
         try (TestHost host = TestHost.enabled(DeviceConfiguration.defaults().withDstrd(2).withThreaded(threaded))) {
-            final HostQueue queue = host.createQueuePair(1, DEPTH);
+            final ProbeQueue queue = host.createQueuePair(1, DEPTH);
             host.append(queue, IoCommands.flush(1));
             final long writes = host.device.counters().mmioDoorbellWritesTotal();
             host.device.writeRegister32(host.doorbellOffset(SQ1) + 4, 1);
@@ -107,7 +107,7 @@ class BadInputTest {
     void aShadowValueBeyondTheQueueIsIgnoredReportedOnceAndNeverLoops(final boolean threaded) {
         try (TestHost host = host(threaded)) {
             TestHost.expectSuccess(host.configureDoorbellBuffers(false));
-            final HostQueue queue = host.createQueuePair(1, DEPTH);
+            final ProbeQueue queue = host.createQueuePair(1, DEPTH);
             TestHost.expectSuccess(host.execute(queue, IoCommands.flush(1)));
             final long processed = host.device.counters().commandsProcessed() + 1; // the AER below
             final int aer = host.submit(host.admin(), AdminCommands.asyncEventRequest());
@@ -132,7 +132,7 @@ class BadInputTest {
     void aShadowCompletionHeadBeyondTheQueueIsIgnoredAndReportedOnce(final boolean threaded) {
         try (TestHost host = host(threaded)) {
             TestHost.expectSuccess(host.configureDoorbellBuffers(false));
-            final HostQueue queue = host.createQueuePair(1, DEPTH);
+            final ProbeQueue queue = host.createQueuePair(1, DEPTH);
             TestHost.expectSuccess(host.execute(queue, IoCommands.flush(1)));
             final int aer = host.submit(host.admin(), AdminCommands.asyncEventRequest());
             host.memory.writeU32(host.buffers().shadowAddress(CQ1), 0x1234, StoreMode.RELEASE);
@@ -168,7 +168,7 @@ class BadInputTest {
     @ValueSource(booleans = {false, true})
     void aMemoryThatRefusesTheControllerSetsFatalStatusInsteadOfThrowing(final boolean threaded) {
         try (TestHost host = host(threaded)) {
-            final HostQueue queue = host.createQueuePair(1, DEPTH);
+            final ProbeQueue queue = host.createQueuePair(1, DEPTH);
             host.watched.refuse(queue.submissionRegion().address(), queue.submissionRegion().length());
             host.submit(queue, IoCommands.flush(1));
             final long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();

@@ -2,8 +2,8 @@ package dev.dbbuf.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dbbuf.device.host.HostQueue;
 import dev.dbbuf.device.host.TestHost;
+import dev.dbbuf.probe.ProbeQueue;
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.nvme.IoCommands;
 import dev.dbbuf.spec.spi.device.DeviceConfiguration;
@@ -15,7 +15,7 @@ class DeviceCountersTest {
     void countersFollowMmioWritesShadowReadsEventIdxWritesAndCommands() {
         try (TestHost host = TestHost.enabled(DeviceConfiguration.defaults())) {
             final DeviceCounters counters = host.device.counters();
-            final HostQueue queue = host.createQueuePair(1, 8);
+            final ProbeQueue queue = host.createQueuePair(1, 8);
             assertThat(counters.commandsProcessed()).isEqualTo(2);
             assertThat(counters.mmioDoorbellWrites(new Doorbell.SubmissionTail(0))).isEqualTo(2);
             assertThat(counters.mmioDoorbellWrites(new Doorbell.CompletionHead(0))).isEqualTo(2);

@@ -2,8 +2,8 @@ package dev.dbbuf.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dbbuf.device.host.HostQueue;
 import dev.dbbuf.device.host.TestHost;
+import dev.dbbuf.probe.ProbeQueue;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
 import dev.dbbuf.spec.nvme.AdminCommands;
@@ -40,7 +40,7 @@ class EndToEndTest {
                     dev.dbbuf.spec.memory.LoadMode.PLAIN))).isTrue();
 
             TestHost.expectSuccess(host.configureDoorbellBuffers(shadowAdmin));
-            final HostQueue queue = host.createQueuePair(1, 64);
+            final ProbeQueue queue = host.createQueuePair(1, 64);
             final Region data = host.allocator.allocate(RegionKind.DATA_OUT, 8192, 4096);
             final Region back = host.allocator.allocate(RegionKind.DATA_IN, 8192, 4096);
             for (int round = 0; round < 200; round++) {

@@ -2,8 +2,8 @@ package dev.dbbuf.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dbbuf.device.host.HostQueue;
 import dev.dbbuf.device.host.TestHost;
+import dev.dbbuf.probe.ProbeQueue;
 import dev.dbbuf.spec.doorbell.DoorbellBuffers;
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.memory.LoadMode;
@@ -36,7 +36,7 @@ class ThreadedExecutionTest {
         assertThat(host.device.executionModel()).isInstanceOf(ExecutionModel.Autonomous.class);
         assertThat(host.device.ioThreadAlive()).isTrue();
         host.enable(8);
-        final HostQueue queue = host.createQueuePair(1, 8);
+        final ProbeQueue queue = host.createQueuePair(1, 8);
         TestHost.expectSuccess(host.execute(queue, IoCommands.flush(1)));
         host.close();
         assertThat(host.device.ioThreadAlive()).isFalse();
@@ -57,7 +57,7 @@ class ThreadedExecutionTest {
         try (TestHost host = host(mode)) {
             host.enable(8);
             TestHost.expectSuccess(host.configureDoorbellBuffers(false));
-            final HostQueue queue = host.createQueuePair(1, 32);
+            final ProbeQueue queue = host.createQueuePair(1, 32);
             for (int i = 0; i < 100; i++) {
                 TestHost.expectSuccess(host.execute(queue, IoCommands.flush(1)));
             }
@@ -84,11 +84,11 @@ class ThreadedExecutionTest {
         try (TestHost host = host(mode)) {
             host.enable(8);
             TestHost.expectSuccess(host.configureDoorbellBuffers(false));
-            final List<HostQueue> queues = List.of(host.createQueuePair(1, 16), host.createQueuePair(2, 64));
+            final List<ProbeQueue> queues = List.of(host.createQueuePair(1, 16), host.createQueuePair(2, 64));
             final ExecutorService pool = Executors.newFixedThreadPool(queues.size());
             try {
                 final List<Future<Integer>> done = new ArrayList<>();
-                for (final HostQueue queue : queues) {
+                for (final ProbeQueue queue : queues) {
                     done.add(pool.submit(() -> {
                         int ok = 0;
                         for (int i = 0; i < 3000; i++) {

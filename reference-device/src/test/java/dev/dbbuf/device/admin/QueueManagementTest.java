@@ -2,8 +2,8 @@ package dev.dbbuf.device.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dbbuf.device.host.HostQueue;
 import dev.dbbuf.device.host.TestHost;
+import dev.dbbuf.probe.ProbeQueue;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
 import dev.dbbuf.spec.nvme.AdminCommands;
@@ -14,8 +14,8 @@ import dev.dbbuf.spec.nvme.Status;
 import dev.dbbuf.spec.nvme.SubmissionQueueEntry;
 import dev.dbbuf.spec.spi.device.DeviceConfiguration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -137,7 +137,7 @@ class QueueManagementTest {
     @Test
     void aCompletionQueueInUseCannotBeDeletedUntilItsSubmissionQueuesAre() {
         try (TestHost host = host()) {
-            final HostQueue queue = host.createQueuePair(1, 16);
+            final ProbeQueue queue = host.createQueuePair(1, 16);
             final Region second = queueMemory(host);
             TestHost.expectSuccess(host.admin(AdminCommands.createIoSubmissionQueue(2, 16, second.address(), 1)));
             TestHost.expectSuccess(host.execute(queue, IoCommands.flush(1)));
@@ -157,7 +157,7 @@ class QueueManagementTest {
             host.createQueuePair(3, 16);
             TestHost.expectSuccess(host.admin(AdminCommands.deleteIoSubmissionQueue(3)));
             TestHost.expectSuccess(host.admin(AdminCommands.deleteIoCompletionQueue(3)));
-            final HostQueue again = host.createQueuePair(3, 32);
+            final ProbeQueue again = host.createQueuePair(3, 32);
             for (int i = 0; i < 40; i++) {
                 assertThat(host.execute(again, IoCommands.flush(1)).status()).isEqualTo(Status.SUCCESS);
             }
@@ -167,7 +167,7 @@ class QueueManagementTest {
     @Test
     void ioCommandsCompleteWithTheirQueueAndHead() {
         try (TestHost host = host()) {
-            final HostQueue queue = host.createQueuePair(2, 8);
+            final ProbeQueue queue = host.createQueuePair(2, 8);
             for (int i = 0; i < 20; i++) {
                 final var completion = host.execute(queue, IoCommands.flush(1));
                 assertThat(completion.sqId()).isEqualTo(2);

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbbuf.device.EventIdxMode;
 import dev.dbbuf.device.ReferenceDeviceOptions;
-import dev.dbbuf.device.host.HostQueue;
 import dev.dbbuf.device.host.TestHost;
+import dev.dbbuf.probe.ProbeQueue;
 import dev.dbbuf.spec.doorbell.DoorbellBuffers;
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.memory.Region;
@@ -32,7 +32,7 @@ class ControllerOrderingTest {
             final Region pages = host.allocator.allocate(RegionKind.HOST_PRIVATE, 8192, 4096);
             TestHost.expectSuccess(host.configureDoorbellBuffers(pages.address(), pages.address() + 4096, true));
             final DoorbellBuffers buffers = host.buffers();
-            final HostQueue queue = host.createQueuePair(1, 8);
+            final ProbeQueue queue = host.createQueuePair(1, 8);
             host.watched.record(pages.address(), 8192);
             for (int i = 0; i < 20; i++) {
                 TestHost.expectSuccess(host.execute(queue, IoCommands.flush(1)));

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbbuf.device.EventIdxMode;
 import dev.dbbuf.device.ReferenceDeviceOptions;
-import dev.dbbuf.device.host.HostQueue;
 import dev.dbbuf.device.host.TestHost;
+import dev.dbbuf.probe.ProbeQueue;
 import dev.dbbuf.spec.doorbell.DoorbellBuffers;
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.memory.LoadMode;
@@ -69,7 +69,7 @@ class DoorbellBufferConfigTest {
                 AdminOpcode.DOORBELL_BUFFER_CONFIG.code(), flags, 0, 0, 0, prp1, prp2, 0, 0, 0, 0, 0, 0));
             assertThat(completion.status()).isEqualTo(Status.INVALID_FIELD);
             assertThat(completion.status().dnr()).isTrue();
-            final HostQueue queue = host.createQueuePair(1, 16);
+            final ProbeQueue queue = host.createQueuePair(1, 16);
             TestHost.expectSuccess(host.execute(queue, IoCommands.flush(1)));
             assertThat(host.watched.violations).isEmpty();
         }
@@ -88,7 +88,7 @@ class DoorbellBufferConfigTest {
     @Test
     void existingQueuesAreAttachedAndLaterOnesWhenCreated() {
         try (TestHost host = TestHost.enabled(DeviceConfiguration.defaults().withThreaded(threaded))) {
-            final HostQueue early = host.createQueuePair(1, 16);
+            final ProbeQueue early = host.createQueuePair(1, 16);
             for (int i = 0; i < 5; i++) {
                 TestHost.expectSuccess(host.execute(early, IoCommands.flush(1)));
             }
@@ -108,7 +108,7 @@ class DoorbellBufferConfigTest {
             for (int i = 0; i < 40; i++) {
                 TestHost.expectSuccess(host.execute(early, IoCommands.flush(1)));
             }
-            final HostQueue late = host.createQueuePair(2, 8);
+            final ProbeQueue late = host.createQueuePair(2, 8);
             assertThat(eventIdx(host, buffers, new Doorbell.SubmissionTail(2))).isZero();
             for (int i = 0; i < 40; i++) {
                 TestHost.expectSuccess(host.execute(late, IoCommands.flush(1)));
@@ -126,7 +126,7 @@ class DoorbellBufferConfigTest {
             host.enable(16);
             TestHost.expectSuccess(host.configureDoorbellBuffers(true));
             final DoorbellBuffers old = host.buffers();
-            final HostQueue queue = host.createQueuePair(1, 16);
+            final ProbeQueue queue = host.createQueuePair(1, 16);
             for (int i = 0; i < 20; i++) {
                 TestHost.expectSuccess(host.execute(queue, IoCommands.flush(1)));
             }
@@ -153,7 +153,7 @@ class DoorbellBufferConfigTest {
             host.enable(16);
             TestHost.expectSuccess(host.configureDoorbellBuffers(true));
             final DoorbellBuffers old = host.buffers();
-            final HostQueue before = host.createQueuePair(1, 16);
+            final ProbeQueue before = host.createQueuePair(1, 16);
             for (int i = 0; i < 20; i++) {
                 TestHost.expectSuccess(host.execute(before, IoCommands.flush(1)));
             }
@@ -163,7 +163,7 @@ class DoorbellBufferConfigTest {
             fillWords(host, old.shadowBase(), 0x5A5A_0003);
             fillWords(host, old.eventIdxBase(), SENTINEL);
             host.enable(16);
-            final HostQueue after = host.createQueuePair(1, 16);
+            final ProbeQueue after = host.createQueuePair(1, 16);
             for (int i = 0; i < 40; i++) {
                 TestHost.expectSuccess(host.execute(after, IoCommands.flush(1)));
             }
@@ -182,10 +182,10 @@ class DoorbellBufferConfigTest {
             final Region shadow = host.allocator.allocate(RegionKind.SHADOW_DOORBELL, PAGE, PAGE);
             final Region eventIdx = host.allocator.allocate(RegionKind.EVENT_IDX, PAGE, PAGE);
             host.watched.forbidWrites(shadow.address(), PAGE);
-            final HostQueue early = host.createQueuePair(1, 8);
+            final ProbeQueue early = host.createQueuePair(1, 8);
             TestHost.expectSuccess(host.execute(early, IoCommands.flush(1)));
             TestHost.expectSuccess(host.configureDoorbellBuffers(shadow.address(), eventIdx.address(), shadowAdmin));
-            final HostQueue late = host.createQueuePair(2, 8);
+            final ProbeQueue late = host.createQueuePair(2, 8);
             for (int i = 0; i < 50; i++) {
                 TestHost.expectSuccess(host.execute(late, IoCommands.flush(1)));
                 TestHost.expectSuccess(host.admin(AdminCommands.getNumberOfQueues()));

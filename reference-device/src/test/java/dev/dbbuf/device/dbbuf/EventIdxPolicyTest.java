@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbbuf.device.EventIdxMode;
 import dev.dbbuf.device.ReferenceDeviceOptions;
-import dev.dbbuf.device.host.HostQueue;
 import dev.dbbuf.device.host.TestHost;
+import dev.dbbuf.probe.ProbeQueue;
 import dev.dbbuf.spec.doorbell.DoorbellBuffers;
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.memory.StoreMode;
@@ -36,7 +36,7 @@ class EventIdxPolicyTest {
     @Test
     void eventDrivenPublishesTheConsumedTailAndLastReadHeadSoEveryUpdateRings() {
         try (TestHost host = host(EventIdxMode.EVENT_DRIVEN)) {
-            final HostQueue queue = host.createQueuePair(1, DEPTH);
+            final ProbeQueue queue = host.createQueuePair(1, DEPTH);
             final DoorbellBuffers buffers = host.buffers();
             for (int i = 0; i < 3 * DEPTH; i++) {
                 TestHost.expectSuccess(host.execute(queue, IoCommands.flush(1)));
@@ -53,7 +53,7 @@ class EventIdxPolicyTest {
     @Test
     void eventDrivenNeverLooksAtAShadowEntryWithoutAnMmioWrite() {
         try (TestHost host = host(EventIdxMode.EVENT_DRIVEN)) {
-            final HostQueue queue = host.createQueuePair(1, DEPTH);
+            final ProbeQueue queue = host.createQueuePair(1, DEPTH);
             host.append(queue, IoCommands.flush(1));
             // a host that skips a required MMIO write: the value reaches only the shadow entry
             host.memory.writeU32(host.buffers().shadowAddress(SQ1), queue.submissions().tail(), StoreMode.RELEASE);
@@ -72,7 +72,7 @@ class EventIdxPolicyTest {
     @Test
     void pollingSetsEventIdxBehindTheHostSoItNeedNotRingThenParksWithRingNextValues() {
         try (TestHost host = host(EventIdxMode.POLLING)) {
-            final HostQueue queue = host.createQueuePair(1, DEPTH);
+            final ProbeQueue queue = host.createQueuePair(1, DEPTH);
             final DoorbellBuffers buffers = host.buffers();
             for (int i = 0; i < 3 * DEPTH; i++) {
                 TestHost.expectSuccess(host.execute(queue, IoCommands.flush(1)));
@@ -95,7 +95,7 @@ class EventIdxPolicyTest {
     @Test
     void sentinelModeWritesAllOnesWhilePollingAndRingNextBeforeParking() {
         try (TestHost host = host(EventIdxMode.POLLING_SENTINEL)) {
-            final HostQueue queue = host.createQueuePair(1, DEPTH);
+            final ProbeQueue queue = host.createQueuePair(1, DEPTH);
             final DoorbellBuffers buffers = host.buffers();
             for (int i = 0; i < 2 * DEPTH; i++) {
                 TestHost.expectSuccess(host.execute(queue, IoCommands.flush(1)));
@@ -113,7 +113,7 @@ class EventIdxPolicyTest {
     @EnumSource(value = EventIdxMode.class, names = {"POLLING", "POLLING_SENTINEL"})
     void parkingKeepsGoingWhenTheShadowMovedAfterTheEventIdxStore(final EventIdxMode mode) {
         try (TestHost host = host(mode)) {
-            final HostQueue queue = host.createQueuePair(1, DEPTH);
+            final ProbeQueue queue = host.createQueuePair(1, DEPTH);
             TestHost.expectSuccess(host.execute(queue, IoCommands.flush(1)));
             for (int i = 0; i < PollingState.IDLE_PASSES_BEFORE_PARK - 1; i++) {
                 host.device.runOnce();
@@ -142,7 +142,7 @@ class EventIdxPolicyTest {
     @EnumSource(EventIdxMode.class)
     void aShadowUpdateRacingTheSubmissionEventIdxIsProcessedInTheSamePass(final EventIdxMode mode) {
         try (TestHost host = host(mode)) {
-            final HostQueue queue = host.createQueuePair(1, DEPTH);
+            final ProbeQueue queue = host.createQueuePair(1, DEPTH);
             TestHost.expectSuccess(host.execute(queue, IoCommands.flush(1)));
             idleUntilParked(host);
             host.submit(queue, IoCommands.flush(1));
@@ -168,7 +168,7 @@ class EventIdxPolicyTest {
                 cq.address())));
             TestHost.expectSuccess(host.admin(dev.dbbuf.spec.nvme.AdminCommands.createIoSubmissionQueue(1, DEPTH,
                 sq.address(), 1)));
-            final HostQueue queue = hostQueue(host, sq.address(), cq.address(), cqDepth);
+            final ProbeQueue queue = hostQueue(host, sq.address(), cq.address(), cqDepth);
             for (int i = 0; i < 10; i++) {
                 host.append(queue, IoCommands.flush(1));
             }
@@ -181,7 +181,7 @@ class EventIdxPolicyTest {
         }
     }
 
-    private static HostQueue hostQueue(final TestHost host, final long sq, final long cq, final int cqDepth) {
+    private static ProbeQueue hostQueue(final TestHost host, final long sq, final long cq, final int cqDepth) {
         return host.attachQueuePair(1, sq, DEPTH, cq, cqDepth);
     }
 

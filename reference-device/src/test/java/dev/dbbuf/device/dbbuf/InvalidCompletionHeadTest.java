@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbbuf.device.EventIdxMode;
 import dev.dbbuf.device.ReferenceDeviceOptions;
-import dev.dbbuf.device.host.HostQueue;
 import dev.dbbuf.device.host.TestHost;
+import dev.dbbuf.probe.ProbeQueue;
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.nvme.CompletionQueueEntry;
@@ -40,7 +40,7 @@ class InvalidCompletionHeadTest {
             .withEventIdxMode(mode))) {
             host.enable(16);
             TestHost.expectSuccess(host.configureDoorbellBuffers(false));
-            final HostQueue queue = host.createQueuePair(1, DEPTH);
+            final ProbeQueue queue = host.createQueuePair(1, DEPTH);
             for (int i = 0; i < 2; i++) {
                 host.submit(queue, IoCommands.flush(1));
             }

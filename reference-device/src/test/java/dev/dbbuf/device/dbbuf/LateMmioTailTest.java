@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbbuf.device.EventIdxMode;
 import dev.dbbuf.device.ReferenceDeviceOptions;
-import dev.dbbuf.device.host.HostQueue;
 import dev.dbbuf.device.host.TestHost;
+import dev.dbbuf.probe.ProbeQueue;
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.nvme.IoCommands;
@@ -32,7 +32,7 @@ class LateMmioTailTest {
             .withEventIdxMode(mode))) {
             host.enable(16);
             TestHost.expectSuccess(host.configureDoorbellBuffers(false));
-            final HostQueue queue = host.createQueuePair(1, DEPTH);
+            final ProbeQueue queue = host.createQueuePair(1, DEPTH);
             final long shadow = host.buffers().shadowAddress(SQ1);
             host.append(queue, IoCommands.flush(1));
             host.append(queue, IoCommands.flush(1));

@@ -2,8 +2,8 @@ package dev.dbbuf.device.dbbuf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dbbuf.device.host.HostQueue;
 import dev.dbbuf.device.host.TestHost;
+import dev.dbbuf.probe.ProbeQueue;
 import dev.dbbuf.spec.nvme.CompletionQueueEntry;
 import dev.dbbuf.spec.nvme.IoCommands;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ class ShadowValueBackToBaselineTest {
     void aShadowTailThatWrapsBackToTheBaselineAfterAnMmioRingIsTaken() {
         try (TestHost host = TestHost.stepped()) {
             host.enable(16);
-            final HostQueue queue = host.createQueuePair(1, DEPTH);
+            final ProbeQueue queue = host.createQueuePair(1, DEPTH);
             for (int i = 0; i < 5; i++) {
                 host.submit(queue, IoCommands.flush(1));
             }

@@ -2,9 +2,11 @@ package dev.dbbuf.device.host;
 
 import dev.dbbuf.device.ReferenceDevice;
 import dev.dbbuf.device.ReferenceDeviceOptions;
+import dev.dbbuf.probe.ProbeCore;
+import dev.dbbuf.probe.ProbeQueue;
+import dev.dbbuf.probe.ProbeWiring;
+import dev.dbbuf.probe.ShadowRinging;
 import dev.dbbuf.spec.doorbell.DoorbellBuffers;
-import dev.dbbuf.spec.doorbell.DoorbellWriter;
-import dev.dbbuf.spec.doorbell.HostShadowDoorbell;
 import dev.dbbuf.spec.eventidx.EventIdxForm;
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.layout.DoorbellLayout;
@@ -12,24 +14,24 @@ import dev.dbbuf.spec.memory.FirstFitPageAllocator;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
 import dev.dbbuf.spec.memory.SegmentHostMemory;
-import dev.dbbuf.spec.nvme.AdminCommands;
-import dev.dbbuf.spec.nvme.AdminQueueAttributes;
 import dev.dbbuf.spec.nvme.CompletionQueueEntry;
-import dev.dbbuf.spec.nvme.ControllerConfiguration;
-import dev.dbbuf.spec.nvme.ControllerRegister;
 import dev.dbbuf.spec.nvme.ControllerStatus;
 import dev.dbbuf.spec.nvme.SubmissionQueueEntry;
+import dev.dbbuf.spec.spi.AdminQueueStyle;
 import dev.dbbuf.spec.spi.device.DeviceConfiguration;
 import dev.dbbuf.spec.spi.device.ExecutionModel;
 import dev.dbbuf.spec.spi.driver.ControllerPort;
 import dev.dbbuf.spec.spi.driver.DeviceControllerPort;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A minimal host for tests, built from the spec module's host-side classes: enables the controller, submits commands
- * and waits for their completions (stepping a stepped device, waiting with a timeout for a threaded one), creates
- * queue pairs, and switches doorbells to the shadow buffer after Doorbell Buffer Config.
+ * The reference device's tests' host, on the kit's probe host ({@link ProbeCore}): enables the controller, submits
+ * commands and waits for their completions (stepping a stepped device, waiting with a timeout for a threaded one),
+ * creates queue pairs, and switches doorbells to the shadow buffer (the spec module's normative host) after Doorbell
+ * Buffer Config. Each completion is released through the head doorbell as soon as it is consumed.
  */
 public final class TestHost implements AutoCloseable {
 
@@ -47,15 +49,16 @@ public final class TestHost implements AutoCloseable {
     public final ReferenceDevice device;
     public final ControllerPort port;
     public final int dstrd;
-    private @Nullable HostQueue admin;
-    private @Nullable DoorbellBuffers buffers;
-    private boolean shadowAdmin;
+    private final ProbeCore core;
 
     public TestHost(final ReferenceDeviceOptions options) {
         this.device = ReferenceDevice.create(options);
         this.dstrd = options.configuration().dstrd();
         device.attach(watched);
         this.port = new DeviceControllerPort(device);
+        this.core = new ProbeCore(new ProbeWiring(memory, port, allocator, dstrd, 0, this::until,
+            (what, done) -> expectSuccess(done), ShadowRinging.specHost(memory, port, dstrd, EventIdxForm.NORMATIVE)),
+            AdminQueueStyle.MMIO_ONLY);
     }
 
     public static TestHost of(final DeviceConfiguration configuration) {
@@ -78,36 +81,21 @@ public final class TestHost implements AutoCloseable {
     }
 
     /** Programs AQA/ASQ/ACQ, sets CC.EN and waits for CSTS.RDY. */
-    public HostQueue enable(final int adminDepth) {
-        final Region sq = allocator.allocate(RegionKind.SUBMISSION_QUEUE, adminDepth * 64L, PAGE);
-        final Region cq = allocator.allocate(RegionKind.COMPLETION_QUEUE, adminDepth * 16L, PAGE);
-        port.writeRegister32(ControllerRegister.AQA, new AdminQueueAttributes(adminDepth, adminDepth).encode());
-        port.writeRegister64(ControllerRegister.ASQ, sq.address());
-        port.writeRegister64(ControllerRegister.ACQ, cq.address());
-        port.writeRegister32(ControllerRegister.CC, ControllerConfiguration.enabled(0).encode());
-        if (!status().ready()) {
-            throw new AssertionError("controller must be ready after CC.EN=1: csts=" + status());
-        }
-        admin = pair(0, sq, cq, adminDepth);
-        return admin;
+    public ProbeQueue enable(final int adminDepth) {
+        return core.enable(adminDepth);
     }
 
     /** Controller Level Reset: CC.EN 1 -> 0, then forgets the host's queues. */
     public void reset() {
-        port.writeRegister32(ControllerRegister.CC, 0);
-        admin = null;
-        buffers = null;
+        core.reset();
     }
 
     public ControllerStatus status() {
-        return ControllerStatus.decode(port.readRegister32(ControllerRegister.CSTS));
+        return core.status();
     }
 
-    public HostQueue admin() {
-        if (admin == null) {
-            throw new IllegalStateException("controller not enabled");
-        }
-        return admin;
+    public ProbeQueue admin() {
+        return core.adminQueue();
     }
 
     /** Submits one admin command and returns its completion. */
@@ -116,7 +104,7 @@ public final class TestHost implements AutoCloseable {
     }
 
     /** Submits one command on a queue, rings, waits for its completion and releases it. */
-    public CompletionQueueEntry execute(final HostQueue queue, final SubmissionQueueEntry command) {
+    public CompletionQueueEntry execute(final ProbeQueue queue, final SubmissionQueueEntry command) {
         final int cid = submit(queue, command);
         final CompletionQueueEntry completion = await(queue);
         if (completion.cid() != cid) {
@@ -126,37 +114,34 @@ public final class TestHost implements AutoCloseable {
     }
 
     /** Appends a command (fresh CID) and publishes the tail. */
-    public int submit(final HostQueue queue, final SubmissionQueueEntry command) {
-        final int cid = append(queue, command);
-        queue.sqDoorbell.publish(queue.sq.tail());
+    public int submit(final ProbeQueue queue, final SubmissionQueueEntry command) {
+        final int cid = queue.append(command);
+        queue.ringTail();
         return cid;
     }
 
     /** Appends a command with a fresh CID without publishing. */
-    public int append(final HostQueue queue, final SubmissionQueueEntry command) {
-        final int cid = queue.nextCid++ & 0xFFFF;
-        queue.sq.append(command.withCid(cid));
-        return cid;
+    public int append(final ProbeQueue queue, final SubmissionQueueEntry command) {
+        return queue.append(command);
     }
 
     /** Waits for the next completion, releases it through the head doorbell. */
-    public CompletionQueueEntry await(final HostQueue queue) {
+    public CompletionQueueEntry await(final ProbeQueue queue) {
         final CompletionQueueEntry completion = poll(queue, TIMEOUT);
         if (completion == null) {
             throw new AssertionError("completion must arrive within %s: qid=%d sqTail=%d cqHead=%d csts=%s counters=%s"
-                .formatted(TIMEOUT, queue.qid, queue.sq.tail(), queue.cq.head(), status(), device.counters()));
+                .formatted(TIMEOUT, queue.qid(), queue.sqTail(), queue.cqHead(), status(), device.counters()));
         }
         return completion;
     }
 
     /** Waits up to {@code timeout} for a completion; releases it if one came. */
-    public @Nullable CompletionQueueEntry poll(final HostQueue queue, final Duration timeout) {
+    public @Nullable CompletionQueueEntry poll(final ProbeQueue queue, final Duration timeout) {
         final long deadline = System.nanoTime() + timeout.toNanos();
         do {
-            final CompletionQueueEntry completion = queue.cq.poll();
+            final CompletionQueueEntry completion = queue.take();
             if (completion != null) {
-                queue.sq.headReported(completion.sqHead());
-                queue.cqDoorbell.publish(queue.cq.head());
+                queue.ringHead();
                 return completion;
             }
             port.idle();
@@ -165,12 +150,8 @@ public final class TestHost implements AutoCloseable {
     }
 
     /** Creates CQ then SQ with the same qid through admin commands, using the doorbell mode in effect. */
-    public HostQueue createQueuePair(final int qid, final int depth) {
-        final Region cq = allocator.allocate(RegionKind.COMPLETION_QUEUE, depth * 16L, PAGE);
-        final Region sq = allocator.allocate(RegionKind.SUBMISSION_QUEUE, depth * 64L, PAGE);
-        expectSuccess(admin(AdminCommands.createIoCompletionQueue(qid, depth, cq.address())));
-        expectSuccess(admin(AdminCommands.createIoSubmissionQueue(qid, depth, sq.address(), qid)));
-        return pair(qid, sq, cq, depth);
+    public ProbeQueue createQueuePair(final int qid, final int depth) {
+        return core.createQueuePair(qid, depth, depth);
     }
 
     /**
@@ -186,10 +167,9 @@ public final class TestHost implements AutoCloseable {
     /** Doorbell Buffer Config with given pages. */
     public CompletionQueueEntry configureDoorbellBuffers(final long shadow, final long eventIdx,
                                                          final boolean shadowAdminQueue) {
-        final CompletionQueueEntry completion = admin(AdminCommands.doorbellBufferConfig(shadow, eventIdx));
+        final CompletionQueueEntry completion = core.configure(shadow, eventIdx);
         if (completion.status().isSuccess()) {
-            buffers = new DoorbellBuffers(shadow, eventIdx, dstrd);
-            shadowAdmin = shadowAdminQueue;
+            core.adminStyle(shadowAdminQueue ? AdminQueueStyle.SHADOWED : AdminQueueStyle.MMIO_ONLY);
             if (shadowAdminQueue) {
                 useShadow(admin());
             }
@@ -198,20 +178,12 @@ public final class TestHost implements AutoCloseable {
     }
 
     /** Switches a queue's doorbells to the shadow buffer (spec-normative EventIdx decision). */
-    public void useShadow(final HostQueue queue) {
-        if (buffers == null) {
-            throw new IllegalStateException("no doorbell buffers configured");
-        }
-        final Doorbell.SubmissionTail tail = new Doorbell.SubmissionTail(queue.qid);
-        final Doorbell.CompletionHead head = new Doorbell.CompletionHead(queue.qid);
-        queue.sqDoorbell = new DoorbellWriter.Shadow(
-            new HostShadowDoorbell(memory, buffers, tail, queue.sq.depth(), EventIdxForm.NORMATIVE), port, dstrd);
-        queue.cqDoorbell = new DoorbellWriter.Shadow(
-            new HostShadowDoorbell(memory, buffers, head, queue.cq.depth(), EventIdxForm.NORMATIVE), port, dstrd);
+    public void useShadow(final ProbeQueue queue) {
+        core.useShadow(queue);
     }
 
     public @Nullable DoorbellBuffers buffers() {
-        return buffers;
+        return core.buffers();
     }
 
     /** Steps the device (stepped) until it reports no work, at most {@code limit} passes. */
@@ -232,26 +204,10 @@ public final class TestHost implements AutoCloseable {
     }
 
     /** The host side of a queue pair created by hand (different SQ and CQ depths). */
-    public HostQueue attachQueuePair(final int qid, final long sq, final int sqDepth, final long cq,
-                                     final int cqDepth) {
-        return pair(qid, new Region(sq, sqDepth * 64L, RegionKind.SUBMISSION_QUEUE),
+    public ProbeQueue attachQueuePair(final int qid, final long sq, final int sqDepth, final long cq,
+                                      final int cqDepth) {
+        return core.attach(qid, new Region(sq, sqDepth * 64L, RegionKind.SUBMISSION_QUEUE),
             new Region(cq, cqDepth * 16L, RegionKind.COMPLETION_QUEUE), sqDepth, cqDepth);
-    }
-
-    private HostQueue pair(final int qid, final Region sq, final Region cq, final int depth) {
-        return pair(qid, sq, cq, depth, depth);
-    }
-
-    private HostQueue pair(final int qid, final Region sq, final Region cq, final int depth, final int cqDepth) {
-        final HostQueue queue = new HostQueue(qid, sq, cq,
-            new dev.dbbuf.spec.queue.SubmissionQueueWriter(memory, sq.address(), depth),
-            new dev.dbbuf.spec.queue.CompletionQueueReader(memory, cq.address(), cqDepth),
-            new DoorbellWriter.Mmio(memory, port, new Doorbell.SubmissionTail(qid), dstrd),
-            new DoorbellWriter.Mmio(memory, port, new Doorbell.CompletionHead(qid), dstrd));
-        if (buffers != null && (qid != 0 || shadowAdmin)) {
-            useShadow(queue);
-        }
-        return queue;
     }
 
     /** Offset of a doorbell register. */
@@ -263,5 +219,17 @@ public final class TestHost implements AutoCloseable {
     public void close() {
         device.close();
         memory.close();
+    }
+
+    // a unit test's wait: a deadline, with the device stepped (or paused for) between looks
+    private void until(final String what, final BooleanSupplier condition, final Supplier<String> state) {
+        final long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("%s must happen within %s: %s csts=%s counters=%s".formatted(what, TIMEOUT,
+                    state.get(), status(), device.counters()));
+            }
+            port.idle();
+        }
     }
 }

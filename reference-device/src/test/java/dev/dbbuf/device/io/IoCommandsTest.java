@@ -2,8 +2,8 @@ package dev.dbbuf.device.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dbbuf.device.host.HostQueue;
 import dev.dbbuf.device.host.TestHost;
+import dev.dbbuf.probe.ProbeQueue;
 import dev.dbbuf.spec.memory.LoadMode;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
@@ -31,7 +31,7 @@ class IoCommandsTest {
     private static final long PAGE = 4096;
 
     private TestHost host;
-    private HostQueue queue;
+    private ProbeQueue queue;
 
     private void start() {
         host = TestHost.enabled(DeviceConfiguration.defaults().withThreaded(threaded).withNamespace(BLOCKS, 512));

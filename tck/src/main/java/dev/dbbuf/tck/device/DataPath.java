@@ -1,5 +1,6 @@
 package dev.dbbuf.tck.device;
 
+import dev.dbbuf.probe.ProbeQueue;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
 import dev.dbbuf.spec.memory.StoreMode;
@@ -117,7 +118,7 @@ final class DataPath {
         for (final List<SubmissionQueueEntry> part : List.of(commands.subList(0, half),
             commands.subList(half, commands.size()))) {
             for (int k = 0; k < part.size(); k++) {
-                outstanding.put((queue.nextCid + k) & 0xFFFF, commands.indexOf(part.get(k)));
+                outstanding.put((queue.nextCid() + k) & 0xFFFF, commands.indexOf(part.get(k)));
             }
             probe.submit(queue, part);
         }

@@ -10,6 +10,7 @@ import static dev.dbbuf.spec.requirement.Requirement.DBC_CMD_007;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_CMD_008;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.dbbuf.probe.ProbeQueue;
 import dev.dbbuf.spec.eventidx.EventIdxForm;
 import dev.dbbuf.spec.layout.DoorbellLayout;
 import dev.dbbuf.spec.memory.Region;

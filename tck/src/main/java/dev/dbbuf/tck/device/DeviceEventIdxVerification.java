@@ -8,6 +8,7 @@ import static dev.dbbuf.spec.requirement.Requirement.DBC_EVT_010;
 import static dev.dbbuf.tck.device.DeviceCommandVerification.check;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.dbbuf.probe.ProbeQueue;
 import dev.dbbuf.spec.eventidx.EventIdxForm;
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.requirement.Requirement;
@@ -19,9 +20,9 @@ import dev.dbbuf.tck.trace.KitEnvironment;
 import dev.dbbuf.tck.verdict.FailureMessage;
 import java.util.concurrent.TimeUnit;
 import org.apiguardian.api.API;
-import org.opentest4j.AssertionFailedError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * {@code DeviceEventIdxVerification} checks the controller's half of the EventIdx protocol: it writes EventIdx for

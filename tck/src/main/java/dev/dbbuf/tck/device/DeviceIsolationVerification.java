@@ -9,6 +9,7 @@ import static dev.dbbuf.spec.requirement.Requirement.DBC_ISO_004;
 import static dev.dbbuf.tck.device.DeviceCommandVerification.check;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.dbbuf.probe.ProbeQueue;
 import dev.dbbuf.spec.eventidx.EventIdxForm;
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.layout.DoorbellLayout;
@@ -207,7 +208,7 @@ public class DeviceIsolationVerification {
                 probe.reap(queue, 3);
             }
             probe.waits().quiesce();
-            final CompletionQueueEntry event = admin.cq.poll();
+            final CompletionQueueEntry event = admin.completions().poll();
             check(DBC_ISO_004, "Asynchronous Event after valid doorbell writes only", "none",
                 event == null ? "none" : AsyncEvent.decode(event.dw0()), "SQ1 tail and CQ1 head written with every "
                     + "index 0..7, by MMIO and in the shadow entries (qid=1 depth=8)");
@@ -284,7 +285,7 @@ public class DeviceIsolationVerification {
         int completions = 0;
         final long deadline = System.nanoTime() + Math.min(probe.timeout().toNanos(), 300_000_000L);
         while (System.nanoTime() < deadline) {
-            if (queue.cq.poll() != null) {
+            if (queue.completions().poll() != null) {
                 completions++;
             } else if (probe.device().executionModel() instanceof ExecutionModel.Stepped stepped) {
                 stepped.step().runOnce();

@@ -7,6 +7,7 @@ import static dev.dbbuf.spec.requirement.Requirement.DBC_LIF_006;
 import static dev.dbbuf.tck.device.DeviceCommandVerification.check;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.dbbuf.probe.ProbeQueue;
 import dev.dbbuf.spec.eventidx.EventIdxForm;
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.layout.DoorbellLayout;

@@ -8,6 +8,7 @@ import static dev.dbbuf.spec.requirement.Requirement.DBC_RST_004;
 import static dev.dbbuf.tck.device.DeviceCommandVerification.check;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.dbbuf.probe.ProbeQueue;
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.nvme.AdminCommands;

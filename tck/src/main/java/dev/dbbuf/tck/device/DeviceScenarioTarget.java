@@ -9,6 +9,7 @@ import static dev.dbbuf.spec.requirement.Requirement.DBC_RST_001;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_RST_004;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.dbbuf.probe.ProbeQueue;
 import dev.dbbuf.spec.layout.DoorbellLayout;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.requirement.Requirement;

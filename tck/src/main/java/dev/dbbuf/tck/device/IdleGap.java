@@ -1,5 +1,6 @@
 package dev.dbbuf.tck.device;
 
+import dev.dbbuf.probe.ProbeQueue;
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.tck.verdict.FailureMessage;

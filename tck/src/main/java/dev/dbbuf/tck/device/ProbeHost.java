@@ -2,8 +2,11 @@ package dev.dbbuf.tck.device;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.dbbuf.probe.ProbeCore;
+import dev.dbbuf.probe.ProbeDoorbell;
+import dev.dbbuf.probe.ProbeQueue;
+import dev.dbbuf.probe.ProbeWiring;
 import dev.dbbuf.spec.doorbell.DoorbellBuffers;
-import dev.dbbuf.spec.doorbell.DoorbellWriter;
 import dev.dbbuf.spec.eventidx.EventIdxForm;
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.memory.Agent;
@@ -13,18 +16,13 @@ import dev.dbbuf.spec.memory.LoadMode;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
 import dev.dbbuf.spec.memory.SegmentHostMemory;
-import dev.dbbuf.spec.memory.StoreMode;
 import dev.dbbuf.spec.nvme.AdminCommands;
-import dev.dbbuf.spec.nvme.AdminQueueAttributes;
 import dev.dbbuf.spec.nvme.Capabilities;
 import dev.dbbuf.spec.nvme.CompletionQueueEntry;
-import dev.dbbuf.spec.nvme.ControllerConfiguration;
 import dev.dbbuf.spec.nvme.ControllerRegister;
 import dev.dbbuf.spec.nvme.ControllerStatus;
 import dev.dbbuf.spec.nvme.IdentifyController;
 import dev.dbbuf.spec.nvme.SubmissionQueueEntry;
-import dev.dbbuf.spec.queue.CompletionQueueReader;
-import dev.dbbuf.spec.queue.SubmissionQueueWriter;
 import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.spec.spi.AdminQueueStyle;
 import dev.dbbuf.spec.spi.device.DeviceUnderTest;
@@ -45,11 +43,12 @@ import org.jspecify.annotations.Nullable;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * {@code ProbeHost} drives a device under test the way a host driver would, from the spec module's host-side classes:
- * it enables the controller, sends admin commands, creates queue pairs, sends Doorbell Buffer Config, and rings
- * doorbells by MMIO or through the shadow buffer with the {@link ProbeOptions#decision() decision} it is given. With
- * the normative decision it is the strict host: it applies the EventIdx rule to exactly the value it reads, as Linux
- * does, and a wait that ends without progress names the updates it did not ring with the EventIdx each was decided on.
+ * {@code ProbeHost} drives a device under test the way a host driver would, on the kit's one probe host
+ * ({@link ProbeCore}): it enables the controller, sends admin commands, creates queue pairs, sends Doorbell Buffer
+ * Config, and rings doorbells by MMIO or through the shadow buffer with the {@link ProbeOptions#decision() decision}
+ * it is given. With the normative decision it is the strict host: it applies the EventIdx rule to exactly the value it
+ * reads, as Linux does, and a wait that ends without progress names the updates it did not ring with the EventIdx
+ * each was decided on.
  *
  * <p>The device sees host memory only through a {@link GuardedHostMemory} controller view, so every forbidden access
  * is recorded in {@link #violations()}. Every wait ends at the probe's timeout with a failure naming the requirement
@@ -71,18 +70,14 @@ public final class ProbeHost implements AutoCloseable {
     private final Duration timeout;
     private final Requirement verifying;
     private final @Nullable SegmentHostMemory ownedMemory;
-    private final HostMemory raw;
     private final ViolationRecorder violations = new ViolationRecorder();
     private final KitPageAllocator allocator;
     private final GuardedHostMemory hostView;
     private final Capabilities capabilities;
-    private final List<ProbeQueue> queues = new ArrayList<>();
     private final ProbeWaits waits;
-    private final ControllerPort port;
+    private final ProbeCore core;
     private final ProbePages pages;
     private final ShadowAudit shadowAudit;
-    private @Nullable ProbeQueue admin;
-    private @Nullable DoorbellBuffers buffers;
 
     /**
      * Attaches to a fresh, disabled device.
@@ -100,7 +95,7 @@ public final class ProbeHost implements AutoCloseable {
         this.timeout = timeout;
         this.verifying = verifying;
         this.ownedMemory = device.providedMemory().isPresent() ? null : new SegmentHostMemory(MEMORY_BYTES);
-        this.raw = device.providedMemory().orElseGet(() -> ownedMemory);
+        final HostMemory raw = device.providedMemory().orElseGet(() -> ownedMemory);
         final RegionMap regions = new RegionMap();
         this.allocator = new KitPageAllocator(new FirstFitPageAllocator(raw), raw, regions, Requirement.DBC_RST_001);
         final ShadowMirror mirror = new ShadowMirror(raw, regions);
@@ -108,7 +103,9 @@ public final class ProbeHost implements AutoCloseable {
         this.device.attach(new GuardedHostMemory(raw, Agent.CONTROLLER, regions, violations));
         this.shadowAudit = new ShadowAudit(regions, mirror, hostView, capabilities.dstrd());
         this.waits = new ProbeWaits(this.device, timeout, verifying, this::unrungUpdates);
-        this.port = new DeviceControllerPort(this.device, waits::idle);
+        final ControllerPort port = new DeviceControllerPort(this.device, waits::idle);
+        this.core = new ProbeCore(new ProbeWiring(hostView, port, allocator, capabilities.dstrd(), options.mps(),
+            waits, this::expectSuccess, this::strictShadow), options.adminStyle());
         this.pages = new ProbePages(this, allocator, raw, hostView, options.pageSize());
     }
 
@@ -119,15 +116,7 @@ public final class ProbeHost implements AutoCloseable {
      * @return the admin queue
      */
     public ProbeQueue enable(final int adminDepth) {
-        final Region sq = allocator.allocate(RegionKind.SUBMISSION_QUEUE, adminDepth * 64L, options.pageSize());
-        final Region cq = allocator.allocate(RegionKind.COMPLETION_QUEUE, adminDepth * 16L, options.pageSize());
-        device.writeRegister32(ControllerRegister.AQA, new AdminQueueAttributes(adminDepth, adminDepth).encode());
-        device.writeRegister64(ControllerRegister.ASQ, sq.address());
-        device.writeRegister64(ControllerRegister.ACQ, cq.address());
-        device.writeRegister32(ControllerRegister.CC, ControllerConfiguration.enabled(options.mps()).encode());
-        waits.until("CSTS.RDY=1 after CC.EN=1", () -> status().ready());
-        admin = pair(0, sq, cq, adminDepth, adminDepth);
-        return admin;
+        return core.enable(adminDepth);
     }
 
     /**
@@ -135,11 +124,7 @@ public final class ProbeHost implements AutoCloseable {
      * access to them breaks DBC-RST-001) and forgets every queue.
      */
     public void reset() {
-        device.writeRegister32(ControllerRegister.CC, 0);
-        waits.until("CSTS.RDY=0 after CC.EN=0", () -> !status().ready());
-        admin = null;
-        queues.clear();
-        buffers = null;
+        core.reset();
     }
 
     /**
@@ -148,7 +133,7 @@ public final class ProbeHost implements AutoCloseable {
      * @return CSTS decoded
      */
     public ControllerStatus status() {
-        return ControllerStatus.decode(device.readRegister32(ControllerRegister.CSTS));
+        return core.status();
     }
 
     /**
@@ -173,7 +158,7 @@ public final class ProbeHost implements AutoCloseable {
      * @return its completion
      */
     public CompletionQueueEntry admin(final SubmissionQueueEntry command) {
-        return execute(requireAdmin(), command);
+        return core.admin(command);
     }
 
     /**
@@ -184,11 +169,7 @@ public final class ProbeHost implements AutoCloseable {
      * @return its completion
      */
     public CompletionQueueEntry execute(final ProbeQueue queue, final SubmissionQueueEntry command) {
-        final int cid = queue.nextCid++ & 0xFFFF;
-        queue.sq.append(command.withCid(cid));
-        queue.sqDoorbell.publish(queue.sq.tail());
-        final List<CompletionQueueEntry> done = reap(queue, 1);
-        return done.getFirst();
+        return core.execute(queue, command);
     }
 
     /**
@@ -198,10 +179,7 @@ public final class ProbeHost implements AutoCloseable {
      * @param commands the commands, at most the free slots
      */
     public void submit(final ProbeQueue queue, final List<SubmissionQueueEntry> commands) {
-        for (final SubmissionQueueEntry command : commands) {
-            queue.sq.append(command.withCid(queue.nextCid++ & 0xFFFF));
-        }
-        queue.sqDoorbell.publish(queue.sq.tail());
+        core.submit(queue, commands);
     }
 
     /**
@@ -212,22 +190,7 @@ public final class ProbeHost implements AutoCloseable {
      * @return them, in order
      */
     public List<CompletionQueueEntry> reap(final ProbeQueue queue, final int count) {
-        final List<CompletionQueueEntry> done = new ArrayList<>();
-        waits.until("%d completion(s) on CQ%d".formatted(count, queue.qid), () -> {
-            boolean any = false;
-            CompletionQueueEntry next;
-            while (done.size() < count && (next = queue.cq.poll()) != null) {
-                queue.sq.headReported(next.sqHead());
-                done.add(next);
-                any = true;
-            }
-            if (any) {
-                queue.cqDoorbell.publish(queue.cq.head());
-            }
-            return done.size() >= count;
-        }, () -> "%d of %d completions on CQ%d (sqTail=%d cqHead=%d)".formatted(done.size(), count, queue.qid,
-            queue.sq.tail(), queue.cq.head()));
-        return done;
+        return core.reap(queue, count);
     }
 
     /**
@@ -239,14 +202,7 @@ public final class ProbeHost implements AutoCloseable {
      * @return the queue pair
      */
     public ProbeQueue createQueuePair(final int qid, final int sqDepth, final int cqDepth) {
-        final Region cq = allocator.allocate(RegionKind.COMPLETION_QUEUE, cqDepth * 16L, options.pageSize());
-        final Region sq = allocator.allocate(RegionKind.SUBMISSION_QUEUE, sqDepth * 64L, options.pageSize());
-        expectSuccess("Create I/O CQ " + qid, admin(AdminCommands.createIoCompletionQueue(qid, cqDepth, cq.address())));
-        expectSuccess("Create I/O SQ " + qid,
-            admin(AdminCommands.createIoSubmissionQueue(qid, sqDepth, sq.address(), qid)));
-        final ProbeQueue queue = pair(qid, sq, cq, sqDepth, cqDepth);
-        queues.add(queue);
-        return queue;
+        return core.createQueuePair(qid, sqDepth, cqDepth);
     }
 
     /**
@@ -255,14 +211,7 @@ public final class ProbeHost implements AutoCloseable {
      * @param queue the queue pair
      */
     public void deleteQueuePair(final ProbeQueue queue) {
-        expectSuccess("Delete I/O SQ " + queue.qid, admin(AdminCommands.deleteIoSubmissionQueue(queue.qid)));
-        expectSuccess("Delete I/O CQ " + queue.qid, admin(AdminCommands.deleteIoCompletionQueue(queue.qid)));
-        queues.remove(queue);
-        if (buffers != null) {
-            // plain: the queue no longer exists, the controller reads its slots only after a new Create
-            hostView.writeU32(buffers.shadowAddress(queue.tail()), 0, StoreMode.PLAIN);
-            hostView.writeU32(buffers.shadowAddress(queue.head()), 0, StoreMode.PLAIN);
-        }
+        core.deleteQueuePair(queue);
     }
 
     /**
@@ -275,13 +224,12 @@ public final class ProbeHost implements AutoCloseable {
      * @return the completion
      */
     public CompletionQueueEntry configure(final long shadow, final long eventIdx) {
-        final CompletionQueueEntry done = admin(AdminCommands.doorbellBufferConfig(shadow, eventIdx));
+        final CompletionQueueEntry done = core.configure(shadow, eventIdx);
         if (done.status().isSuccess()) {
-            buffers = new DoorbellBuffers(shadow, eventIdx, capabilities.dstrd());
             shadowAudit.compare("right after Doorbell Buffer Config completed");
-            queues.forEach(this::useShadow);
+            core.ioQueues().forEach(core::useShadow);
             if (options.adminStyle() == AdminQueueStyle.SHADOWED) {
-                useShadow(requireAdmin());
+                core.useShadow(core.adminQueue());
             }
         }
         return done;
@@ -294,7 +242,7 @@ public final class ProbeHost implements AutoCloseable {
      * @throws IllegalStateException before {@link #enable}
      */
     public ProbeQueue adminQueue() {
-        return requireAdmin();
+        return core.adminQueue();
     }
 
     /**
@@ -303,7 +251,7 @@ public final class ProbeHost implements AutoCloseable {
      * @return them, or null before a successful configuration
      */
     public @Nullable DoorbellBuffers buffers() {
-        return buffers;
+        return core.buffers();
     }
 
     /**
@@ -402,35 +350,10 @@ public final class ProbeHost implements AutoCloseable {
         }
     }
 
-    private ProbeQueue requireAdmin() {
-        if (admin == null) {
-            throw new IllegalStateException("controller not enabled by the probe");
-        }
-        return admin;
-    }
-
-    private ProbeQueue pair(final int qid, final Region sq, final Region cq, final int sqDepth, final int cqDepth) {
-        final int dstrd = capabilities.dstrd();
-        final ProbeQueue queue = new ProbeQueue(qid, sq, cq, new SubmissionQueueWriter(hostView, sq.address(), sqDepth),
-            new CompletionQueueReader(hostView, cq.address(), cqDepth),
-            new ProbeDoorbell.Mmio(new DoorbellWriter.Mmio(hostView, port, new Doorbell.SubmissionTail(qid), dstrd)),
-            new ProbeDoorbell.Mmio(new DoorbellWriter.Mmio(hostView, port, new Doorbell.CompletionHead(qid), dstrd)));
-        if (buffers != null && (qid != 0 || options.adminStyle() == AdminQueueStyle.SHADOWED)) {
-            useShadow(queue);
-        }
-        return queue;
-    }
-
-    private void useShadow(final ProbeQueue queue) {
-        final DoorbellBuffers in = buffers;
-        if (in == null) {
-            return;
-        }
-        // the host's shadow entries start from the values the controller last heard by MMIO
-        queue.sqDoorbell = new ProbeShadowDoorbell(hostView, port, in, queue.tail(), queue.sq.depth(),
-            options.decision(), device.capabilities().eventIdxPolicy(), queue.sq.tail());
-        queue.cqDoorbell = new ProbeShadowDoorbell(hostView, port, in, queue.head(), queue.cq.depth(),
-            options.decision(), device.capabilities().eventIdxPolicy(), queue.cq.head());
+    private ProbeDoorbell strictShadow(final DoorbellBuffers in, final Doorbell doorbell, final int depth,
+                                       final int current) {
+        return new ProbeShadowDoorbell(hostView, core.wiring().port(), in, doorbell, depth, options.decision(),
+            device.capabilities().eventIdxPolicy(), current);
     }
 
     /**
@@ -441,12 +364,12 @@ public final class ProbeHost implements AutoCloseable {
      */
     String unrungUpdates() {
         final List<String> unrung = new ArrayList<>();
-        final List<ProbeQueue> all = new ArrayList<>(queues);
-        if (admin != null) {
-            all.addFirst(admin);
+        final List<ProbeQueue> all = new ArrayList<>(core.ioQueues());
+        if (core.enabled()) {
+            all.addFirst(core.adminQueue());
         }
         for (final ProbeQueue queue : all) {
-            for (final ProbeDoorbell doorbell : new ProbeDoorbell[] {queue.sqDoorbell, queue.cqDoorbell}) {
+            for (final ProbeDoorbell doorbell : new ProbeDoorbell[] {queue.tailDoorbell(), queue.headDoorbell()}) {
                 if (doorbell instanceof ProbeShadowDoorbell shadow) {
                     shadow.unrung().ifPresent(unrung::add);
                 }

@@ -2,6 +2,7 @@ package dev.dbbuf.tck.device;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.dbbuf.probe.ProbeDoorbell;
 import dev.dbbuf.spec.doorbell.DoorbellBuffers;
 import dev.dbbuf.spec.eventidx.EventIdx;
 import dev.dbbuf.spec.eventidx.EventIdxForm;

@@ -2,6 +2,7 @@ package dev.dbbuf.tck.device;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.dbbuf.probe.ProbeWait;
 import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.spec.spi.device.DeviceUnderTest;
 import dev.dbbuf.spec.spi.device.ExecutionModel;
@@ -24,7 +25,7 @@ import org.opentest4j.AssertionFailedError;
  * EventIdx each was decided on, since a lost doorbell is the usual reason a device stops.
  */
 @API(status = INTERNAL, since = "0.1")
-public final class ProbeWaits {
+public final class ProbeWaits implements ProbeWait {
 
     /** Consecutive idle passes after which a stepped device that is waited for counts as stopped. */
     public static final int IDLE_PASSES_STOPPED = 4096;
@@ -64,6 +65,7 @@ public final class ProbeWaits {
      * @param state     what was seen instead, for the message
      * @throws AssertionFailedError when the device stopped or at the deadline
      */
+    @Override
     public void until(final String what, final BooleanSupplier condition, final Supplier<String> state) {
         final long deadline = System.nanoTime() + timeout.toNanos();
         idlePasses = 0;

@@ -2,6 +2,7 @@ package dev.dbbuf.tck.device;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.dbbuf.probe.ProbeQueue;
 import dev.dbbuf.spec.nvme.CompletionQueueEntry;
 import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.spec.spi.device.ExecutionModel;
@@ -51,7 +52,7 @@ final class ScenarioCompletions {
         }
         for (int i = 0; i < n; i++) {
             // the probe numbers a queue's commands in order, from its nextCid
-            pair.outstandingCids().add((queue.nextCid + i) & 0xFFFF);
+            pair.outstandingCids().add((queue.nextCid() + i) & 0xFFFF);
         }
         probe.submit(queue, DeviceProbes.flushes(n));
     }
@@ -65,14 +66,14 @@ final class ScenarioCompletions {
         while (done < count) {
             boolean any = false;
             CompletionQueueEntry next;
-            while (done < count && (next = queue.cq.poll()) != null) {
+            while (done < count && (next = queue.completions().poll()) != null) {
                 check(pair, next);
-                queue.sq.headReported(next.sqHead());
+                queue.submissions().headReported(next.sqHead());
                 done++;
                 any = true;
             }
             if (any) {
-                queue.cqDoorbell.publish(queue.cq.head());
+                queue.headDoorbell().publish(queue.cqHead());
                 quiet = 0;
                 continue;
             }
@@ -86,8 +87,8 @@ final class ScenarioCompletions {
                 throw new ScenarioViolation(lostRule, FailureMessage.of(lostRule, "CQ" + queue.qid() + " completions",
                     count + " (every submitted command)", done + (late ? " within " + probe.timeout().toMillis()
                         + " ms (timeout)" : " (the stepped device stopped making progress)"),
-                    "qid=" + queue.qid() + " depth=" + queue.sqDepth() + " sqTail=" + queue.sq.tail() + " cqHead="
-                        + queue.cq.head() + ", doorbells " + (queue.shadowed() ? "shadowed" : "MMIO")
+                    "qid=" + queue.qid() + " depth=" + queue.sqDepth() + " sqTail=" + queue.sqTail() + " cqHead="
+                        + queue.cqHead() + ", doorbells " + (queue.shadowed() ? "shadowed" : "MMIO")
                         + ", outstanding CIDs " + pair.outstandingCids().stream().sorted().limit(8).toList()));
             }
         }

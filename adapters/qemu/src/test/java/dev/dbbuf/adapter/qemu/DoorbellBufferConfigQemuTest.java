@@ -2,6 +2,7 @@ package dev.dbbuf.adapter.qemu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dbbuf.probe.ProbeQueue;
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.memory.LoadMode;
 import dev.dbbuf.spec.memory.Region;
@@ -30,7 +31,7 @@ class DoorbellBufferConfigQemuTest {
     void config_isAcceptedWithPageAlignedBuffers() {
         try (NvmeTestHost host = NvmeTestHost.start()) {
             host.configureDoorbellBuffers(false);
-            assertThat(host.buffers).isNotNull();
+            assertThat(host.buffers()).isNotNull();
         }
     }
 
@@ -51,7 +52,7 @@ class DoorbellBufferConfigQemuTest {
     void ioQueue_flushAndReadThroughShadowDoorbells_ringWhenEventIdxAsksAndEventIdxFollowsTheTail() {
         try (NvmeTestHost host = NvmeTestHost.start()) {
             host.configureDoorbellBuffers(false);
-            final QueuePair io = host.createIoQueuePair(1, 16, 16);
+            final ProbeQueue io = host.createIoQueuePair(1, 16, 16);
             final Region data = host.allocator.allocate(RegionKind.DATA_IN, NvmeTestHost.PAGE, NvmeTestHost.PAGE);
             for (int i = 0; i < 20; i++) {
                 host.memory.fill(data.address(), NvmeTestHost.PAGE, 0xA5);
@@ -64,13 +65,13 @@ class DoorbellBufferConfigQemuTest {
                 assertThat(completion.status()).isEqualTo(Status.SUCCESS);
                 assertThat(completion.sqId()).isEqualTo(1);
                 assertThat(host.eventIdxEntry(new Doorbell.SubmissionTail(1))).as("SQ1 EventIdx after %d", i)
-                    .isEqualTo(io.sq().tail());
+                    .isEqualTo(io.submissions().tail());
                 if (command.opcode() == IoOpcode.READ.code()) {
                     // plain: read after the completion was acquired
                     assertThat(host.memory.readU32(data.address(), LoadMode.PLAIN)).as("null-co reads zeroes").isZero();
                 }
             }
-            assertThat(host.shadowEntry(new Doorbell.SubmissionTail(1))).isEqualTo(io.sq().tail());
+            assertThat(host.shadowEntry(new Doorbell.SubmissionTail(1))).isEqualTo(io.submissions().tail());
         }
     }
 
@@ -79,7 +80,7 @@ class DoorbellBufferConfigQemuTest {
         try (NvmeTestHost host = NvmeTestHost.start()) {
             host.configureDoorbellBuffers(false);
             // 4 slots: 3 usable. If QEMU missed the shadow-only head updates it would see the CQ full in round 2.
-            final QueuePair io = host.createIoQueuePair(1, 16, 4);
+            final ProbeQueue io = host.createIoQueuePair(1, 16, 4);
             int shadowOnly = 0;
             for (int round = 0; round < 4; round++) {
                 host.submitBatch(io, Collections.nCopies(3, IoCommands.flush(NSID)));
@@ -88,7 +89,7 @@ class DoorbellBufferConfigQemuTest {
                     final CompletionQueueEntry entry = host.awaitEntry(io, NvmeTestHost.DEADLINE);
                     assertThat(entry).as("completion %d of round %d", i, round).isNotNull();
                     cids.add(entry.cid());
-                    if (!io.doorbells().cqHead.publish(io.cq().head())) {
+                    if (!io.headDoorbell().publish(io.completions().head())) {
                         shadowOnly++;
                     }
                 }
@@ -102,7 +103,7 @@ class DoorbellBufferConfigQemuTest {
     void ioQueue_backToBackSubmissionsAllCompleteWhateverEventIdxSaid() {
         try (NvmeTestHost host = NvmeTestHost.start()) {
             host.configureDoorbellBuffers(false);
-            final QueuePair io = host.createIoQueuePair(1, 64, 64);
+            final ProbeQueue io = host.createIoQueuePair(1, 64, 64);
             final int before = host.port.registerWrites();
             int rings = 0;
             for (int i = 0; i < 40; i++) {
@@ -128,7 +129,7 @@ class DoorbellBufferConfigQemuTest {
                     host.adminOk(AdminCommands.identify(IdentifyController.CNS, 0, data.address()));
                 }
                 assertThat(host.shadowEntry(new Doorbell.SubmissionTail(0))).as("SQ0 shadow, shadowAdmin=%s", shadowAdmin)
-                    .isEqualTo(host.admin.sq().tail());
+                    .isEqualTo(host.admin().submissions().tail());
             }
         }
     }
@@ -141,7 +142,7 @@ class DoorbellBufferConfigQemuTest {
             host.reset();
             host.enable();
             host.configureDoorbellBuffers(false);
-            final QueuePair io = host.createIoQueuePair(1, 16, 16);
+            final ProbeQueue io = host.createIoQueuePair(1, 16, 16);
             for (int i = 0; i < 3; i++) {
                 host.submit(io, IoCommands.flush(NSID));
                 assertThat(host.awaitCompletion(io).status()).isEqualTo(Status.SUCCESS);

@@ -2,9 +2,11 @@ package dev.dbbuf.adapter.qemu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dbbuf.probe.ProbeCore;
+import dev.dbbuf.probe.ProbeQueue;
+import dev.dbbuf.probe.ProbeWiring;
+import dev.dbbuf.probe.ShadowRinging;
 import dev.dbbuf.spec.doorbell.DoorbellBuffers;
-import dev.dbbuf.spec.doorbell.DoorbellWriter;
-import dev.dbbuf.spec.doorbell.HostShadowDoorbell;
 import dev.dbbuf.spec.eventidx.EventIdxForm;
 import dev.dbbuf.spec.layout.Doorbell;
 import dev.dbbuf.spec.memory.FirstFitPageAllocator;
@@ -12,27 +14,30 @@ import dev.dbbuf.spec.memory.HostMemory;
 import dev.dbbuf.spec.memory.LoadMode;
 import dev.dbbuf.spec.memory.Region;
 import dev.dbbuf.spec.memory.RegionKind;
-import dev.dbbuf.spec.nvme.AdminCommands;
-import dev.dbbuf.spec.nvme.AdminQueueAttributes;
 import dev.dbbuf.spec.nvme.Capabilities;
 import dev.dbbuf.spec.nvme.CompletionQueueEntry;
 import dev.dbbuf.spec.nvme.ControllerConfiguration;
 import dev.dbbuf.spec.nvme.ControllerRegister;
-import dev.dbbuf.spec.nvme.ControllerStatus;
 import dev.dbbuf.spec.nvme.Status;
 import dev.dbbuf.spec.nvme.SubmissionQueueEntry;
-import dev.dbbuf.spec.queue.CompletionQueueReader;
-import dev.dbbuf.spec.queue.SubmissionQueueWriter;
+import dev.dbbuf.spec.spi.AdminQueueStyle;
 import dev.dbbuf.spec.spi.device.DeviceConfiguration;
 import dev.dbbuf.spec.spi.device.DeviceUnderTest;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A minimal NVMe host for the integration tests, built only from spec classes: admin queue bring-up, commands with
- * deadlines, I/O queue pairs, and switching doorbells between MMIO and the shadow buffer.
+ * The integration tests' NVMe host, on the kit's probe host ({@link ProbeCore}): admin queue bring-up, commands with
+ * deadlines, I/O queue pairs, and switching doorbells between MMIO and the shadow buffer (the spec module's normative
+ * host). Each completion is released through the head doorbell as soon as it is consumed.
  */
 final class NvmeTestHost implements AutoCloseable {
 
@@ -45,9 +50,7 @@ final class NvmeTestHost implements AutoCloseable {
     final FirstFitPageAllocator allocator;
     final DevicePort port;
     final Capabilities cap;
-    QueuePair admin;
-    @Nullable DoorbellBuffers buffers;
-    private int nextCid;
+    private final ProbeCore core;
 
     private NvmeTestHost(final DeviceUnderTest device) {
         this.device = device;
@@ -56,6 +59,9 @@ final class NvmeTestHost implements AutoCloseable {
         this.allocator = new FirstFitPageAllocator(memory);
         this.port = new DevicePort(device);
         this.cap = Capabilities.decode(device.readRegister64(ControllerRegister.CAP));
+        this.core = new ProbeCore(new ProbeWiring(memory, port, allocator, cap.dstrd(), 0, this::until,
+            (what, done) -> assertThat(done.status()).as("status of %s", what).isEqualTo(Status.SUCCESS),
+            ShadowRinging.specHost(memory, port, cap.dstrd(), EventIdxForm.NORMATIVE)), AdminQueueStyle.MMIO_ONLY);
     }
 
     /** Starts QEMU and enables the controller with a fresh admin queue. */
@@ -77,47 +83,29 @@ final class NvmeTestHost implements AutoCloseable {
 
     /** CC.EN = 1 with a new admin queue pair, waiting for CSTS.RDY. */
     void enable() {
-        final Region asq = allocator.allocate(RegionKind.SUBMISSION_QUEUE, ADMIN_DEPTH * SubmissionQueueEntry.SIZE, PAGE);
-        final Region acq = allocator.allocate(RegionKind.COMPLETION_QUEUE, ADMIN_DEPTH * CompletionQueueEntry.SIZE, PAGE);
-        port.writeRegister32(ControllerRegister.AQA, new AdminQueueAttributes(ADMIN_DEPTH, ADMIN_DEPTH).encode());
-        port.writeRegister64(ControllerRegister.ASQ, asq.address());
-        port.writeRegister64(ControllerRegister.ACQ, acq.address());
-        port.writeRegister32(ControllerRegister.CC, ControllerConfiguration.enabled(0).encode());
-        awaitReady(true);
-        admin = new QueuePair(0, new SubmissionQueueWriter(memory, asq.address(), ADMIN_DEPTH),
-            new CompletionQueueReader(memory, acq.address(), ADMIN_DEPTH), asq, acq,
-            new QueuePair.Doorbells(mmio(new Doorbell.SubmissionTail(0)), mmio(new Doorbell.CompletionHead(0))));
-        buffers = null;
+        core.adminStyle(AdminQueueStyle.MMIO_ONLY);
+        core.enable(ADMIN_DEPTH);
     }
 
     /** CC.EN = 0 (Controller Level Reset), waiting for CSTS.RDY = 0. */
     void reset() {
-        port.writeRegister32(ControllerRegister.CC, ControllerConfiguration.enabled(0).withEnable(false).encode());
-        awaitReady(false);
+        core.reset(ControllerConfiguration.enabled(0).withEnable(false).encode());
     }
 
-    void awaitReady(final boolean ready) {
-        final long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (ControllerStatus.decode(port.readRegister32(ControllerRegister.CSTS)).ready() != ready) {
-            assertThat(System.nanoTime()).as("CSTS.RDY must become %s within %s", ready, DEADLINE).isLessThan(deadline);
-            port.idle();
-        }
+    /** The admin queue pair. */
+    ProbeQueue admin() {
+        return core.adminQueue();
     }
 
-    DoorbellWriter mmio(final Doorbell doorbell) {
-        return new DoorbellWriter.Mmio(memory, port, doorbell, cap.dstrd());
-    }
-
-    DoorbellWriter shadow(final Doorbell doorbell, final int depth) {
-        final DoorbellBuffers configured = java.util.Objects.requireNonNull(buffers, "Doorbell Buffer Config not sent");
-        return new DoorbellWriter.Shadow(
-            new HostShadowDoorbell(memory, configured, doorbell, depth, EventIdxForm.NORMATIVE), port, cap.dstrd());
+    /** The buffers in force, or null before Doorbell Buffer Config. */
+    @Nullable DoorbellBuffers buffers() {
+        return core.buffers();
     }
 
     /** Submits an admin command and waits for its completion. */
     CompletionQueueEntry admin(final SubmissionQueueEntry command) {
-        submit(admin, command);
-        return awaitCompletion(admin);
+        submit(admin(), command);
+        return awaitCompletion(admin());
     }
 
     /** Submits an admin command that must succeed. */
@@ -128,34 +116,33 @@ final class NvmeTestHost implements AutoCloseable {
     }
 
     /** Appends one command with a fresh CID and publishes the tail; returns whether an MMIO write was made. */
-    boolean submit(final QueuePair pair, final SubmissionQueueEntry command) {
-        pair.sq().append(command.withCid(++nextCid & 0xFFFF));
-        return pair.doorbells().sqTail.publish(pair.sq().tail());
+    boolean submit(final ProbeQueue pair, final SubmissionQueueEntry command) {
+        pair.append(command);
+        return pair.ringTail();
     }
 
     /** Appends commands, publishing the tail once after all. */
-    boolean submitBatch(final QueuePair pair, final List<SubmissionQueueEntry> commands) {
+    boolean submitBatch(final ProbeQueue pair, final List<SubmissionQueueEntry> commands) {
         for (final SubmissionQueueEntry command : commands) {
-            pair.sq().append(command.withCid(++nextCid & 0xFFFF));
+            pair.append(command);
         }
-        return pair.doorbells().sqTail.publish(pair.sq().tail());
+        return pair.ringTail();
     }
 
     /** Waits for the next completion of a pair, consumes it and publishes the new CQ head. */
-    CompletionQueueEntry awaitCompletion(final QueuePair pair) {
+    CompletionQueueEntry awaitCompletion(final ProbeQueue pair) {
         final CompletionQueueEntry entry = awaitEntry(pair, DEADLINE);
         assertThat(entry).as("completion on CQ%d within %s", pair.qid(), DEADLINE).isNotNull();
-        pair.doorbells().cqHead.publish(pair.cq().head());
+        pair.ringHead();
         return entry;
     }
 
     /** Polls for the next completion until the timeout; consumes it but publishes nothing. */
-    @Nullable CompletionQueueEntry awaitEntry(final QueuePair pair, final Duration timeout) {
+    @Nullable CompletionQueueEntry awaitEntry(final ProbeQueue pair, final Duration timeout) {
         final long deadline = System.nanoTime() + timeout.toNanos();
         do {
-            final CompletionQueueEntry entry = pair.cq().poll();
+            final CompletionQueueEntry entry = pair.take();
             if (entry != null) {
-                pair.sq().headReported(entry.sqHead());
                 return entry;
             }
             port.idle();
@@ -171,47 +158,36 @@ final class NvmeTestHost implements AutoCloseable {
     }
 
     DoorbellBuffers configureDoorbellBuffers(final Region shadow, final Region eventIdx, final boolean shadowAdmin) {
-        adminOk(AdminCommands.doorbellBufferConfig(shadow.address(), eventIdx.address()));
-        buffers = new DoorbellBuffers(shadow.address(), eventIdx.address(), cap.dstrd());
+        final CompletionQueueEntry done = core.configure(shadow.address(), eventIdx.address());
+        assertThat(done.status()).as("status of Doorbell Buffer Config").isEqualTo(Status.SUCCESS);
         if (shadowAdmin) {
-            admin.doorbells().sqTail = shadow(new Doorbell.SubmissionTail(0), ADMIN_DEPTH);
-            admin.doorbells().cqHead = shadow(new Doorbell.CompletionHead(0), ADMIN_DEPTH);
+            core.useShadow(admin());
         }
-        return buffers;
+        return Objects.requireNonNull(core.buffers());
     }
 
     /** Creates I/O CQ and SQ {@code qid} (interrupts off), doorbells through the shadow if configured. */
-    QueuePair createIoQueuePair(final int qid, final int sqDepth, final int cqDepth) {
-        final Region cq = allocator.allocate(RegionKind.COMPLETION_QUEUE, (long) cqDepth * CompletionQueueEntry.SIZE, PAGE);
-        final Region sq = allocator.allocate(RegionKind.SUBMISSION_QUEUE, (long) sqDepth * SubmissionQueueEntry.SIZE, PAGE);
-        adminOk(AdminCommands.createIoCompletionQueue(qid, cqDepth, cq.address()));
-        adminOk(AdminCommands.createIoSubmissionQueue(qid, sqDepth, sq.address(), qid));
-        final Doorbell tail = new Doorbell.SubmissionTail(qid);
-        final Doorbell head = new Doorbell.CompletionHead(qid);
-        final QueuePair.Doorbells doorbells = buffers == null
-            ? new QueuePair.Doorbells(mmio(tail), mmio(head))
-            : new QueuePair.Doorbells(shadow(tail, sqDepth), shadow(head, cqDepth));
-        return new QueuePair(qid, new SubmissionQueueWriter(memory, sq.address(), sqDepth),
-            new CompletionQueueReader(memory, cq.address(), cqDepth), sq, cq, doorbells);
+    ProbeQueue createIoQueuePair(final int qid, final int sqDepth, final int cqDepth) {
+        return core.createQueuePair(qid, sqDepth, cqDepth);
     }
 
     /** The 32-bit entry of a doorbell in the Shadow Doorbell buffer. */
     int shadowEntry(final Doorbell doorbell) {
         // volatile: a one-off observation of memory the controller may write; qtest makes it sequentially consistent
-        return memory.readU32(java.util.Objects.requireNonNull(buffers).shadowAddress(doorbell), LoadMode.VOLATILE);
+        return memory.readU32(Objects.requireNonNull(buffers()).shadowAddress(doorbell), LoadMode.VOLATILE);
     }
 
     /** The 32-bit entry of a doorbell in the EventIdx buffer. */
     int eventIdxEntry(final Doorbell doorbell) {
         // volatile: a one-off observation of the controller's EventIdx store
-        return memory.readU32(java.util.Objects.requireNonNull(buffers).eventIdxAddress(doorbell), LoadMode.VOLATILE);
+        return memory.readU32(Objects.requireNonNull(buffers()).eventIdxAddress(doorbell), LoadMode.VOLATILE);
     }
 
     /** Every u32 of a page, read in one transfer. */
     List<Integer> page(final long address) {
         final byte[] bytes = new byte[(int) PAGE];
         memory.readBytes(address, bytes, 0, bytes.length);
-        final java.nio.IntBuffer words = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+        final IntBuffer words = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
         final List<Integer> result = new ArrayList<>();
         while (words.hasRemaining()) {
             result.add(words.get());
@@ -222,5 +198,14 @@ final class NvmeTestHost implements AutoCloseable {
     @Override
     public void close() {
         device.close();
+    }
+
+    // QEMU runs on its own: a deadline, with one poll interval between looks
+    private void until(final String what, final BooleanSupplier condition, final Supplier<String> state) {
+        final long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("%s within %s: %s", what, DEADLINE, state.get()).isLessThan(deadline);
+            port.idle();
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.dbbuf.adapter.qemu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dbbuf.probe.ProbeQueue;
 import dev.dbbuf.spec.doorbell.DoorbellBuffers;
 import dev.dbbuf.spec.doorbell.HostShadowDoorbell;
 import dev.dbbuf.spec.eventidx.EventIdxForm;
@@ -50,7 +51,7 @@ class QemuObservationsQemuTest {
     @Test
     void observation_configWritesExistingQueuesTailAndHeadIntoTheShadowBuffer() {
         try (NvmeTestHost host = NvmeTestHost.start()) {
-            final QueuePair io = host.createIoQueuePair(1, 16, 16);
+            final ProbeQueue io = host.createIoQueuePair(1, 16, 16);
             for (int i = 0; i < 2; i++) {
                 host.submit(io, IoCommands.flush(NSID));
                 host.awaitCompletion(io);
@@ -72,9 +73,9 @@ class QemuObservationsQemuTest {
             final Region data = host.allocator.allocate(RegionKind.DATA_IN, IdentifyController.SIZE, NvmeTestHost.PAGE);
             for (int i = 0; i < 3; i++) {
                 host.adminOk(AdminCommands.identify(IdentifyController.CNS, 0, data.address()));
-                assertThat(host.shadowEntry(SQ0)).as("SQ0 shadow = MMIO tail").isEqualTo(host.admin.sq().tail());
-                assertThat(host.shadowEntry(CQ0)).as("CQ0 shadow = MMIO head").isEqualTo(host.admin.cq().head());
-                assertThat(host.eventIdxEntry(SQ0)).as("SQ0 EventIdx = consumed tail").isEqualTo(host.admin.sq().tail());
+                assertThat(host.shadowEntry(SQ0)).as("SQ0 shadow = MMIO tail").isEqualTo(host.admin().submissions().tail());
+                assertThat(host.shadowEntry(CQ0)).as("CQ0 shadow = MMIO head").isEqualTo(host.admin().completions().head());
+                assertThat(host.eventIdxEntry(SQ0)).as("SQ0 EventIdx = consumed tail").isEqualTo(host.admin().submissions().tail());
             }
         }
     }
@@ -97,9 +98,9 @@ class QemuObservationsQemuTest {
     void observation_sqAndCqEventIdxAreWrittenWhenTheQueueIsUsed() {
         try (NvmeTestHost host = NvmeTestHost.start()) {
             configureWithSentinels(host);
-            final QueuePair io = host.createIoQueuePair(1, 16, 16);
-            new HostShadowDoorbell(host.memory, host.buffers, SQ1, 16, EventIdxForm.NORMATIVE).reset(0);
-            new HostShadowDoorbell(host.memory, host.buffers, CQ1, 16, EventIdxForm.NORMATIVE).reset(0);
+            final ProbeQueue io = host.createIoQueuePair(1, 16, 16);
+            new HostShadowDoorbell(host.memory, host.buffers(), SQ1, 16, EventIdxForm.NORMATIVE).reset(0);
+            new HostShadowDoorbell(host.memory, host.buffers(), CQ1, 16, EventIdxForm.NORMATIVE).reset(0);
             host.submit(io, IoCommands.flush(NSID));
             host.awaitCompletion(io);
             assertThat(host.eventIdxEntry(SQ1)).as("SQ1 EventIdx = consumed tail").isEqualTo(1);
@@ -112,10 +113,10 @@ class QemuObservationsQemuTest {
     void observation_ioShadowValueWinsOverTheMmioValue() {
         try (NvmeTestHost host = NvmeTestHost.start()) {
             host.configureDoorbellBuffers(false);
-            final QueuePair io = host.createIoQueuePair(1, 16, 16);
-            io.sq().append(IoCommands.flush(NSID).withCid(0x51));
-            final HostShadowDoorbell shadow = new HostShadowDoorbell(host.memory, host.buffers, SQ1, 16, EventIdxForm.NORMATIVE);
-            assertThat(shadow.update(io.sq().tail())).as("the rule asks for a ring").isTrue();
+            final ProbeQueue io = host.createIoQueuePair(1, 16, 16);
+            io.submissions().append(IoCommands.flush(NSID).withCid(0x51));
+            final HostShadowDoorbell shadow = new HostShadowDoorbell(host.memory, host.buffers(), SQ1, 16, EventIdxForm.NORMATIVE);
+            assertThat(shadow.update(io.submissions().tail())).as("the rule asks for a ring").isTrue();
             host.device.writeRegister32((int) DoorbellLayout.registerOffset(SQ1, host.cap.dstrd()), 0);
             final CompletionQueueEntry entry = host.awaitEntry(io, NvmeTestHost.DEADLINE);
             assertThat(entry).as("command at shadow tail 1 processed after an MMIO write of 0").isNotNull();
@@ -128,13 +129,13 @@ class QemuObservationsQemuTest {
     void observation_idleQueueIsNotPolledSoAMissingRequiredMmioWriteLosesTheCommand() {
         try (NvmeTestHost host = NvmeTestHost.start()) {
             host.configureDoorbellBuffers(false);
-            final QueuePair io = host.createIoQueuePair(1, 16, 16);
-            io.sq().append(IoCommands.flush(NSID).withCid(0x52));
-            final HostShadowDoorbell shadow = new HostShadowDoorbell(host.memory, host.buffers, SQ1, 16, EventIdxForm.NORMATIVE);
-            assertThat(shadow.update(io.sq().tail())).as("the rule asks for a ring").isTrue();
+            final ProbeQueue io = host.createIoQueuePair(1, 16, 16);
+            io.submissions().append(IoCommands.flush(NSID).withCid(0x52));
+            final HostShadowDoorbell shadow = new HostShadowDoorbell(host.memory, host.buffers(), SQ1, 16, EventIdxForm.NORMATIVE);
+            assertThat(shadow.update(io.submissions().tail())).as("the rule asks for a ring").isTrue();
             assertThat(host.awaitEntry(io, Duration.ofMillis(300))).as("no completion without the MMIO write").isNull();
             assertThat(host.eventIdxEntry(SQ1)).isZero();
-            host.device.writeRegister32((int) DoorbellLayout.registerOffset(SQ1, host.cap.dstrd()), io.sq().tail());
+            host.device.writeRegister32((int) DoorbellLayout.registerOffset(SQ1, host.cap.dstrd()), io.submissions().tail());
             assertThat(host.awaitEntry(io, NvmeTestHost.DEADLINE)).as("completion after the MMIO write").isNotNull();
         }
     }
@@ -144,12 +145,12 @@ class QemuObservationsQemuTest {
     void observation_garbageShadowHeadIsUsedAsIs() {
         try (NvmeTestHost host = NvmeTestHost.start()) {
             host.configureDoorbellBuffers(false);
-            final QueuePair io = host.createIoQueuePair(1, 16, 16);
+            final ProbeQueue io = host.createIoQueuePair(1, 16, 16);
             host.submit(io, IoCommands.flush(NSID));
             host.awaitCompletion(io);
             final int garbage = 0xEEEE;
             // release: a host store of its own shadow entry, read by QEMU on its next completion post
-            host.memory.writeU32(host.buffers.shadowAddress(CQ1), garbage, StoreMode.RELEASE);
+            host.memory.writeU32(host.buffers().shadowAddress(CQ1), garbage, StoreMode.RELEASE);
             host.submit(io, IoCommands.flush(NSID));
             assertThat(host.awaitEntry(io, NvmeTestHost.DEADLINE)).as("posted despite head %d", garbage).isNotNull();
             host.submit(io, IoCommands.flush(NSID));
@@ -163,7 +164,7 @@ class QemuObservationsQemuTest {
     void observation_resetDropsDoorbellBufferConfigAndLeavesTheOldPagesAlone() {
         try (NvmeTestHost host = NvmeTestHost.start()) {
             final DoorbellBuffers old = host.configureDoorbellBuffers(false);
-            final QueuePair io = host.createIoQueuePair(1, 16, 16);
+            final ProbeQueue io = host.createIoQueuePair(1, 16, 16);
             host.submit(io, IoCommands.flush(NSID));
             host.awaitCompletion(io);
             host.reset();
