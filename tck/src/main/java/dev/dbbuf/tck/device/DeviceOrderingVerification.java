@@ -1,6 +1,5 @@
 package dev.dbbuf.tck.device;
 
-import static dev.dbbuf.spec.requirement.Requirement.DBC_EVT_008;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_ORD_003;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_ORD_004;
 import static dev.dbbuf.spec.requirement.Requirement.DBC_ORD_005;
@@ -17,17 +16,13 @@ import dev.dbbuf.spec.spi.device.DeviceUnderTest;
 import dev.dbbuf.spec.spi.device.EventIdxPolicy;
 import dev.dbbuf.spec.spi.device.ExecutionModel;
 import dev.dbbuf.tck.Verifies;
-import dev.dbbuf.tck.guard.PluginMisbehaviour;
 import dev.dbbuf.tck.ordering.DeviceOrderingScenario;
 import dev.dbbuf.tck.ordering.OrderingExploration;
 import dev.dbbuf.tck.select.KitSide;
 import dev.dbbuf.tck.trace.Conformance;
 import dev.dbbuf.tck.trace.KitEnvironment;
-import dev.dbbuf.tck.verdict.FailureMessage;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -72,7 +67,7 @@ public class DeviceOrderingVerification {
     @Test
     @Verifies(DBC_ORD_003)
     void required_DBC_ORD_003_fullFenceBetweenEventIdxStoreAndShadowReload(final KitEnvironment env) {
-        lostDoorbells(env, DEPTH, SUBMISSIONS);
+        explore(env).assertNever(DBC_ORD_003, LOST_DOORBELL, "every submission completed", JUDGED);
     }
 
     @Test
@@ -80,31 +75,8 @@ public class DeviceOrderingVerification {
     void required_DBC_ORD_003_fullFenceBetweenCompletionQueueEventIdxStoreAndHeadReload(final KitEnvironment env) {
         // the completion queue holds one entry at a time: every completion waits for the host's head update, which
         // the host rings only as the CQ EventIdx asks
-        lostDoorbells(env, FULL_CQ_DEPTH, FULL_CQ_SUBMISSIONS);
-    }
-
-    /**
-     * Judges DBC-ORD-003 on one scenario. A doorbell the device also loses when every store is visible before the next
-     * access (sequential consistency: no reordering at all) is lost by the EventIdx values it publishes or by when it
-     * stops looking, not by a missing fence: the test is then blocked by DBC-EVT-008, through the kit's root-cause
-     * verdict, as the driver side does for DBC-ORD-001.
-     */
-    private static void lostDoorbells(final KitEnvironment env, final int cqDepth, final int submissions) {
-        final Explorable explorable = explorable(env, cqDepth, submissions);
-        final OrderingExploration exploration = OrderingExploration.of(env, explorable.key(), explorable.scenario());
-        if (exploration.reached(LOST_DOORBELL).isPresent()) {
-            final Optional<String> sequential = OrderingExploration.sequential(env, explorable.key(),
-                explorable.scenario()).reached(LOST_DOORBELL);
-            if (sequential.isPresent()) {
-                env.ledger().finding(DBC_EVT_008, "a doorbell is lost under sequential consistency, without any "
-                    + "reordering, so no fence would keep it: " + sequential.get());
-                // no cause: the verdict takes it as a stall and names the finding above as the root cause
-                throw new PluginMisbehaviour(FailureMessage.of(DBC_ORD_003, "outcome", "every submission completed",
-                    LOST_DOORBELL, "also under sequential consistency: the host never owed the device a ring for "
-                        + "the update it missed, whatever its fences"));
-            }
-        }
-        exploration.assertNever(DBC_ORD_003, LOST_DOORBELL, "every submission completed", JUDGED);
+        explore(env, FULL_CQ_DEPTH, FULL_CQ_SUBMISSIONS).assertNever(DBC_ORD_003, LOST_DOORBELL,
+            "every submission completed", JUDGED);
     }
 
     @Test
@@ -124,15 +96,6 @@ public class DeviceOrderingVerification {
     }
 
     private static OrderingExploration explore(final KitEnvironment env, final int cqDepth, final int submissions) {
-        final Explorable explorable = explorable(env, cqDepth, submissions);
-        return OrderingExploration.of(env, explorable.key(), explorable.scenario());
-    }
-
-    /** A scenario of the device under test and the key its explorations are shared under. */
-    private record Explorable(String key, Supplier<DeviceOrderingScenario> scenario) {
-    }
-
-    private static Explorable explorable(final KitEnvironment env, final int cqDepth, final int submissions) {
         if (env.longSetting("tck.device.threaded", 0) != 0) {
             Assumptions.abort("tck.device.threaded=1 asks for an autonomous device; the explorer schedules every "
                 + "device step and needs ExecutionModel.Stepped");
@@ -156,8 +119,8 @@ public class DeviceOrderingVerification {
             }
             dstrd = Capabilities.decode(device.readRegister64(ControllerRegister.CAP)).dstrd();
         }
-        return new Explorable("device|" + provider.name() + "|" + configuration + "|CQ depth " + cqDepth + ", "
-            + submissions + " submissions",
+        return OrderingExploration.of(env, "device|" + provider.name() + "|" + configuration + "|CQ depth " + cqDepth
+                + ", " + submissions + " submissions",
             () -> new DeviceOrderingScenario(provider, configuration, dstrd, DEPTH, cqDepth, submissions));
     }
 }

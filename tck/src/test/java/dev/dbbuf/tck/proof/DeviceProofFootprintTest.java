@@ -91,7 +91,11 @@ class DeviceProofFootprintTest {
                 "DBC-ADM-002", "DBC-EVT-006", "DBC-EVT-007", "DBC-EVT-010", "DBC-ISO-003", "DBC-ISO-004",
                 "DBC-LIF-001", "DBC-LIF-002", "DBC-LIF-004", "DBC-LIF-006", "DBC-RST-001", "DBC-RST-004")),
             new Footprint("faulty-ignores-shadowed-admin-queue", "DBC-ADM-002", List.of("DBC-ADM-002")),
-            new Footprint("faulty-parks-with-eventidx-ahead", "DBC-EVT-008", List.of("DBC-EVT-008", "DBC-ISO-003")),
+            // the explorer, which steps it through its idle budget, sees it park and lose the update: a lost doorbell
+            // under sequential consistency too, which a missing fence is not, but another rule than DBC-EVT-008 loses
+            // doorbells that way as well (an unattached queue, a park without re-load), so DBC-ORD-003 is not blocked
+            new Footprint("faulty-parks-with-eventidx-ahead", "DBC-EVT-008", List.of("DBC-EVT-008", "DBC-ISO-003",
+                "DBC-ORD-003")),
             new Footprint("faulty-stops-completing", "", List.of("DBC-ADM-001", "DBC-ADM-002", "DBC-EVT-006",
                 "DBC-EVT-007", "DBC-EVT-008", "DBC-EVT-009", "DBC-EVT-010", "DBC-ISO-001", "DBC-ISO-002",
                 "DBC-ISO-004", "DBC-LAY-001", "DBC-LAY-002", "DBC-LAY-003", "DBC-LIF-001", "DBC-LIF-002",
