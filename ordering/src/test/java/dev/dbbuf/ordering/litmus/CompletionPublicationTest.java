@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Completion posting: the device (actor 1) posts a completion with CID 7 and phase 1 into an empty slot; the host
  * (actor 2) polls the slot once with {@link CompletionQueueEntry#poll}. {@code r2} is the CID the host read, or -1
- * if the phase tag was not yet set. {@code 0, 0} is bug #15: the phase tag visible before the entry.
+ * if the phase tag was not yet set. {@code 0, 0} is phase tag before the entry: the phase tag visible before the entry.
  *
  * <p>Requirement: DBC-ORD-004 (completion entry before phase).
  */
@@ -37,7 +37,7 @@ class CompletionPublicationTest {
     static final int CID = 7;
     static final String NOT_YET = "Host polled before the phase tag flipped: no completion yet.";
     static final String SEEN = "Host saw the phase tag and the whole entry.";
-    static final String TORN = "Host saw the new phase tag over a stale entry: stale completion (bug #15).";
+    static final String TORN = "Host saw the new phase tag over a stale entry: stale completion.";
     static final String OTHER = "A CID nobody stored.";
 
     static CompletionQueueEntry entry() {
@@ -80,7 +80,7 @@ class CompletionPublicationTest {
         }
     }
 
-    /** Phase half-word stored before the entry (bug #15): torn on every machine. */
+    /** Phase half-word stored before the entry (phase tag before the entry): torn on every machine. */
     @LitmusOutcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
     @LitmusOutcome(id = "0, 7", expect = ACCEPTABLE, desc = SEEN)
     @LitmusOutcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = TORN)

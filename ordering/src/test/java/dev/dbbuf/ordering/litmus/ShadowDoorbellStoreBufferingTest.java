@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * stores EventIdx then loads the shadow tail. {@code r1} is the EventIdx the host saw, {@code r2} the shadow tail
  * the device saw. {@code 0, 0} is the lost doorbell: the host skips the MMIO write while the device goes idle.
  *
- * <p>Requirements: DBC-ORD-001 (host full fence, bug #1) and DBC-ORD-003 (device full fence, bug #11). The ladder runs
+ * <p>Requirements: DBC-ORD-001 (host full fence, SOURCES linux-dbbuf-mb) and DBC-ORD-003 (device full fence, the
+ * controller half of the store-buffering race). The ladder runs
  * from plain through release/acquire (which does not help) and one-sided fences (which do not help either) to full
  * fences on both sides and volatile accesses.
  */
@@ -83,7 +84,7 @@ class ShadowDoorbellStoreBufferingTest {
         }
     }
 
-    /** Host fenced, device not (bug #11): one fence is not enough. */
+    /** Host fenced, device not (the controller half of the store-buffering race): one fence is not enough. */
     @LitmusOutcome(id = "1, 1", expect = ACCEPTABLE, desc = BOTH_SEE)
     @LitmusOutcome(id = {"0, 1", "1, 0"}, expect = ACCEPTABLE, desc = ONE_SEES)
     @LitmusOutcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = LOST)
@@ -100,7 +101,7 @@ class ShadowDoorbellStoreBufferingTest {
         }
     }
 
-    /** Device fenced, host not (bug #1): one fence is not enough. */
+    /** Device fenced, host not (SOURCES linux-dbbuf-mb): one fence is not enough. */
     @LitmusOutcome(id = "1, 1", expect = ACCEPTABLE, desc = BOTH_SEE)
     @LitmusOutcome(id = {"0, 1", "1, 0"}, expect = ACCEPTABLE, desc = ONE_SEES)
     @LitmusOutcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = LOST)

@@ -31,7 +31,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * is the entry the device fetched, or -1 if the tail it loaded did not cover one. {@code 0, 0} is the torn
  * publication: a tail visible before the entry it covers.
  *
- * <p>Requirements: DBC-ORD-002 (host: entries before tail, bug #13) and DBC-ORD-005 (device: acquire the tail before
+ * <p>Requirements: DBC-ORD-002 (host: entries before tail, SOURCES spdk-issue-1828) and DBC-ORD-005 (device: acquire
+ * the tail before
  * reading entries).
  */
 class SubmissionPublicationTest {
@@ -86,7 +87,7 @@ class SubmissionPublicationTest {
         }
     }
 
-    /** Entry plain, tail plain (bug #13): in order on x86-TSO, torn on a weakly ordered machine. */
+    /** Entry plain, tail plain (SOURCES spdk-issue-1828): in order on x86-TSO, torn on a weakly ordered machine. */
     @LitmusOutcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
     @LitmusOutcome(id = "0, 7", expect = ACCEPTABLE, desc = FETCHED)
     @LitmusOutcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = TORN)
@@ -101,7 +102,7 @@ class SubmissionPublicationTest {
         }
     }
 
-    /** Tail stored before the entry is written (bug #13 in program order): torn on every machine. */
+    /** Tail stored before the entry is written (SOURCES spdk-issue-1828 in program order): torn on every machine. */
     @LitmusOutcome(id = "0, -1", expect = ACCEPTABLE, desc = NOT_YET)
     @LitmusOutcome(id = "0, 7", expect = ACCEPTABLE, desc = FETCHED)
     @LitmusOutcome(id = "0, 0", expect = ACCEPTABLE_INTERESTING, desc = TORN)

@@ -21,11 +21,11 @@ record DetectionRates(int referenceCaught, int fenceDefectsCaught) {
         final HostSide host = new LitmusHost();
         final DeviceSide device = new LitmusDevice();
         final int reference = measure("reference host + reference device", host, device, runs, config);
-        final int hostCaught = measure("host without full fence (bug #1)", FaultySides.HOST_NO_FULL_FENCE, device,
+        final int hostCaught = measure("host without full fence (DBC-ORD-001)", FaultySides.HOST_NO_FULL_FENCE, device,
             runs, config);
-        final int deviceCaught = measure("device without full fence (bug #11)", host,
+        final int deviceCaught = measure("device without full fence (DBC-ORD-003)", host,
             FaultySides.DEVICE_NO_FULL_FENCE, runs, config);
-        measure("host tail before entry (bug #13)", FaultySides.HOST_TAIL_BEFORE_ENTRY, device, runs, config);
+        measure("host tail before entry (DBC-ORD-002)", FaultySides.HOST_TAIL_BEFORE_ENTRY, device, runs, config);
         measure("device entry before tail (DBC-ORD-005)", host, FaultySides.DEVICE_ENTRY_BEFORE_TAIL, runs, config);
         return new DetectionRates(reference, hostCaught + deviceCaught);
     }

@@ -14,9 +14,10 @@ import org.apiguardian.api.API;
  * published, and publish EventIdx so the host knows when to ring.
  *
  * <p>The controller never writes the shadow entry; it writes only the EventIdx entry. Publishing EventIdx is the
- * mirror image of the host's update (NVMe 2.0 Annex B.5, key NVMe-2.0-AnnexB in spec/SOURCES.md): store EventIdx, full fence, re-load the shadow value; if the
- * value moved, the host may have skipped the MMIO write while the controller was deciding to go idle, so the
- * controller must keep processing (bug #11).
+ * mirror image of the host's update (NVMe 2.0 Annex B.5, key NVMe-2.0-AnnexB in spec/SOURCES.md): store EventIdx,
+ * full fence, re-load the shadow value; if the value moved, the host may have skipped the MMIO write while the
+ * controller was deciding to go idle, so the controller must keep processing (the controller half of the
+ * store-buffering race).
  *
  * <p>Not thread-safe: one controller thread owns a queue at a time.
  */
@@ -62,7 +63,8 @@ public final class ControllerShadowDoorbell {
     public int publishEventIdx(final int eventIdx) {
         // release: the host loads EventIdx with acquire
         memory.writeU32(eventIdxAddress, eventIdx, StoreMode.RELEASE);
-        // full: the EventIdx store must be visible before the shadow re-load (store-buffering; bug #11)
+        // full: the EventIdx store must be visible before the shadow re-load (store-buffering; the controller half of
+        // the store-buffering race)
         memory.fence(Fence.FULL);
         return readShadow();
     }

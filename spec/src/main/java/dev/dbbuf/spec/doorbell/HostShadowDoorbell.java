@@ -19,8 +19,9 @@ import org.apiguardian.api.API;
  * <ol>
  *   <li>the caller has written the queue entries (SQ) or consumed the completions (CQ) the new value covers;</li>
  *   <li>load {@code old} from the shadow entry (the host is its only writer, so this is its own last store);</li>
- *   <li>store {@code new} with release, so the controller never sees the value before the entries (bug #13);</li>
- *   <li>full fence, so the store is visible before EventIdx is loaded (bug #1);</li>
+ *   <li>store {@code new} with release, so the controller never sees the value before the entries
+ *   (SOURCES spdk-issue-1828);</li>
+ *   <li>full fence, so the store is visible before EventIdx is loaded (SOURCES linux-dbbuf-mb);</li>
  *   <li>load EventIdx and apply the {@link EventIdxDecision}.</li>
  * </ol>
  * A controller EventIdx at or above the depth (poll-mode 0xFFFFFFFF, or garbage) carries no position; this class
@@ -69,7 +70,7 @@ public final class HostShadowDoorbell {
         final int oldValue = memory.readU32(shadowAddress, LoadMode.PLAIN) & 0xFFFF;
         // release: pairs with the controller's acquire load of the shadow value; orders the entries before it
         memory.writeU32(shadowAddress, newValue, StoreMode.RELEASE);
-        // full: the shadow store must be visible before the EventIdx load (store-buffering; bug #1)
+        // full: the shadow store must be visible before the EventIdx load (store-buffering; SOURCES linux-dbbuf-mb)
         memory.fence(Fence.FULL);
         // acquire: pairs with the controller's store of EventIdx
         final int eventIdx = memory.readU32(eventIdxAddress, LoadMode.ACQUIRE);

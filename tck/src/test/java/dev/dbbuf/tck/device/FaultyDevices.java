@@ -202,7 +202,7 @@ public final class FaultyDevices {
         }
     }
 
-    /** Never writes a completion queue's EventIdx (bug #8, QEMU 7.1/7.2.0). */
+    /** Never writes a completion queue's EventIdx (SOURCES qemu-fa5db2aa168b, QEMU 7.1/7.2.0). */
     public static final class NoCompletionQueueEventIdx extends NamedDeviceProvider {
         public NoCompletionQueueEventIdx() {
             super("faulty-no-cq-eventidx");
@@ -223,7 +223,7 @@ public final class FaultyDevices {
         }
     }
 
-    /** Keeps writing the EventIdx buffer of before a reset (bug #9, openvmm). */
+    /** Keeps writing the EventIdx buffer of before a reset (SOURCES openvmm-pr-1582, openvmm). */
     public static final class KeepsBuffersAcrossReset extends NamedDeviceProvider {
         public KeepsBuffersAcrossReset() {
             super("faulty-keeps-dbbuf");

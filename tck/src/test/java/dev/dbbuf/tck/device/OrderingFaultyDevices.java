@@ -24,7 +24,10 @@ public final class OrderingFaultyDevices {
     private OrderingFaultyDevices() {
     }
 
-    /** No full fence between the EventIdx store and the shadow re-load (bug #11, DBC-ORD-003). */
+    /**
+     * No full fence between the EventIdx store and the shadow re-load (SOURCES.md spdk-vfio-user arms EventIdx this
+     * way, DBC-ORD-003).
+     */
     public static final class NoEventIdxFence extends NamedDeviceProvider {
         public NoEventIdxFence() {
             super("faulty-no-eventidx-fence");
@@ -44,7 +47,8 @@ public final class OrderingFaultyDevices {
     }
 
     /**
-     * Stores a completion's status half (with the phase tag) before the rest of the entry (bug #15, DBC-ORD-004):
+     * Stores a completion's status half (with the phase tag) before the rest of the entry (phase tag before the entry,
+     * DBC-ORD-004):
      * plain stores are held back until the next release store, which goes first.
      */
     public static final class PhaseFirst extends NamedDeviceProvider {

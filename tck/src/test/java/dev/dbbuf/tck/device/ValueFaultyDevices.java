@@ -26,7 +26,10 @@ public final class ValueFaultyDevices {
     private ValueFaultyDevices() {
     }
 
-    /** Stores EventIdx in big-endian byte order, as a device using a big-endian host's order does (bug #2, QEMU). */
+    /**
+     * Stores EventIdx in big-endian byte order, as a device using a big-endian host's order does (SOURCES
+     * qemu-2fda0726e514, QEMU).
+     */
     public static final class BigEndianEventIdx extends NamedDeviceProvider {
         public BigEndianEventIdx() {
             super("faulty-big-endian-eventidx");
@@ -46,7 +49,7 @@ public final class ValueFaultyDevices {
 
     /**
      * Trusts a shadow SQ tail at or above the queue depth: wraps it into the ring and processes the entries up to it,
-     * which the host never wrote (bug #14, SPDK 2171).
+     * which the host never wrote (SOURCES spdk-issue-2171, SPDK 2171).
      */
     public static final class TrustsOutOfRangeTail extends NamedDeviceProvider {
         public TrustsOutOfRangeTail() {

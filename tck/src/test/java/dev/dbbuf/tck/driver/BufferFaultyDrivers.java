@@ -35,7 +35,7 @@ public final class BufferFaultyDrivers {
 
     /**
      * Stores shadow values and loads EventIdx in big-endian byte order, as a host that uses its own byte order does
-     * on a big-endian CPU (bug #2, Linux).
+     * on a big-endian CPU (SOURCES.md linux-b5f96cb719d8).
      */
     public static final class BigEndianShadow extends NamedDriverProvider {
         public BigEndianShadow() {
@@ -94,7 +94,7 @@ public final class BufferFaultyDrivers {
 
     /**
      * Sizes the doorbell buffers for the queues that exist when it allocates them, a count that grows at run time:
-     * the highest qid's entries end up past the allocation (bug #7, Linux 2020).
+     * the highest qid's entries end up past the allocation (a Linux defect of 2020).
      */
     public static final class SizesBuffersFromLiveQueues extends NamedDriverProvider {
         public SizesBuffersFromLiveQueues() {

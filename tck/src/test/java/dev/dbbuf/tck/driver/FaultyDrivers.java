@@ -130,7 +130,10 @@ public final class FaultyDrivers {
         }
     }
 
-    /** Keeps writing the shadow buffer after Doorbell Buffer Config failed (bug #5, Linux before 5.10). */
+    /**
+     * Keeps writing the shadow buffer after Doorbell Buffer Config failed (SOURCES.md linux-0f0d2c876c96: Linux before
+     * 5.10).
+     */
     public static final class IgnoresFailedCommand extends NamedDriverProvider {
         public IgnoresFailedCommand() {
             super("faulty-ignores-failed-0x7c-driver");

@@ -24,7 +24,27 @@ public final class OrderingFaultyDrivers {
     private OrderingFaultyDrivers() {
     }
 
-    /** A release store of the shadow value and no full fence before the EventIdx load (bug #1, DBC-ORD-001). */
+    /** The reference driver with every fence of one kind lost between it and host memory. */
+    private static DriverUnderTest droppingFences(final DriverConfiguration configuration, final Fence dropped) {
+        return new InterceptedDriver(configuration) {
+            @Override
+            HostMemory memory(final HostMemory memory) {
+                return new ForwardingHostMemory(memory) {
+                    @Override
+                    public void fence(final Fence fence) {
+                        if (fence != dropped) {
+                            delegate.fence(fence);
+                        }
+                    }
+                };
+            }
+        };
+    }
+
+    /**
+     * A release store of the shadow value and no full fence before the EventIdx load (SOURCES.md linux-dbbuf-mb,
+     * DBC-ORD-001).
+     */
     public static final class NoFullFence extends NamedDriverProvider {
         public NoFullFence() {
             super("faulty-no-full-fence-driver");
@@ -32,20 +52,7 @@ public final class OrderingFaultyDrivers {
 
         @Override
         public DriverUnderTest create(final DriverConfiguration configuration) {
-            return new FaultyDrivers.Wrapped(new ReferenceDriver(DoorbellPolicy.defaults(), configuration.ioQueues())) {
-                @Override
-                public void initialize(final HostContext context) {
-                    delegate.initialize(new HostContext(context.controller(), new ForwardingHostMemory(
-                        context.memory()) {
-                        @Override
-                        public void fence(final Fence fence) {
-                            if (fence != Fence.FULL) {
-                                delegate.fence(fence);
-                            }
-                        }
-                    }, context.allocator(), context.commandTimeout()));
-                }
-            };
+            return droppingFences(configuration, Fence.FULL);
         }
     }
 
@@ -61,25 +68,13 @@ public final class OrderingFaultyDrivers {
 
         @Override
         public DriverUnderTest create(final DriverConfiguration configuration) {
-            return new FaultyDrivers.Wrapped(new ReferenceDriver(DoorbellPolicy.defaults(), configuration.ioQueues())) {
-                @Override
-                public void initialize(final HostContext context) {
-                    delegate.initialize(new HostContext(context.controller(), new ForwardingHostMemory(
-                        context.memory()) {
-                        @Override
-                        public void fence(final Fence fence) {
-                            if (fence != Fence.RELEASE) {
-                                delegate.fence(fence);
-                            }
-                        }
-                    }, context.allocator(), context.commandTimeout()));
-                }
-            };
+            return droppingFences(configuration, Fence.RELEASE);
         }
     }
 
     /**
-     * Publishes the shadow tail before the entries it covers (bug #13, DBC-ORD-002): plain stores are held back until
+     * Publishes the shadow tail before the entries it covers (SOURCES.md spdk-issue-1828, DBC-ORD-002): plain stores
+     * are held back until
      * the next release store, which goes first; a fence, a register write or a load of held bytes lets them out.
      */
     public static final class TailBeforeEntry extends NamedDriverProvider {

@@ -58,7 +58,7 @@ public final class ResetFaultyDrivers {
 
     /**
      * After a controller reset hands the old buffers over again with whatever they hold: no zeroing, no fresh pages
-     * (bug #4, Linux before 5.16).
+     * (SOURCES.md linux-58847f12fe78: Linux before 5.16).
      */
     public static final class StaleBuffersAfterReset extends NamedDriverProvider {
         public StaleBuffersAfterReset() {
@@ -73,7 +73,7 @@ public final class ResetFaultyDrivers {
 
     /**
      * After a controller reset keeps its old buffers and shadow doorbells but never sends Doorbell Buffer Config
-     * again (bug #3, Linux before 5.2): the reference driver's 0x7C after a reset is turned into a harmless Get
+     * again (Linux before 5.2): the reference driver's 0x7C after a reset is turned into a harmless Get
      * Features on its way to the controller, so the driver believes it was accepted.
      */
     public static final class NoConfigAfterReset extends NamedDriverProvider {
@@ -139,8 +139,8 @@ public final class ResetFaultyDrivers {
     }
 
     /**
-     * Walks its queue array one entry too far in the path that handles a failed Doorbell Buffer Config (bug #6,
-     * Linux 2026): harmless until every queue the controller granted is in use.
+     * Walks its queue array one entry too far in the path that handles a failed Doorbell Buffer Config (a Linux
+     * defect of 2026): harmless until every queue the controller granted is in use.
      */
     public static final class FailurePathOffByOne extends NamedDriverProvider {
         public FailurePathOffByOne() {
@@ -184,7 +184,7 @@ public final class ResetFaultyDrivers {
 
     /**
      * Tears the controller down (freeing the doorbell buffers) before its queue pairs, whose teardown then zeroes
-     * their shadow entries in the freed pages (bug #16, SPDK 2023).
+     * their shadow entries in the freed pages (SOURCES.md spdk-host-delete-qpair).
      */
     public static final class TouchesBuffersAfterShutdown extends NamedDriverProvider {
         public TouchesBuffersAfterShutdown() {

@@ -93,7 +93,7 @@ class QemuObservationsQemuTest {
         }
     }
 
-    /** QEMU 7.2.x writes CQ EventIdx (the head it knew) before each completion post: bug #8 is fixed. */
+    /** QEMU 7.2.x writes CQ EventIdx (the head it knew) before each completion post (SOURCES qemu-fa5db2aa168b). */
     @Test
     void observation_sqAndCqEventIdxAreWrittenWhenTheQueueIsUsed() {
         try (NvmeTestHost host = NvmeTestHost.start()) {
