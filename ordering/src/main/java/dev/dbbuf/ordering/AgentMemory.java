@@ -117,7 +117,6 @@ final class AgentMemory implements HostMemory, AgentPort {
         return accesses;
     }
 
-
     @Override
     public void quiet() {
         execution.requireExploring("quiet stretch");
@@ -162,7 +161,9 @@ final class AgentMemory implements HostMemory, AgentPort {
             return;
         }
         accesses++;
-        if (quietLoad(LoadMode.PLAIN) && silent(address, SharedState.toBytes(value, width))) {
+        // a VOLATILE store also drains the buffer and orders later loads: it is never silent
+        if (mode != StoreMode.VOLATILE && quietLoad(LoadMode.PLAIN) && silent(address, SharedState.toBytes(value,
+            width))) {
             return;
         }
         endQuiet();
