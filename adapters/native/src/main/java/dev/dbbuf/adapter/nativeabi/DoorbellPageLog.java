@@ -10,9 +10,10 @@ import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code DoorbellPageLog} is an allocator that remembers the last Shadow Doorbell and EventIdx pages a driver took:
- * in direct mode the kit sees none of the driver's stores, so it finds the two buffers by the kinds the driver named
- * when it allocated them, and reads them to explain a stall.
+ * {@code DoorbellPageLog} is an allocator that remembers the last Shadow Doorbell and EventIdx pages and the last
+ * completion queue a driver took: in direct mode the kit sees none of the driver's stores, so it finds the two buffers
+ * by the kinds the driver named when it allocated them, and reads them to explain a stall, and it reads the completion
+ * queue's phase tags to see a command complete without asking the driver (whose head update may ring).
  */
 @API(status = INTERNAL, since = "0.1")
 final class DoorbellPageLog implements PageAllocator {
@@ -20,6 +21,7 @@ final class DoorbellPageLog implements PageAllocator {
     private final PageAllocator delegate;
     private @Nullable Region shadow;
     private @Nullable Region eventIdx;
+    private @Nullable Region completionQueue;
 
     /**
      * Wraps an allocator.
@@ -37,6 +39,8 @@ final class DoorbellPageLog implements PageAllocator {
             shadow = region;
         } else if (kind == RegionKind.EVENT_IDX) {
             eventIdx = region;
+        } else if (kind == RegionKind.COMPLETION_QUEUE) {
+            completionQueue = region;
         }
         return region;
     }
@@ -47,6 +51,8 @@ final class DoorbellPageLog implements PageAllocator {
             shadow = null;
         } else if (region.equals(eventIdx)) {
             eventIdx = null;
+        } else if (region.equals(completionQueue)) {
+            completionQueue = null;
         }
         delegate.free(region);
     }
@@ -67,5 +73,14 @@ final class DoorbellPageLog implements PageAllocator {
      */
     synchronized Optional<Long> eventIdxBase() {
         return Optional.ofNullable(eventIdx).map(Region::address);
+    }
+
+    /**
+     * The completion queue the driver allocated last: right after its queue pair was created, that pair's.
+     *
+     * @return the region, or empty if none is held
+     */
+    synchronized Optional<Region> lastCompletionQueue() {
+        return Optional.ofNullable(completionQueue);
     }
 }

@@ -29,9 +29,17 @@ final class RealThreadStressJudgement {
     static final String DEPTH_SETTING = "tck.native.stress.depth";
     /** Submissions stop after this many lost doorbells. */
     static final String LOSSES_SETTING = "tck.native.stress.losses";
+    /** The longest pause between the two submissions of a pair, in nanoseconds. */
+    static final String JITTER_SETTING = "tck.native.stress.jitter";
     private static final long DEFAULT_SECONDS = 20;
     private static final long DEFAULT_DEPTH = 64;
     private static final long DEFAULT_LOSSES = 3;
+    /**
+     * Longer than the spread between the controller's EventIdx store after a ring and the driver's next shadow store
+     * (a few hundred nanoseconds either way on x86-64, measured), so that the pauses sweep the one across the other;
+     * 0, 500, 1000, 1500 and 3000 ns all caught a controller without its fence, 3000 ns the least often.
+     */
+    private static final long DEFAULT_JITTER_NS = 1000;
     /**
      * Far beyond a scheduling delay (a controller thread preempted between its EventIdx store and its shadow reload
      * on an overloaded machine shows the same values in memory for a while), below the bounded park of the
@@ -58,15 +66,17 @@ final class RealThreadStressJudgement {
         final NativeLibrary other = NativeLibrary.open(Path.of(partner));
         final RealThreadStress.Limits limits = new RealThreadStress.Limits(
             Duration.ofSeconds(env.longSetting(SECONDS_SETTING, DEFAULT_SECONDS)),
-            (int) env.longSetting(LOSSES_SETTING, DEFAULT_LOSSES), STALL, env.timeout());
+            (int) env.longSetting(LOSSES_SETTING, DEFAULT_LOSSES), STALL, env.timeout(),
+            Duration.ofNanos(env.longSetting(JITTER_SETTING, DEFAULT_JITTER_NS)));
         final String subject = (underTestIsHost ? "host driver " : "controller ") + underTest.implementation()
             + " on a real thread against " + other.implementation() + ", direct mode";
         final StressOutcome outcome;
         try (RealThreadStress stress = new RealThreadStress(underTestIsHost ? other : underTest,
             underTestIsHost ? underTest : other, (int) env.longSetting(DEPTH_SETTING, DEFAULT_DEPTH), env.timeout())) {
-            outcome = stress.run(limits);
+            outcome = stress.run(limits, env.random("native-stress"));
         }
-        System.out.println(requirement.id() + " real-thread stress: " + subject + ": " + outcome.summary());
+        System.out.println(requirement.id() + " real-thread stress: " + subject + ": " + outcome.summary() + "; "
+            + env.replay());
         if (!outcome.lost().isEmpty()) {
             throw new AssertionFailedError(FailureMessage.withNote(FailureMessage.of(requirement, subject,
                 "no lost doorbell", outcome.summary(), "first: " + outcome.lost().getFirst()), "[a doorbell lost on"

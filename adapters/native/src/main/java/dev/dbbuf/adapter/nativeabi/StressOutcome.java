@@ -9,14 +9,17 @@ import org.apiguardian.api.API;
 /**
  * {@code StressOutcome} is what one real-thread stress run saw.
  *
- * @param submissions Flush commands submitted, one doorbell update each
- * @param rings       MMIO writes the driver made to the raced SQ tail doorbell: each one a race the controller had
- *                    caught up on, since the controller's EventIdx equals the tail it has seen
+ * @param submissions Flush commands submitted, one doorbell update each, in pairs
+ * @param rings       MMIO writes the driver made to the raced SQ tail doorbell
+ * @param races       pairs whose second update the driver did not ring: each one left to the controller's own reload
+ *                    of the shadow tail, and lost if both sides read the other's old value
  * @param elapsed     wall time of the run
  * @param lost        one line per lost doorbell found (values read from the two buffers), in order
+ * @param placement   where the two threads ran, e.g. "kit's thread on CPU 0, controller's thread on CPU 1"
  */
 @API(status = INTERNAL, since = "0.1")
-record StressOutcome(long submissions, long rings, Duration elapsed, List<String> lost) {
+record StressOutcome(long submissions, long rings, long races, Duration elapsed, List<String> lost,
+                     String placement) {
 
     /** Copies the list. */
     StressOutcome {
@@ -26,10 +29,12 @@ record StressOutcome(long submissions, long rings, Duration elapsed, List<String
     /**
      * One line for a report.
      *
-     * @return e.g. "0 lost doorbells in 812345 submissions, 400123 of them rung by MMIO (20.0 s)"
+     * @return e.g. "0 lost doorbells in 812344 submissions, 400123 of them rung by MMIO, 90210 left to the
+     *         controller's reload right after a rung one (20.0 s; kit's thread on CPU 0, controller's thread on CPU 1)"
      */
     String summary() {
-        return "%d lost doorbell%s in %d submissions, %d of them rung by MMIO (%.1f s)".formatted(lost.size(),
-            lost.size() == 1 ? "" : "s", submissions, rings, elapsed.toMillis() / 1000.0);
+        return ("%d lost doorbell%s in %d submissions, %d of them rung by MMIO, %d left to the controller's reload"
+            + " right after a rung one (%.1f s; %s)").formatted(lost.size(), lost.size() == 1 ? "" : "s",
+            submissions, rings, races, elapsed.toMillis() / 1000.0, placement);
     }
 }
