@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * -DPARK_UNTIL_RUNG) on its own, on two cores, over one native block. The correct pair passes DBC-ORD-001 and
  * DBC-ORD-003 ("not observed", never a proof); each -DFAULT_NO_FULL_FENCE build, raced against the correct other
  * side, fails its requirement with a lost doorbell's signature. A stress run catches a missing fence only when the
- * hardware reorders within the run: on x86-64 with two cores it did in every one of the measured runs
+ * hardware reorders within the run: on x86-64 with two cores it did in every one of the 40 measured runs
  * (adapters/native/README.md), which is what these tests rely on; the runs stop at the first loss.
  */
 class NativeStressConformanceTest {
@@ -23,7 +23,7 @@ class NativeStressConformanceTest {
     /** A correct pair runs this long. */
     private static final String SECONDS = "10";
     /**
-     * A faulty build stops at its first loss, found after 0.4 to 6.1 s of submissions in the measured runs (and 3.5 s
+     * A faulty build stops at its first loss, found after 0.3 to 6.1 s of submissions in the 40 measured runs (and 3.5 s
      * of confirmation): the longer budget keeps a slow first loss on a loaded machine inside the run.
      */
     private static final String FAULTY_SECONDS = "15";
