@@ -27,7 +27,8 @@ class LegitimateDriverChoicesTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"legit-shadowed-admin-driver", "legit-after-queues-driver", "legit-spec-example-driver",
         "legit-linux16-driver", "legit-spdk16-driver", "legit-always-ring-driver", "legit-every-sweep-heads-driver",
-        "legit-all-other-choices-driver", "legit-clears-deleted-entries-driver", "legit-hand-rolled-driver"})
+        "legit-all-other-choices-driver", "legit-clears-deleted-entries-driver", "legit-hand-rolled-driver",
+        "legit-cq-head-when-full-driver"})
     void driverMakingALegitimateChoicePassesEveryDriverVerification(final String driver) {
         for (final Class<?> verification : SUITE) {
             final KitRun run = KitRun.of(verification, "driver", driver, Map.of("tck.scenario.count", "60"));
