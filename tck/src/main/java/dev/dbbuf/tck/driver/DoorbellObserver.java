@@ -177,6 +177,7 @@ public final class DoorbellObserver extends ForwardingControllerPort implements 
     /** Ends a scenario: a required MMIO write still missing is a finding. */
     public synchronized void finish() {
         allDue("by the end of the scenario");
+        isolation.adminStyleDue("by the end of the scenario");
     }
 
     @Override
@@ -188,6 +189,7 @@ public final class DoorbellObserver extends ForwardingControllerPort implements 
                 reset.heard(doorbell.get());
                 eventIdx.heard(doorbell.get());
                 if (doorbell.get() instanceof Doorbell.SubmissionTail && doorbell.get().qid() == 0) {
+                    isolation.adminTailMmio();
                     snoop.adminTail(value);
                 }
                 eventIdx.tailUpdate(doorbell.get(), value, "MMIO write");
@@ -199,6 +201,7 @@ public final class DoorbellObserver extends ForwardingControllerPort implements 
                 final ControllerConfiguration cc = ControllerConfiguration.decode(value);
                 snoop.pageSize(cc.memoryPageSize());
                 if (!cc.enable()) {
+                    isolation.controllerReset();
                     lifecycle.controllerReset();
                     reset.controllerReset();
                     eventIdx.controllerReset();
