@@ -45,6 +45,7 @@ final class AdminSnoop {
     private int highestQid;
     private int dstrd;
     private boolean configCompleted;
+    private int tailAtConfig = -1;
 
     /**
      * Creates the snoop.
@@ -71,6 +72,7 @@ final class AdminSnoop {
 
     synchronized void controllerReset() {
         lastTail = 0;
+        tailAtConfig = -1;
         resetAudit.controllerReset(shadowBase, eventIdxBase);
         tails.controllerReset();
         configCompleted = false;
@@ -211,7 +213,27 @@ final class AdminSnoop {
         }
         doorbellBufferConfigCid = -1;
         configCompleted = true;
+        tailAtConfig = lastTail;
         return true;
+    }
+
+    /**
+     * The admin SQ tail when the controller posted the completion of the last Doorbell Buffer Config since the
+     * enable: the position the admin queue of a host that shadows it attaches at.
+     *
+     * @return the tail, or -1 if no command completed since the enable
+     */
+    synchronized int adminTailAtConfig() {
+        return tailAtConfig;
+    }
+
+    /**
+     * The admin submission queue depth (AQA).
+     *
+     * @return the depth, 0 before the driver programmed it
+     */
+    synchronized int adminDepth() {
+        return adminDepth;
     }
 
     synchronized long shadowBase() {

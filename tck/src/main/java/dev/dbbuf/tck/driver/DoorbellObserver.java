@@ -48,6 +48,8 @@ public final class DoorbellObserver extends ForwardingControllerPort implements 
     private final ResetChecker reset;
     private final EventIdxChecker eventIdx;
     private long shadowStores;
+    private int adminTailHeard = -1;
+    private boolean adminTailShadowed;
     private volatile long adminCompletionQueue = -1;
 
     DoorbellObserver(final DeviceUnderTest device, final HostMemory raw, final DriverFindings findings,
@@ -116,7 +118,7 @@ public final class DoorbellObserver extends ForwardingControllerPort implements 
         final int oldValue = raw.readU32(snoop.shadowBase() + offset, LoadMode.PLAIN);
         final ShadowStore store = new ShadowStore(doorbell, where, snoop.eventIdxBase() + offset, oldValue, newValue,
             snoop.depth(doorbell));
-        final UpdateJudgement judgement = eventIdx.beforeStore(store);
+        final UpdateJudgement judgement = eventIdx.beforeStore(fromHeardValue(store));
         lifecycle.beforeCompletion(store);
         isolation.shadowStore(store);
         lifecycle.firstStore(store);
@@ -127,6 +129,22 @@ public final class DoorbellObserver extends ForwardingControllerPort implements 
             snoop.adminTail(newValue);
         }
         eventIdx.stored(store, judgement);
+    }
+
+    /**
+     * The store judged by the EventIdx rule. The previous value of a doorbell is the last one the controller heard:
+     * for the first shadow update of an admin queue the host attaches after Doorbell Buffer Config completed, that is
+     * the tail it last wrote by MMIO, not the zero in a fresh Shadow Doorbell page. A host that decides from the page
+     * alone misses the ring the controller waits for when that update wraps to the entry's value.
+     */
+    private ShadowStore fromHeardValue(final ShadowStore store) {
+        if (!(store.doorbell() instanceof Doorbell.SubmissionTail) || store.doorbell().qid() != 0
+            || !snoop.configCompleted() || adminTailShadowed) {
+            return store;
+        }
+        adminTailShadowed = true;
+        return adminTailHeard < 0 ? store : new ShadowStore(store.doorbell(), store.where(), store.eventIdxAddress(),
+            adminTailHeard, store.newValue(), store.depth());
     }
 
     /**
@@ -177,6 +195,7 @@ public final class DoorbellObserver extends ForwardingControllerPort implements 
     /** Ends a scenario: a required MMIO write still missing is a finding. */
     public synchronized void finish() {
         allDue("by the end of the scenario");
+        isolation.adminStyleDue("by the end of the scenario");
     }
 
     @Override
@@ -188,6 +207,10 @@ public final class DoorbellObserver extends ForwardingControllerPort implements 
                 reset.heard(doorbell.get());
                 eventIdx.heard(doorbell.get());
                 if (doorbell.get() instanceof Doorbell.SubmissionTail && doorbell.get().qid() == 0) {
+                    isolation.adminTailMmio();
+                    if (!adminTailShadowed) {
+                        adminTailHeard = value;
+                    }
                     snoop.adminTail(value);
                 }
                 eventIdx.tailUpdate(doorbell.get(), value, "MMIO write");
@@ -199,6 +222,9 @@ public final class DoorbellObserver extends ForwardingControllerPort implements 
                 final ControllerConfiguration cc = ControllerConfiguration.decode(value);
                 snoop.pageSize(cc.memoryPageSize());
                 if (!cc.enable()) {
+                    adminTailHeard = -1;
+                    adminTailShadowed = false;
+                    isolation.controllerReset();
                     lifecycle.controllerReset();
                     reset.controllerReset();
                     eventIdx.controllerReset();

@@ -13,8 +13,10 @@ import org.apiguardian.api.API;
 
 /**
  * {@code IsolationChecker} judges what the host must keep apart: the EventIdx entries of a live queue belong to the
- * controller (DBC-ISO-005), and an admin queue declared {@link AdminQueueStyle#MMIO_ONLY} never gets a shadow store
- * (DBC-ADM-003). The {@link DoorbellObserver} calls it under its lock.
+ * controller (DBC-ISO-005), and the admin queue is rung in the declared style (DBC-ADM-003): one declared
+ * {@link AdminQueueStyle#MMIO_ONLY} never gets a shadow store, and one declared {@link AdminQueueStyle#SHADOWED} goes
+ * through its shadow entry once Doorbell Buffer Config completed, not by MMIO alone. The {@link DoorbellObserver}
+ * calls it under its lock.
  */
 @API(status = INTERNAL, since = "0.1")
 final class IsolationChecker {
@@ -23,6 +25,9 @@ final class IsolationChecker {
     private final DriverFindings findings;
     private final int dstrd;
     private final AdminQueueStyle declaredAdminStyle;
+    private int adminMmioTails;
+    private int adminShadowTails;
+    private boolean adminStyleReported;
 
     IsolationChecker(final AdminSnoop snoop, final DriverFindings findings, final int dstrd,
                      final AdminQueueStyle declaredAdminStyle) {
@@ -57,10 +62,52 @@ final class IsolationChecker {
      * @param store the store
      */
     void shadowStore(final ShadowStore store) {
+        if (store.doorbell() instanceof Doorbell.SubmissionTail && store.doorbell().qid() == 0
+            && snoop.configCompleted()) {
+            adminShadowTails++;
+        }
         if (store.doorbell().qid() == 0 && declaredAdminStyle == AdminQueueStyle.MMIO_ONLY) {
             findings.record(Requirement.DBC_ADM_003, FailureMessage.of(Requirement.DBC_ADM_003, store.where(),
                 "MMIO only (declared AdminQueueStyle.MMIO_ONLY)", "shadow store", "value=" + store.newValue()));
         }
+    }
+
+    /**
+     * An MMIO write of the admin SQ tail: counted once the controller accepted Doorbell Buffer Config, when a host of
+     * the shadowed style must go through the shadow entry.
+     */
+    void adminTailMmio() {
+        if (snoop.configCompleted() && snoop.shadowBase() >= 0) {
+            adminMmioTails++;
+        }
+    }
+
+    /**
+     * The end of what a Doorbell Buffer Config governs (a controller reset) or of a scenario: a host that declared the
+     * shadowed admin style and, since the command completed, submitted admin commands by MMIO with not one shadow
+     * store of the admin tail rang them in the other style. Both styles are safe alone; the declared one is what the
+     * controller under the host was chosen and judged for (DBC-ADM-002), so a host that drops it after the switch
+     * leaves a controller that serves the shadowed admin queue judged against a host that never uses it.
+     *
+     * @param when what ends, for the message
+     */
+    void adminStyleDue(final String when) {
+        if (declaredAdminStyle == AdminQueueStyle.SHADOWED && adminMmioTails > 0 && adminShadowTails == 0
+            && !adminStyleReported) {
+            adminStyleReported = true;
+            findings.record(Requirement.DBC_ADM_003, FailureMessage.of(Requirement.DBC_ADM_003,
+                "admin SQ tail (qid 0) after Doorbell Buffer Config completed",
+                "shadow stores by the EventIdx rule (declared AdminQueueStyle.SHADOWED)",
+                adminMmioTails + " MMIO writes and no shadow store", when));
+        }
+    }
+
+    /** CC.EN 1 to 0: the admin queue is on MMIO again until the next Doorbell Buffer Config completes. */
+    void controllerReset() {
+        adminStyleDue("before the controller reset");
+        adminMmioTails = 0;
+        adminShadowTails = 0;
+        adminStyleReported = false;
     }
 
     /**
