@@ -131,6 +131,16 @@ public class DeviceEventIdxVerification {
     }
 
     @Test
+    @Verifies(DBC_EVT_009)
+    void required_DBC_EVT_009_lateMmioTailOlderThanTheShadowTailRunsNothingAgain(final KitEnvironment env) {
+        // an MMIO write is a kick that may arrive after the shadow tail moved on: the tail never goes back
+        try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_EVT_009, ProbeOptions.strict())) {
+            probe.pages().configureFresh();
+            new LateTailWrite(probe).run();
+        }
+    }
+
+    @Test
     @Verifies(DBC_EVT_008)
     void required_DBC_EVT_008_strictHostSubmissionAfterTheControllerWentIdleIsHeard(final KitEnvironment env) {
         try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_EVT_008, ProbeOptions.strict())) {
