@@ -84,7 +84,8 @@ public final class ShadowDoorbells {
         if (slot == null) {
             return false;
         }
-        final int eventIdx = chooser.eventIdx(queue.reader().tail(), queue.reader().depth(), pollNow);
+        final int tail = queue.reader().tail();
+        final int eventIdx = chooser.eventIdx(tail, queue.reader().depth(), pollNow && pollable(slot, tail));
         return take(queue, slot.publish(eventIdx));
     }
 
@@ -144,8 +145,21 @@ public final class ShadowDoorbells {
         if (slot == null) {
             return false;
         }
-        final int eventIdx = chooser.eventIdx(queue.writer().head(), queue.writer().depth(), pollNow);
+        final int head = queue.writer().head();
+        final int eventIdx = chooser.eventIdx(head, queue.writer().depth(), pollNow && pollable(slot, head));
         return take(queue, slot.publish(eventIdx));
+    }
+
+    /**
+     * Whether a load of the entry can tell every host update, so that a polling EventIdx may spare the host its rings.
+     * A load sees an update only as a value other than the last one loaded; before the host has moved the entry, the
+     * last one loaded is whatever the page held at attachment. If that is not the controller's own index (a queue
+     * that existed before the command, over a zeroed page), the host's updates can return the entry to that value
+     * between two loads (tail 6 -> 9 -> 0 over a page holding 0), which no load tells from no update, so the host is
+     * asked to ring instead until it has moved the entry.
+     */
+    private static boolean pollable(final ShadowSlot slot, final int current) {
+        return slot.hostMoved() || slot.lastShadow() == current;
     }
 
     private static boolean knownIndex(final int qid, final ShadowSlot slot, final int depth) {

@@ -131,6 +131,18 @@ public class DeviceEventIdxVerification {
     }
 
     @Test
+    @Verifies(DBC_EVT_009)
+    void required_DBC_EVT_009_lateMmioTailOlderThanTheShadowTailRunsNothingAgain(final KitEnvironment env) {
+        // an MMIO write is a kick that may arrive after the shadow tail moved on: the tail never goes back. The host
+        // rings every update, so that only how the controller combines MMIO and shadow values is judged
+        try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_EVT_009,
+            ProbeOptions.strict().withDecision(EventIdxForm.ALWAYS))) {
+            probe.pages().configureFresh();
+            new LateTailWrite(probe).run();
+        }
+    }
+
+    @Test
     @Verifies(DBC_EVT_008)
     void required_DBC_EVT_008_strictHostSubmissionAfterTheControllerWentIdleIsHeard(final KitEnvironment env) {
         try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_EVT_008, ProbeOptions.strict())) {

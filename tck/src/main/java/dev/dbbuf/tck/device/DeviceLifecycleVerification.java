@@ -62,6 +62,40 @@ public class DeviceLifecycleVerification {
     }
 
     @Test
+    @Verifies(DBC_LIF_001)
+    void required_DBC_LIF_001_existingQueueBackAtThePageBaselineWithoutARingIsHeard(final KitEnvironment env) {
+        // queues at tail and head 6 when the command arrives, over a zeroed page: the controller's first look at the
+        // entries finds 0, the host then stores 6. Its first update (to 9) rings; the next one, to 0 (the value the
+        // page held at the command), need not: a controller that counts only changes from its first look loses it
+        try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_LIF_001, ProbeOptions.strict())) {
+            final ProbeQueue tails = probe.createQueuePair(1, 16, 16);
+            final ProbeQueue heads = probe.createQueuePair(2, 16, 16);
+            for (final ProbeQueue queue : new ProbeQueue[] {tails, heads}) {
+                probe.submit(queue, DeviceProbes.flushes(6));
+                probe.reap(queue, 6);
+            }
+            probe.pages().configureZeroed();
+            // SQ1 tail 6 -> 9 -> 0 before the controller runs
+            probe.submit(tails, DeviceProbes.flushes(3));
+            probe.submit(tails, DeviceProbes.flushes(7));
+            probe.reap(tails, 10);
+            // CQ2 head 6 -> 9 -> 0 before the controller runs, then a queue's worth of work that needs every slot
+            probe.submit(heads, DeviceProbes.flushes(10));
+            probe.waits().quiesce();
+            for (final int batch : new int[] {3, 7}) {
+                for (int i = 0; i < batch; i++) {
+                    probe.waits().until("CQ2 completion", () -> heads.take() != null);
+                }
+                heads.ringHead();
+            }
+            for (int round = 0; round < 2; round++) {
+                probe.submit(heads, DeviceProbes.flushes(15));
+                probe.reap(heads, 15);
+            }
+        }
+    }
+
+    @Test
     @Verifies(DBC_LIF_002)
     void required_DBC_LIF_002_queuesCreatedAfterTheCommandUseTheShadowBuffers(final KitEnvironment env) {
         try (ProbeHost probe = DeviceProbes.enabledWithDoorbellBufferConfig(env, DBC_LIF_002, ProbeOptions.strict())) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbbuf.spec.requirement.Requirement;
 import dev.dbbuf.tck.device.DeviceEventIdxVerification;
+import dev.dbbuf.tck.device.DeviceLifecycleVerification;
 import dev.dbbuf.tck.device.DeviceIsolationVerification;
 import dev.dbbuf.tck.select.KitSide;
 import java.util.List;
@@ -89,6 +90,20 @@ class DeviceStrictHostProofTest {
             .contains("3 of 6 completions on CQ1", "SQ1 tail 0x000d -> 0x0000 not rung: EventIdx @0x",
                 "read 0x000a (depth 16)");
         assertThat(run.verdict("DBC-EVT-008")).isEqualTo("FAIL");
+    }
+
+    @Test
+    @ShowsFailure(value = Requirement.DBC_LIF_001, side = KitSide.DEVICE)
+    void deviceLosingAnExistingQueueUpdateBackToThePageBaselineFailsLif001() {
+        final String test = "required_DBC_LIF_001_existingQueueBackAtThePageBaselineWithoutARingIsHeard";
+        final KitRun run = KitRun.of(DeviceLifecycleVerification.class, "device",
+            "faulty-loses-update-back-to-baseline", QUICK, List.of(test));
+
+        assertThat(run.failure(test))
+            .startsWith("DBC-LIF-001: device under test expected=10 completion(s) on CQ1 actual=no progress")
+            .contains("3 of 10 completions on CQ1", "SQ1 tail 0x0009 -> 0x0000 not rung: EventIdx @0x",
+                "read 0x0006 (depth 16)");
+        assertThat(run.verdict("DBC-LIF-001")).isEqualTo("FAIL");
     }
 
     @Test
